@@ -1,0 +1,119 @@
+//! The command line, as clap types only. [`crate::commands`] turns these into plain
+//! structs before any logic runs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Walks you through cancelling a mobile line, SIM, eSIM or travel roaming card, step by step,
+/// and keeps a dated record. 一步步引导您注销手机号、SIM 卡、eSIM 或出国流量卡，并保留带日期的记录。
+#[derive(Debug, Parser)]
+#[command(name = "simcancel", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Options for every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted by every command.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Interface language [default: from LC_ALL, LC_MESSAGES or LANG, else en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Also load checklists from this folder (repeatable; later ones override earlier ones by id)
+    #[arg(long = "checklists", value_name = "DIR", global = true)]
+    pub checklists: Vec<PathBuf>,
+
+    /// Where sessions are kept [default: the platform's data folder, e.g. ~/.local/share/simcancel]
+    #[arg(long, value_name = "DIR", env = "SIMCANCEL_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Numbered line prompts instead of the interactive UI (automatic when stdin or stdout is not a terminal)
+    #[arg(long, global = true)]
+    pub plain: bool,
+}
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    /// English
+    En,
+    /// 简体中文
+    #[value(name = "zh-CN", alias = "zh", alias = "zh-cn")]
+    ZhCn,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the checklists you can follow, and where each comes from
+    List(ListArgs),
+    /// Read a checklist without starting a session
+    Show(ShowArgs),
+    /// Check checklist files and report every problem as path:line:col
+    Validate(ValidateArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+}
+
+/// Options of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only checklists for this country (ISO code, e.g. FR)
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+
+    /// Only checklists of this kind
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A kind of line, as a command-line value.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KindArg {
+    /// Pay-as-you-go card
+    Prepaid,
+    /// Monthly plan
+    Postpaid,
+    /// Embedded SIM
+    Esim,
+    /// Travel roaming card or travel eSIM
+    Travel,
+}
+
+/// Options of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Checklist id (see `simcancel list`)
+    pub checklist: String,
+
+    /// Print the checklist as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Checklist files, or folders of them
+    #[arg(required = true, value_name = "FILE_OR_DIR")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print completions for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

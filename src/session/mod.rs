@@ -1,0 +1,7 @@
+//! Sessions: the saved progress of one walk through a checklist.
+
+mod model;
+mod store;
+
+pub use model::*;
+pub use store::{SessionLock, Store, Unreadable};

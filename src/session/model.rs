@@ -1,0 +1,220 @@
+//! The session file: one person's progress through one checklist, as saved in JSON.
+//!
+//! The format is documented in `docs/session-format.md`; change both together and bump
+//! [`FORMAT_VERSION`] for any change an older build could misread.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::checklist::{Answer, Answers, Checklist};
+
+/// The session format this build writes. Files with a higher number are refused, never
+/// overwritten.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A timestamp with its UTC offset (RFC 3339 in JSON).
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// One person's walk through one checklist.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Format version of this file.
+    pub format: u32,
+    /// Short id, also the file name (`<id>.json`).
+    pub id: String,
+    /// Interface language the session was started in (`en` or `zh-CN`).
+    pub lang: String,
+    /// The checklist as it was when the session began.
+    pub checklist: ChecklistRef,
+    /// When the session began.
+    pub created: Timestamp,
+    /// When it was last saved.
+    pub updated: Timestamp,
+    /// In progress, completed or abandoned.
+    pub status: SessionStatus,
+    /// When it was completed or abandoned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<Timestamp>,
+    /// Answers to the checklist's questions, by question id.
+    pub answers: Answers,
+    /// One record per step of the snapshot, in the same order.
+    pub steps: Vec<StepRecord>,
+    /// Everything that happened, oldest first; only ever appended to.
+    pub events: Vec<Event>,
+}
+
+/// Which checklist a session follows, with a copy of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistRef {
+    /// The checklist id.
+    pub id: String,
+    /// SHA-256 of the checklist file's bytes, in hex.
+    pub hash: String,
+    /// Where it was loaded from (`bundled` or a path).
+    pub origin: String,
+    /// The checklist as it was when the session began.
+    pub snapshot: Checklist,
+}
+
+/// Where a session stands as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionStatus {
+    /// Steps remain.
+    InProgress,
+    /// Every applicable step is done or skipped.
+    Completed,
+    /// The person gave up on it.
+    Abandoned,
+}
+
+/// What became of one step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// The step id in the snapshot.
+    pub id: String,
+    /// Its status.
+    pub status: StepStatus,
+    /// When the status last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Timestamp>,
+    /// Why it was skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_reason: Option<String>,
+    /// Recorded values, by input id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inputs: BTreeMap<String, String>,
+    /// Notes added at this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// For a `wait` step: when waiting began, the due date and the confirmation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitRecord>,
+}
+
+/// The status of a step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepStatus {
+    /// Not reached or not finished yet.
+    #[default]
+    Pending,
+    /// Done.
+    Done,
+    /// Skipped, with a reason.
+    Skipped,
+    /// Its `when` does not hold for the answers given.
+    NotApplicable,
+}
+
+/// A timestamped note.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// When it was written.
+    pub at: Timestamp,
+    /// What the person wrote.
+    pub text: String,
+}
+
+/// The waiting period of a `wait` step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitRecord {
+    /// When the step was first reached.
+    pub began: Timestamp,
+    /// `began` plus the step's `wait` duration.
+    pub due: Timestamp,
+    /// The day the confirmation came, once it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<NaiveDate>,
+}
+
+/// One entry of the event log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// When it happened.
+    pub at: Timestamp,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// What happened. Values typed by the person are kept in the step records, not here, so
+/// that the log can be shared without them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum EventKind {
+    /// The session began.
+    Started,
+    /// The session was continued by `resume`.
+    Resumed,
+    /// The checklist file changed since the session began; the snapshot is kept.
+    ChecklistChanged {
+        /// Hash of the file as it is now.
+        hash: String,
+    },
+    /// A question was answered (or the answer changed).
+    Answered {
+        /// Question id.
+        question: String,
+        /// The answer.
+        answer: Answer,
+    },
+    /// A value was recorded at a step.
+    InputRecorded {
+        /// Step id.
+        step: String,
+        /// Input id.
+        input: String,
+    },
+    /// A step was marked done.
+    StepDone {
+        /// Step id.
+        step: String,
+    },
+    /// A step was skipped.
+    StepSkipped {
+        /// Step id.
+        step: String,
+    },
+    /// A note was added to a step.
+    NoteAdded {
+        /// Step id.
+        step: String,
+    },
+    /// The person went back to an earlier step.
+    WentBack {
+        /// The step they were on.
+        from: String,
+        /// The step they went back to.
+        to: String,
+    },
+    /// A wait step was reached.
+    WaitStarted {
+        /// Step id.
+        step: String,
+        /// The due date.
+        due: Timestamp,
+    },
+    /// The confirmation came.
+    ConfirmationReceived {
+        /// Step id.
+        step: String,
+        /// The day it came.
+        on: NaiveDate,
+    },
+    /// The person paused; the session waits for `resume`.
+    Paused,
+    /// Every applicable step is done or skipped.
+    Completed,
+    /// The person abandoned the session.
+    Abandoned,
+}
+
+impl Session {
+    /// The record of a step, by id.
+    pub fn record(&self, step: &str) -> Option<&StepRecord> {
+        self.steps.iter().find(|r| r.id == step)
+    }
+}

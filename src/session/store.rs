@@ -1,0 +1,257 @@
+//! Session files on disk: `<data-dir>/sessions/<id>.json`, owner-only, saved atomically,
+//! locked while a guide runs.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, anyhow, bail};
+
+use super::model::{FORMAT_VERSION, Session};
+
+/// The folder of session files under a data dir.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// A session file that could not be read, with the reason.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong with it, and where.
+    pub reason: String,
+}
+
+/// A lock on one session, held while a guide runs; released on drop (or process exit).
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+impl Store {
+    /// The store under `data_dir` (nothing is created until the first save).
+    pub fn new(data_dir: &Path) -> Store {
+        Store {
+            dir: data_dir.join("sessions"),
+        }
+    }
+
+    /// The sessions folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of session `id`.
+    pub fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// Creates the folder (0700) if needed.
+    fn ensure_dir(&self) -> Result<()> {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&self.dir)
+            .with_context(|| format!("cannot create the sessions folder {}", self.dir.display()))?;
+        fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("cannot make {} private (mode 0700)", self.dir.display()))
+    }
+
+    /// Saves durably: write a temp file (0600) in the same folder, fsync it, rename it over
+    /// the old file, fsync the folder. A crash at any moment leaves the old or the new file.
+    pub fn save(&self, session: &Session) -> Result<()> {
+        self.ensure_dir()?;
+        let path = self.path(&session.id);
+        let json = serde_json::to_vec_pretty(session).context("cannot serialize the session")?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{}.", session.id))
+            .suffix(".tmp")
+            .permissions(private_file())
+            .tempfile_in(&self.dir)
+            .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
+        tmp.write_all(&json)
+            .and_then(|()| tmp.write_all(b"\n"))
+            .and_then(|()| tmp.as_file().sync_all())
+            .with_context(|| format!("cannot write the session to {}", self.dir.display()))?;
+        tmp.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace {}", path.display()))?;
+        File::open(&self.dir)
+            .and_then(|d| d.sync_all())
+            .with_context(|| format!("cannot sync the folder {}", self.dir.display()))?;
+        Ok(())
+    }
+
+    /// Reads one session file; a file that does not parse, or comes from a newer format,
+    /// is an error naming the file (and the line, for JSON errors).
+    pub fn load_path(path: &Path) -> Result<Session> {
+        let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        parse(&bytes).map_err(|reason| anyhow!("{}: {reason}", path.display()))
+    }
+
+    /// Every session file, newest activity first, and the ones that could not be read.
+    pub fn list(&self) -> Result<(Vec<(PathBuf, Session)>, Vec<Unreadable>)> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read {}", self.dir.display()));
+            }
+        };
+        let mut ok = Vec::new();
+        let mut bad = Vec::new();
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot read {}", self.dir.display()))?
+                .path();
+            if !is_session_file(&path) {
+                continue;
+            }
+            match fs::read(&path) {
+                Ok(bytes) => match parse(&bytes) {
+                    Ok(s) => ok.push((path, s)),
+                    Err(reason) => bad.push(Unreadable { path, reason }),
+                },
+                Err(e) => bad.push(Unreadable {
+                    path,
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
+        bad.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((ok, bad))
+    }
+
+    /// Finds a session by its id or a unique prefix of it.
+    pub fn find(&self, prefix: &str) -> Result<(PathBuf, Session)> {
+        if prefix.is_empty()
+            || !prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            bail!(
+                "`{prefix}` is not a session id: ids are letters, digits and dashes; run `simcancel sessions` to see them"
+            );
+        }
+        let exact = self.path(prefix);
+        if exact.is_file() {
+            return Ok((exact.clone(), Store::load_path(&exact)?));
+        }
+        let mut matches: Vec<PathBuf> = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| is_session_file(p))
+                .filter(|p| {
+                    p.file_stem()
+                        .and_then(|s| s.to_str())
+                        .is_some_and(|s| s.starts_with(prefix))
+                })
+                .collect(),
+            Err(e) if e.kind() == ErrorKind::NotFound => vec![],
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read {}", self.dir.display()));
+            }
+        };
+        matches.sort();
+        match matches.len() {
+            0 => bail!(
+                "no session matches `{prefix}` in {}; run `simcancel sessions --all` to see them",
+                self.dir.display()
+            ),
+            1 => {
+                let path = matches.remove(0);
+                let s = Store::load_path(&path)?;
+                Ok((path, s))
+            }
+            _ => {
+                let ids: Vec<String> = matches
+                    .iter()
+                    .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
+                    .collect();
+                bail!(
+                    "`{prefix}` matches several sessions ({}); type more of the id",
+                    ids.join(", ")
+                )
+            }
+        }
+    }
+
+    /// Takes the lock of session `id`, or says which process holds it.
+    pub fn lock(&self, id: &str) -> Result<SessionLock> {
+        self.ensure_dir()?;
+        let path = self.dir.join(format!(".{id}.lock"));
+        let mut file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0)?;
+                writeln!(file, "{}", std::process::id())?;
+                Ok(SessionLock { _file: file })
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                let holder = fs::read_to_string(&path).unwrap_or_default();
+                let holder = holder.trim();
+                let who = if holder.is_empty() {
+                    "another simcancel process".to_string()
+                } else {
+                    format!("simcancel process {holder}")
+                };
+                bail!(
+                    "session {id} is open in {who}; finish or pause it there first (lock: {})",
+                    path.display()
+                )
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("cannot lock {}", path.display()))
+            }
+        }
+    }
+}
+
+fn is_session_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| !n.starts_with('.'))
+}
+
+/// Parses a session file's bytes, refusing newer formats before reading the rest so the
+/// message says "newer" rather than pointing at a field this build does not know.
+fn parse(bytes: &[u8]) -> std::result::Result<Session, String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<u32>,
+    }
+    let head: Head = serde_json::from_slice(bytes)
+        .map_err(|e| format!("not a session file: {e}; it was left untouched"))?;
+    match head.format {
+        Some(v) if v > FORMAT_VERSION => {
+            return Err(format!(
+                "made by a newer simcancel (session format {v}, this build reads {FORMAT_VERSION}); upgrade simcancel to open it. The file was left untouched"
+            ));
+        }
+        None => {
+            return Err(
+                "not a session file: it has no `format` field; it was left untouched".into(),
+            );
+        }
+        _ => {}
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|e| format!("damaged session file: {e}; it was left untouched"))
+}
+
+fn private_file() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o600)
+}
