@@ -483,9 +483,9 @@ impl From<WaitDuration> for String {
 
 impl fmt::Display for WaitDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.hours % (24 * 7) == 0 {
+        if self.hours.is_multiple_of(24 * 7) {
             write!(f, "{}w", self.hours / (24 * 7))
-        } else if self.hours % 24 == 0 {
+        } else if self.hours.is_multiple_of(24) {
             write!(f, "{}d", self.hours / 24)
         } else {
             write!(f, "{}h", self.hours)

@@ -4,4 +4,4 @@ mod model;
 mod store;
 
 pub use model::*;
-pub use store::{SessionLock, Store, Unreadable};
+pub use store::{Listing, SessionLock, Store, Unreadable};

@@ -24,6 +24,16 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+/// What [`Store::list`] found: the readable sessions with their paths, newest activity
+/// first, and the files that could not be read.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Readable sessions.
+    pub sessions: Vec<(PathBuf, Session)>,
+    /// Files that could not be read.
+    pub unreadable: Vec<Unreadable>,
+}
+
 /// A lock on one session, held while a guide runs; released on drop (or process exit).
 #[derive(Debug)]
 pub struct SessionLock {
@@ -93,10 +103,10 @@ impl Store {
     }
 
     /// Every session file, newest activity first, and the ones that could not be read.
-    pub fn list(&self) -> Result<(Vec<(PathBuf, Session)>, Vec<Unreadable>)> {
+    pub fn list(&self) -> Result<Listing> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Listing::default()),
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot read {}", self.dir.display()));
             }
@@ -123,7 +133,10 @@ impl Store {
         }
         ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
         bad.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok((ok, bad))
+        Ok(Listing {
+            sessions: ok,
+            unreadable: bad,
+        })
     }
 
     /// Finds a session by its id or a unique prefix of it.
