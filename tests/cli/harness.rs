@@ -1,0 +1,187 @@
+//! The one harness every integration test uses: a private temp dir with its own data and
+//! config folders, fixtures written into it, the binary run with chosen stdin and env, and
+//! helpers to read what it saved.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A sandbox for one test: nothing outside its temp dir is read or written.
+pub struct Env {
+    dir: tempfile::TempDir,
+    envs: Vec<(String, String)>,
+}
+
+/// The result of one run, with its text decoded.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code (`None` if killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(out: Output) -> Run {
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Asserts exit code 0 and returns self.
+    #[track_caller]
+    pub fn success(self) -> Run {
+        assert_eq!(self.code, Some(0), "expected success:\n{self}");
+        self
+    }
+
+    /// Asserts this exit code and returns self.
+    #[track_caller]
+    pub fn code(self, code: i32) -> Run {
+        assert_eq!(self.code, Some(code), "expected exit code {code}:\n{self}");
+        self
+    }
+
+    /// Asserts stdout contains `s`.
+    #[track_caller]
+    pub fn stdout_has(self, s: &str) -> Run {
+        assert!(self.stdout.contains(s), "stdout lacks {s:?}:\n{self}");
+        self
+    }
+
+    /// Asserts stderr contains `s`.
+    #[track_caller]
+    pub fn stderr_has(self, s: &str) -> Run {
+        assert!(self.stderr.contains(s), "stderr lacks {s:?}:\n{self}");
+        self
+    }
+
+    /// Asserts stderr is empty.
+    #[track_caller]
+    pub fn stderr_empty(self) -> Run {
+        assert!(self.stderr.is_empty(), "stderr not empty:\n{self}");
+        self
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "--- code: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+impl Env {
+    /// A fresh sandbox: English, no colour, data in `<tmp>/data`, config in `<tmp>/config`.
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Env { dir, envs: vec![] }
+    }
+
+    /// The sandbox's root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `<root>/data`, passed as SIMCANCEL_DATA_DIR.
+    pub fn data_dir(&self) -> PathBuf {
+        self.root().join("data")
+    }
+
+    /// `<root>/config/simcancel/checklists`, the user's checklist folder.
+    pub fn user_checklists(&self) -> PathBuf {
+        self.root()
+            .join("config")
+            .join("simcancel")
+            .join("checklists")
+    }
+
+    /// Sets an environment variable for every later run.
+    pub fn env(&mut self, key: &str, value: &str) -> &mut Env {
+        self.envs.retain(|(k, _)| k != key);
+        self.envs.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// Writes `contents` to `<root>/<rel>`, creating folders, and returns the path.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// The command, with the sandbox's environment and no inherited locale or colour.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("simcancel").expect("binary");
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.root())
+            .env("XDG_CONFIG_HOME", self.root().join("config"))
+            .env("XDG_DATA_HOME", self.root().join("xdg-data"))
+            .env("SIMCANCEL_DATA_DIR", self.data_dir())
+            .env("NO_COLOR", "1")
+            .current_dir(self.root());
+        for (k, v) in &self.envs {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Runs with empty stdin.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, "")
+    }
+
+    /// Runs with `stdin` as standard input.
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let out = self
+            .command(args)
+            .write_stdin(stdin.as_bytes().to_vec())
+            .output()
+            .expect("run simcancel");
+        Run::from(out)
+    }
+
+    /// The ids of the saved sessions, sorted.
+    pub fn session_ids(&self) -> Vec<String> {
+        let dir = self.data_dir().join("sessions");
+        let mut ids: Vec<String> = std::fs::read_dir(&dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
+                    .map(|n| n.trim_end_matches(".json").to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        ids.sort();
+        ids
+    }
+
+    /// The saved JSON of session `id`.
+    pub fn session_json(&self, id: &str) -> Value {
+        let path = self.data_dir().join("sessions").join(format!("{id}.json"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        serde_json::from_str(&text).expect("session JSON")
+    }
+
+    /// The only saved session's id (panics unless there is exactly one).
+    #[track_caller]
+    pub fn only_session(&self) -> String {
+        let ids = self.session_ids();
+        assert_eq!(ids.len(), 1, "expected one session, found {ids:?}");
+        ids[0].clone()
+    }
+}

@@ -1,0 +1,7 @@
+//! The integration tests: one binary, one harness ([`harness::Env`]), one module per area.
+
+// Each area uses a different part of the harness.
+#[allow(dead_code)]
+mod harness;
+
+mod completions;
