@@ -60,6 +60,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
+    /// Write the record of a session (Markdown, JSON, HTML, text or calendar reminders)
+    Export(ExportArgs),
+    /// Write a filled French cancellation letter or e-mail, with a translation
+    Letter(LetterArgs),
 }
 
 /// Options of `list`.
@@ -116,4 +120,74 @@ pub struct CompletionsArgs {
     /// The shell to print completions for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Options of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Session id, or any unique prefix of it (see `simcancel sessions`)
+    pub session: String,
+
+    /// Output format [default: from the -o file's extension, else md]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// Write to this file (private, mode 0600) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the -o file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Mask personal values and notes, keeping their last 2 characters, to share the record
+    #[arg(long)]
+    pub redact: bool,
+
+    /// Fail (exit 1) instead of exporting an unfinished session marked INCOMPLETE
+    #[arg(long)]
+    pub require_complete: bool,
+}
+
+/// An export format.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    /// Markdown
+    Md,
+    /// JSON for other programs (schema: docs/export-format.md)
+    Json,
+    /// One self-contained, printable HTML file
+    Html,
+    /// Plain text, wrapped for e-mail
+    Txt,
+    /// iCalendar reminders for due dates and after-steps
+    Ics,
+}
+
+/// Options of `letter`.
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    /// Session id, or any unique prefix of it (see `simcancel sessions`)
+    pub session: String,
+
+    /// A registered letter (LRAR) or an e-mail
+    #[arg(long, value_enum, default_value = "letter")]
+    pub kind: LetterKindArg,
+
+    /// Write to this file (private, mode 0600) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the -o file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// The kind of letter.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LetterKindArg {
+    /// Registered letter with acknowledgement of receipt (lettre recommandée avec AR)
+    Letter,
+    /// E-mail
+    Email,
 }

@@ -14,7 +14,9 @@ pub mod checklist;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod export;
 pub mod i18n;
+pub mod letter;
 pub mod session;
 
 use std::process::ExitCode;

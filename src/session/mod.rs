@@ -2,6 +2,8 @@
 
 mod model;
 mod store;
+mod summary;
 
 pub use model::*;
 pub use store::{Listing, SessionLock, Store, Unreadable};
+pub use summary::Progress;

@@ -5,3 +5,7 @@
 mod harness;
 
 mod completions;
+mod export;
+#[allow(dead_code)]
+mod fixtures;
+mod letter;

@@ -1,0 +1,70 @@
+//! `simcancel export <session>`: the record of a session in one of five formats.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow, bail};
+
+use crate::app::App;
+use crate::cli::{ExportArgs, FormatArg};
+use crate::clock;
+use crate::export::{self, Format, Options};
+use crate::i18n::{self, Lang};
+use crate::session::Store;
+
+use super::output;
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Txt => Format::Text,
+            FormatArg::Ics => Format::Ics,
+        }
+    }
+}
+
+/// Exports the session. The language is the session's unless `--lang` was given
+/// (`lang_given`), since the record is usually read by the person who walked it.
+pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
+    let (_, session) = Store::new(&app.data_dir).find(&args.session)?;
+    let lang = if lang_given {
+        app.lang
+    } else {
+        Lang::from_tag(&session.lang).unwrap_or(app.lang)
+    };
+    let x = &lang.strings().export;
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => Format::from(f),
+        (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+            anyhow!(i18n::fill(
+                x.unknown_extension,
+                &[("path", &path.display())]
+            ))
+        })?,
+        (None, None) => Format::Markdown,
+    };
+    if args.require_complete && !session.is_complete() {
+        let p = session.progress();
+        bail!(i18n::fill(
+            x.require_complete,
+            &[
+                ("id", &session.id),
+                ("done", &p.settled()),
+                ("total", &p.applicable()),
+            ],
+        ));
+    }
+    let options = Options {
+        lang,
+        redact: args.redact,
+        now: clock::now()?,
+    };
+    let rendered = export::export(&session, format, &options)?;
+    output::write(args.output.as_deref(), &rendered, args.force, lang)?;
+    if let Some(path) = &args.output {
+        eprintln!("{}", i18n::fill(x.written, &[("path", &path.display())]));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,65 @@
+//! Where `export` and `letter` put their result: standard output, or a private file written
+//! atomically (temp file in the same folder, fsync, rename) that is never overwritten
+//! without `--force`, since it holds personal data.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::i18n::{self, Lang};
+
+/// Writes `contents` to `path` (mode 0600), or to standard output when `path` is `None`.
+/// An existing file is an error unless `force`.
+pub fn write(path: Option<&Path>, contents: &str, force: bool, lang: Lang) -> Result<()> {
+    let Some(path) = path else {
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(contents.as_bytes())
+            .and_then(|()| out.flush())
+            .context("cannot write to standard output");
+    };
+    let exists = || i18n::fill(lang.strings().export.exists, &[("path", &path.display())]);
+    if !force && fs::symlink_metadata(path).is_ok() {
+        bail!(exists());
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".simcancel.")
+        .suffix(".tmp")
+        .permissions(private_file())
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "cannot create a file in {}; check that the folder exists and is writable",
+                dir.display()
+            )
+        })?;
+    tmp.write_all(contents.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    if force {
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace {}", path.display()))?;
+    } else {
+        // Checked again atomically: the file may have appeared since the first check.
+        match tmp.persist_noclobber(path) {
+            Ok(_) => {}
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => bail!(exists()),
+            Err(e) => {
+                return Err(e.error).with_context(|| format!("cannot create {}", path.display()));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn private_file() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o600)
+}

@@ -1,0 +1,364 @@
+//! HTML: one self-contained file to print or keep. Inline CSS with an A4 print stylesheet,
+//! no scripts, no external resources of any kind, every value escaped, UTF-8 declared so
+//! Chinese text renders.
+
+use std::fmt::Write as _;
+
+use anyhow::Result;
+
+use super::{Exporter, Record, human_time};
+
+/// The HTML renderer.
+#[derive(Clone, Copy, Debug)]
+pub struct Html;
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a value that may span lines: each line break becomes `<br>`.
+fn escape_lines(s: &str) -> String {
+    escape(s.trim_end())
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}
+
+/// The stylesheet. System fonts only (with common CJK families), so nothing is fetched.
+const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.45; color: #111; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .5rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f1f1f1; }
+table.facts th { width: 30%; }
+.incomplete { border: 3px solid #b00020; color: #b00020; padding: .6rem .8rem; font-size: 1.1rem; }
+.incomplete strong { font-size: 1.4rem; letter-spacing: .08em; }
+.redacted { border: 1px dashed #555; padding: .4rem .8rem; }
+.step { border-left: 4px solid #999; padding: .1rem .8rem .4rem; margin: .8rem 0; break-inside: avoid; }
+.step.done { border-color: #2e7d32; }
+.step.skipped { border-color: #ef6c00; }
+.step.pending { border-color: #b00020; }
+.step.not-applicable { border-color: #ccc; color: #555; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+ul { margin: 0; padding-left: 1.2rem; }
+.mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; }
+.watermark { display: none; }
+footer { margin-top: 2rem; font-size: .85rem; color: #555; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  section { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  th { background: none; }
+  .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 72pt; font-weight: 700; color: rgba(176, 0, 32, .12); transform: rotate(-30deg); z-index: -1; }
+}
+"#;
+
+impl Exporter for Html {
+    fn render(&self, r: &Record) -> Result<String> {
+        let x = &r.strings().export;
+        let none = x.none;
+        let e = escape;
+        let opt_time = |t: &Option<super::Timestamp>| {
+            t.as_ref().map_or_else(|| e(none), |t| e(&human_time(t)))
+        };
+        let mut o = String::with_capacity(8192 + r.events.len() * 120);
+        let title = format!("{}: {}", x.title, r.checklist.name);
+        let _ = write!(
+            o,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+            r.lang.tag(),
+            e(&title)
+        );
+        if !r.complete {
+            let _ = writeln!(
+                o,
+                "<div class=\"watermark\" aria-hidden=\"true\">{}</div>",
+                e(x.incomplete)
+            );
+        }
+        let _ = writeln!(o, "<header>\n<h1>{}</h1>", e(&title));
+        if !r.complete {
+            let _ = writeln!(
+                o,
+                "<p class=\"incomplete\" role=\"alert\"><strong>{}</strong><br>{}</p>",
+                e(x.incomplete),
+                e(&r.incomplete_note())
+            );
+        }
+        if r.redacted {
+            let _ = writeln!(o, "<p class=\"redacted\">{}</p>", e(x.redacted_note));
+        }
+
+        let c = &r.checklist;
+        let contact: Vec<String> = [c.phone.as_deref(), c.email.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(e)
+            .collect();
+        let rows: [(&str, String); 15] = [
+            (
+                x.checklist,
+                format!("{} (<span class=\"mono\">{}</span>)", e(&c.name), e(&c.id)),
+            ),
+            (x.provider, e(&c.provider)),
+            (x.country, e(&c.country)),
+            (
+                x.checklist_hash,
+                format!("<span class=\"mono\">{}</span>", e(&c.hash)),
+            ),
+            (x.verified, c.verified.to_string()),
+            (x.origin, e(&c.origin)),
+            (
+                x.session,
+                format!("<span class=\"mono\">{}</span>", e(&r.session_id)),
+            ),
+            (x.status, e(r.status_label())),
+            (x.progress, e(&r.progress_text())),
+            (x.started, e(&human_time(&r.started))),
+            (x.finished, opt_time(&r.finished)),
+            (x.updated, e(&human_time(&r.updated))),
+            (x.exported, e(&human_time(&r.exported))),
+            (
+                x.contact,
+                if contact.is_empty() {
+                    e(none)
+                } else {
+                    contact.join(" · ")
+                },
+            ),
+            (
+                x.sources,
+                if c.sources.is_empty() {
+                    e(none)
+                } else {
+                    // Shown as text, not links: the file must not refer to anything outside.
+                    c.sources
+                        .iter()
+                        .map(|s| e(s))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                },
+            ),
+        ];
+        o.push_str("<table class=\"facts\">\n");
+        for (k, v) in rows {
+            let _ = writeln!(o, "<tr><th scope=\"row\">{}</th><td>{v}</td></tr>", e(k));
+        }
+        o.push_str("</table>\n</header>\n");
+
+        let _ = writeln!(o, "<section id=\"answers\">\n<h2>{}</h2>", e(x.answers));
+        if r.answers.is_empty() {
+            let _ = writeln!(o, "<p>{}</p>", e(none));
+        } else {
+            let _ = writeln!(
+                o,
+                "<table>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+                e(x.question),
+                e(x.answer)
+            );
+            for a in &r.answers {
+                let _ = writeln!(
+                    o,
+                    "<tr><td>{}</td><td>{}</td></tr>",
+                    e(&a.question),
+                    e(&a.label)
+                );
+            }
+            o.push_str("</table>\n");
+        }
+        o.push_str("</section>\n");
+
+        let _ = writeln!(o, "<section id=\"steps\">\n<h2>{}</h2>", e(x.steps));
+        for st in &r.steps {
+            let class = match st.status {
+                crate::session::StepStatus::Pending => "pending",
+                crate::session::StepStatus::Done => "done",
+                crate::session::StepStatus::Skipped => "skipped",
+                crate::session::StepStatus::NotApplicable => "not-applicable",
+            };
+            let _ = writeln!(
+                o,
+                "<article class=\"step {class}\" id=\"step-{}\">\n<h3>{}. {}</h3>\n<dl>",
+                e(&st.id),
+                st.number,
+                e(&st.title)
+            );
+            let _ = writeln!(
+                o,
+                "<dt>{}</dt><dd>{}</dd>",
+                e(x.phase),
+                e(r.phase_label(st.phase))
+            );
+            let _ = writeln!(
+                o,
+                "<dt>{}</dt><dd>{}</dd>",
+                e(x.status),
+                e(r.step_status_label(st.status))
+            );
+            if st.at.is_some() {
+                let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", e(x.time), opt_time(&st.at));
+            }
+            if let Some(reason) = &st.skip_reason {
+                let _ = writeln!(
+                    o,
+                    "<dt>{}</dt><dd>{}</dd>",
+                    e(x.skip_reason),
+                    escape_lines(reason)
+                );
+            }
+            if !st.inputs.is_empty() {
+                let _ = write!(o, "<dt>{}</dt><dd><ul>", e(x.inputs));
+                for i in &st.inputs {
+                    let _ = write!(o, "<li>{}: {}</li>", e(&i.label), escape_lines(&i.value));
+                }
+                o.push_str("</ul></dd>\n");
+            }
+            if !st.notes.is_empty() {
+                let _ = write!(o, "<dt>{}</dt><dd><ul>", e(x.notes));
+                for n in &st.notes {
+                    let _ = write!(
+                        o,
+                        "<li>{}: {}</li>",
+                        e(&human_time(&n.at)),
+                        escape_lines(&n.text)
+                    );
+                }
+                o.push_str("</ul></dd>\n");
+            }
+            o.push_str("</dl>\n</article>\n");
+        }
+        o.push_str("</section>\n");
+
+        let _ = writeln!(o, "<section id=\"waits\">\n<h2>{}</h2>", e(x.waits));
+        let mut waits = r.waits().peekable();
+        if waits.peek().is_none() {
+            let _ = writeln!(o, "<p>{}</p>", e(none));
+        } else {
+            o.push_str("<table>\n<tr>");
+            for h in [x.step, x.expected, x.began, x.due, x.received] {
+                let _ = write!(o, "<th scope=\"col\">{}</th>", e(h));
+            }
+            o.push_str("</tr>\n");
+            for (st, w) in waits {
+                let _ = writeln!(
+                    o,
+                    "<tr><td>{}. {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    st.number,
+                    e(&st.title),
+                    e(w.expected.as_deref().unwrap_or(none)),
+                    opt_time(&w.began),
+                    opt_time(&w.due),
+                    w.received
+                        .map_or_else(|| e(x.not_received), |d| d.to_string())
+                );
+            }
+            o.push_str("</table>\n");
+        }
+        o.push_str("</section>\n");
+
+        let count = crate::i18n::fill(x.events_count, &[("n", &r.events.len())]);
+        let _ = writeln!(
+            o,
+            "<section id=\"events\">\n<h2>{}</h2>\n<table>\n<caption>{}</caption>\n\
+             <tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+            e(x.events),
+            e(&count),
+            e(x.time),
+            e(x.event)
+        );
+        for ev in &r.events {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                e(&human_time(&ev.event.at)),
+                e(&ev.text)
+            );
+        }
+        o.push_str("</table>\n</section>\n");
+        let _ = writeln!(
+            o,
+            "<footer>{}: {} · simcancel</footer>\n</body>\n</html>",
+            e(x.exported),
+            e(&human_time(&r.exported))
+        );
+        Ok(o)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixtures;
+    use crate::export::{Options, Record};
+    use crate::i18n::Lang;
+
+    fn render(session: &crate::session::Session, lang: Lang) -> String {
+        let options = Options {
+            lang,
+            redact: false,
+            now: fixtures::export_now(),
+        };
+        Html.render(&Record::build(session, &options))
+            .expect("html renders")
+    }
+
+    #[test]
+    fn escape_covers_the_five_special_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(escape_lines("a<\nb"), "a&lt;<br>b");
+    }
+
+    #[test]
+    fn values_are_escaped_and_nothing_is_fetched() {
+        let html = render(&fixtures::completed(), Lang::En);
+        assert!(html.contains("Demo Mobile &lt;Prepaid&gt; &amp; Co"));
+        assert!(html.contains("&lt;b&gt;no fee&lt;/b&gt;"));
+        for bad in ["<script", "src=", "href=", "url(", "@import"] {
+            assert!(!html.contains(bad), "found {bad}");
+        }
+    }
+
+    #[test]
+    fn snapshot_completed() {
+        insta::assert_snapshot!(render(&fixtures::completed(), Lang::En));
+    }
+
+    #[test]
+    fn snapshot_unfinished() {
+        let html = render(&fixtures::unfinished(), Lang::En);
+        assert!(html.contains("class=\"incomplete\""));
+        insta::assert_snapshot!(html);
+    }
+
+    #[test]
+    fn snapshot_chinese() {
+        let html = render(&fixtures::chinese(), Lang::ZhCn);
+        assert!(html.contains("<html lang=\"zh-CN\">"));
+        assert!(html.contains("<meta charset=\"utf-8\">"));
+        insta::assert_snapshot!(html);
+    }
+}

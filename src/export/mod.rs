@@ -1,0 +1,799 @@
+//! `export`: the record of a session, in Markdown, JSON, HTML, plain text or iCalendar.
+//!
+//! A [`Record`] is built once from a session (with the language, the redaction flag and the
+//! time of export) and every format renders that same record. Redaction happens while the
+//! record is built, so no format can forget it: a masked value never reaches a renderer.
+
+mod html;
+mod ics;
+mod json;
+mod markdown;
+mod text;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Result;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use crate::checklist::{Answer, Phase, QuestionKind, Step};
+use crate::i18n::{self, Lang, Strings};
+use crate::session::{Event, EventKind, Progress, Session, SessionStatus, StepStatus, Timestamp};
+
+pub use html::Html;
+pub use ics::Ics;
+pub use json::{EXPORT_FORMAT, Json};
+pub use markdown::Markdown;
+pub use text::PlainText;
+
+/// One output format: renders a [`Record`] to the bytes of a file.
+pub trait Exporter {
+    /// The whole document. Fails only when the format cannot represent the record (e.g. a
+    /// calendar with nothing to remind).
+    fn render(&self, record: &Record) -> Result<String>;
+}
+
+/// The formats `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown (the default).
+    Markdown,
+    /// JSON, schema in `docs/export-format.md`.
+    Json,
+    /// One self-contained, printable HTML file.
+    Html,
+    /// Plain text wrapped for e-mail.
+    Text,
+    /// iCalendar reminders (RFC 5545).
+    Ics,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Json,
+        Format::Html,
+        Format::Text,
+        Format::Ics,
+    ];
+
+    /// The format a file name asks for, by its extension (case-insensitive).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Text),
+            "ics" | "ical" => Some(Format::Ics),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Text => "txt",
+            Format::Ics => "ics",
+        }
+    }
+
+    /// The renderer of this format.
+    pub fn exporter(self) -> &'static dyn Exporter {
+        match self {
+            Format::Markdown => &Markdown,
+            Format::Json => &Json,
+            Format::Html => &Html,
+            Format::Text => &PlainText,
+            Format::Ics => &Ics,
+        }
+    }
+}
+
+/// Renders `session` in `format`: builds the [`Record`] and hands it to the format.
+pub fn export(session: &Session, format: Format, options: &Options) -> Result<String> {
+    format.exporter().render(&Record::build(session, options))
+}
+
+/// What shapes a record besides the session itself.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Language of the labels and of the checklist texts.
+    pub lang: Lang,
+    /// Mask personal inputs and notes.
+    pub redact: bool,
+    /// The time of export (shown, and the calendar's DTSTAMP).
+    pub now: Timestamp,
+}
+
+/// The mask that replaces a redacted value's hidden part.
+pub const MASK: &str = "•••••••";
+
+/// Values shorter than this are masked whole: keeping 2 of 5 characters would give too
+/// much away.
+const MASK_KEEP_MIN: usize = 6;
+
+/// Masks a personal value, keeping its last 2 characters (`•••••••42`) when it is long
+/// enough for that to reveal little. The mask has a fixed length, so it does not tell
+/// how long the value was either.
+pub fn mask(value: &str) -> String {
+    let chars: Vec<char> = value.trim().chars().collect();
+    if chars.len() < MASK_KEEP_MIN {
+        return MASK.to_string();
+    }
+    let tail: String = chars[chars.len() - 2..].iter().collect();
+    format!("{MASK}{tail}")
+}
+
+/// The checklist a session followed, as the record shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChecklistInfo {
+    /// Checklist id.
+    pub id: String,
+    /// Display name in the record's language.
+    pub name: String,
+    /// The operator.
+    pub provider: String,
+    /// ISO country code.
+    pub country: String,
+    /// SHA-256 of the checklist file when the session began: its version.
+    pub hash: String,
+    /// Where it was loaded from.
+    pub origin: String,
+    /// When its content was last checked against its sources.
+    pub verified: NaiveDate,
+    /// Where its steps come from.
+    pub sources: Vec<String>,
+    /// Customer-service phone.
+    pub phone: Option<String>,
+    /// Customer-service e-mail.
+    pub email: Option<String>,
+    /// Postal address for letters, one line per line.
+    pub postal: Vec<String>,
+}
+
+/// One answered question.
+#[derive(Clone, Debug, Serialize)]
+pub struct AnswerRow {
+    /// Question id.
+    pub id: String,
+    /// The question, in the record's language.
+    pub question: String,
+    /// The stored answer: `yes`, `no` or a choice id.
+    pub value: String,
+    /// The answer in the record's language.
+    pub label: String,
+}
+
+/// One recorded value.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputRow {
+    /// Input id.
+    pub id: String,
+    /// Its label in the record's language.
+    pub label: String,
+    /// The value, or its mask when redacted.
+    pub value: String,
+    /// Marked personal by the checklist (values not in the checklist count as personal).
+    pub personal: bool,
+    /// Whether `value` is a mask.
+    pub masked: bool,
+}
+
+/// One note.
+#[derive(Clone, Debug, Serialize)]
+pub struct NoteRow {
+    /// When it was written.
+    pub at: Timestamp,
+    /// The text, or its mask when redacted.
+    pub text: String,
+    /// Whether `text` is a mask.
+    pub masked: bool,
+}
+
+/// The waiting period of a `wait` step.
+#[derive(Clone, Debug, Serialize)]
+pub struct WaitRow {
+    /// The expected wait from the checklist (`5d`), when it gives one.
+    pub expected: Option<String>,
+    /// When waiting began; absent until the step is reached.
+    pub began: Option<Timestamp>,
+    /// The due date; absent until the step is reached.
+    pub due: Option<Timestamp>,
+    /// The day the confirmation came.
+    pub received: Option<NaiveDate>,
+}
+
+/// One step of the record.
+#[derive(Clone, Debug, Serialize)]
+pub struct StepRow {
+    /// 1-based position in the checklist.
+    pub number: usize,
+    /// Step id.
+    pub id: String,
+    /// Its phase.
+    pub phase: Phase,
+    /// Its title in the record's language.
+    pub title: String,
+    /// Its status.
+    pub status: StepStatus,
+    /// When the status last changed.
+    pub at: Option<Timestamp>,
+    /// Why it was skipped.
+    pub skip_reason: Option<String>,
+    /// Recorded values, in checklist order.
+    pub inputs: Vec<InputRow>,
+    /// Notes, oldest first.
+    pub notes: Vec<NoteRow>,
+    /// For a `wait` step.
+    pub wait: Option<WaitRow>,
+}
+
+/// One entry of the event log.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventRow {
+    /// The event as stored.
+    #[serde(flatten)]
+    pub event: Event,
+    /// What happened, in the record's language.
+    pub text: String,
+}
+
+/// Why a reminder exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReminderKind {
+    /// The due date of a wait step.
+    WaitDue,
+    /// An `after` step, one month after the session finished (or after the wait is due).
+    After,
+}
+
+/// A dated reminder, for the calendar.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reminder {
+    /// Why it exists.
+    pub kind: ReminderKind,
+    /// The step it is about.
+    pub step: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// One-line title.
+    pub summary: String,
+    /// Longer text.
+    pub description: String,
+}
+
+/// A session as every format shows it; built once by [`Record::build`].
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// Language of labels and texts.
+    pub lang: Lang,
+    /// When the export was made.
+    pub exported: Timestamp,
+    /// Whether personal values and notes are masked.
+    pub redacted: bool,
+    /// Whether the session is complete; otherwise every format marks it INCOMPLETE.
+    pub complete: bool,
+    /// Session status.
+    pub status: SessionStatus,
+    /// Step counts.
+    pub progress: Progress,
+    /// Session id.
+    pub session_id: String,
+    /// Language the session was started in.
+    pub session_lang: String,
+    /// When the session began.
+    pub started: Timestamp,
+    /// When it was last saved.
+    pub updated: Timestamp,
+    /// When it was completed or abandoned.
+    pub finished: Option<Timestamp>,
+    /// The checklist.
+    pub checklist: ChecklistInfo,
+    /// The answers, in the checklist's question order.
+    pub answers: Vec<AnswerRow>,
+    /// Every step, in order.
+    pub steps: Vec<StepRow>,
+    /// The event log, oldest first.
+    pub events: Vec<EventRow>,
+    /// Calendar reminders.
+    pub reminders: Vec<Reminder>,
+}
+
+impl Record {
+    /// Builds the record, masking personal values and notes when `options.redact` is set.
+    pub fn build(session: &Session, options: &Options) -> Record {
+        let lang = options.lang;
+        let s = lang.strings();
+        let snap = &session.checklist.snapshot;
+        let contacts = &snap.contacts;
+        let checklist = ChecklistInfo {
+            id: session.checklist.id.clone(),
+            name: snap.name.get(lang).to_string(),
+            provider: snap.provider.clone(),
+            country: snap.country.clone(),
+            hash: session.checklist.hash.clone(),
+            origin: session.checklist.origin.clone(),
+            verified: snap.verified,
+            sources: snap.sources.clone(),
+            phone: contacts.phone.clone(),
+            email: contacts.email.clone(),
+            postal: contacts.postal.clone(),
+        };
+
+        let answers = answer_rows(session, lang);
+        let records: HashMap<&str, &crate::session::StepRecord> =
+            session.steps.iter().map(|r| (r.id.as_str(), r)).collect();
+        let steps: Vec<StepRow> = snap
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| step_row(i + 1, step, records.get(step.id.as_str()).copied(), options))
+            .collect();
+
+        let titles: HashMap<&str, &str> = snap
+            .steps
+            .iter()
+            .map(|st| (st.id.as_str(), st.title.get(lang)))
+            .collect();
+        let events = session
+            .events
+            .iter()
+            .map(|e| EventRow {
+                text: event_text(e, session, &titles, s, lang),
+                event: e.clone(),
+            })
+            .collect();
+
+        let complete = session.is_complete();
+        let reminders = reminders(session, &steps, &checklist, complete, lang);
+        Record {
+            lang,
+            exported: options.now,
+            redacted: options.redact,
+            complete,
+            status: session.status,
+            progress: session.progress(),
+            session_id: session.id.clone(),
+            session_lang: session.lang.clone(),
+            started: session.created,
+            updated: session.updated,
+            finished: session.finished,
+            checklist,
+            answers,
+            steps,
+            events,
+            reminders,
+        }
+    }
+
+    /// The interface strings in the record's language.
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    /// The steps that have a waiting period.
+    pub fn waits(&self) -> impl Iterator<Item = (&StepRow, &WaitRow)> {
+        self.steps
+            .iter()
+            .filter_map(|st| st.wait.as_ref().map(|w| (st, w)))
+    }
+
+    /// The INCOMPLETE explanation with the counts filled in.
+    pub fn incomplete_note(&self) -> String {
+        i18n::fill(
+            self.strings().export.incomplete_note,
+            &[
+                ("done", &self.progress.settled()),
+                ("total", &self.progress.applicable()),
+            ],
+        )
+    }
+
+    /// "n of m applicable steps done or skipped".
+    pub fn progress_text(&self) -> String {
+        i18n::fill(
+            self.strings().export.progress_value,
+            &[
+                ("done", &self.progress.settled()),
+                ("total", &self.progress.applicable()),
+            ],
+        )
+    }
+
+    /// The session status in the record's language.
+    pub fn status_label(&self) -> &'static str {
+        let names = &self.strings().export.session_status;
+        match self.status {
+            SessionStatus::InProgress => names[0],
+            SessionStatus::Completed => names[1],
+            SessionStatus::Abandoned => names[2],
+        }
+    }
+
+    /// A step status in the record's language.
+    pub fn step_status_label(&self, status: StepStatus) -> &'static str {
+        let names = &self.strings().export.step_status;
+        match status {
+            StepStatus::Pending => names[0],
+            StepStatus::Done => names[1],
+            StepStatus::Skipped => names[2],
+            StepStatus::NotApplicable => names[3],
+        }
+    }
+
+    /// A phase name in the record's language.
+    pub fn phase_label(&self, phase: Phase) -> &'static str {
+        let i = Phase::ALL.iter().position(|p| *p == phase).unwrap_or(0);
+        self.strings().common.phases[i]
+    }
+}
+
+/// A timestamp for people: `2026-11-03 10:20 +01:00`.
+pub fn human_time(t: &Timestamp) -> String {
+    t.format("%Y-%m-%d %H:%M %:z").to_string()
+}
+
+fn answer_rows(session: &Session, lang: Lang) -> Vec<AnswerRow> {
+    let snap = &session.checklist.snapshot;
+    let s = lang.strings();
+    let row = |id: &str, a: &Answer| {
+        let q = snap.question(id);
+        AnswerRow {
+            id: id.to_string(),
+            question: q.map_or_else(|| id.to_string(), |q| q.text.get(lang).to_string()),
+            value: a.to_string(),
+            label: answer_label(q.map(|q| &q.kind), a, s, lang),
+        }
+    };
+    // Checklist order first, then answers to questions the snapshot no longer has.
+    let mut rows: Vec<AnswerRow> = snap
+        .questions
+        .iter()
+        .filter_map(|q| session.answers.get(&q.id).map(|a| row(&q.id, a)))
+        .collect();
+    rows.extend(
+        session
+            .answers
+            .iter()
+            .filter(|(id, _)| snap.question(id).is_none())
+            .map(|(id, a)| row(id, a)),
+    );
+    rows
+}
+
+fn answer_label(kind: Option<&QuestionKind>, a: &Answer, s: &Strings, lang: Lang) -> String {
+    match a {
+        Answer::Bool(true) => s.common.yes.to_string(),
+        Answer::Bool(false) => s.common.no.to_string(),
+        Answer::Choice(c) => match kind {
+            Some(QuestionKind::Choice(choices)) => choices
+                .iter()
+                .find(|x| &x.id == c)
+                .map_or_else(|| c.clone(), |x| x.label.get(lang).to_string()),
+            _ => c.clone(),
+        },
+    }
+}
+
+fn step_row(
+    number: usize,
+    step: &Step,
+    record: Option<&crate::session::StepRecord>,
+    options: &Options,
+) -> StepRow {
+    let lang = options.lang;
+    let redact = options.redact;
+    let mut inputs = Vec::new();
+    let mut notes = Vec::new();
+    let mut wait = step.wait.map(|d| WaitRow {
+        expected: Some(d.to_string()),
+        began: None,
+        due: None,
+        received: None,
+    });
+    if let Some(r) = record {
+        for def in &step.inputs {
+            if let Some(v) = r.inputs.get(&def.id) {
+                inputs.push(input_row(
+                    &def.id,
+                    def.label.get(lang),
+                    v,
+                    def.personal,
+                    redact,
+                ));
+            }
+        }
+        // A value whose input is not in the snapshot is shown under its id; not knowing
+        // whether it is personal, redaction masks it.
+        for (id, v) in &r.inputs {
+            if !step.inputs.iter().any(|d| &d.id == id) {
+                inputs.push(input_row(id, id, v, true, redact));
+            }
+        }
+        notes = r
+            .notes
+            .iter()
+            .map(|n| NoteRow {
+                at: n.at,
+                text: if redact {
+                    mask(&n.text)
+                } else {
+                    n.text.clone()
+                },
+                masked: redact,
+            })
+            .collect();
+        if let Some(w) = &r.wait {
+            wait = Some(WaitRow {
+                expected: step.wait.map(|d| d.to_string()),
+                began: Some(w.began),
+                due: Some(w.due),
+                received: w.received,
+            });
+        }
+    }
+    StepRow {
+        number,
+        id: step.id.clone(),
+        phase: step.phase,
+        title: step.title.get(lang).to_string(),
+        status: record.map_or(StepStatus::Pending, |r| r.status),
+        at: record.and_then(|r| r.at),
+        skip_reason: record.and_then(|r| r.skip_reason.clone()),
+        inputs,
+        notes,
+        wait,
+    }
+}
+
+fn input_row(id: &str, label: &str, value: &str, personal: bool, redact: bool) -> InputRow {
+    let masked = redact && personal;
+    InputRow {
+        id: id.to_string(),
+        label: label.to_string(),
+        value: if masked {
+            mask(value)
+        } else {
+            value.to_string()
+        },
+        personal,
+        masked,
+    }
+}
+
+fn event_text(
+    e: &Event,
+    session: &Session,
+    titles: &HashMap<&str, &str>,
+    s: &Strings,
+    lang: Lang,
+) -> String {
+    let x = &s.export;
+    let title = |id: &str| titles.get(id).copied().unwrap_or(id).to_string();
+    match &e.kind {
+        EventKind::Started => x.ev_started.to_string(),
+        EventKind::Resumed => x.ev_resumed.to_string(),
+        EventKind::ChecklistChanged { hash } => {
+            i18n::fill(x.ev_checklist_changed, &[("hash", hash)])
+        }
+        EventKind::Answered { question, answer } => {
+            let q = session.checklist.snapshot.question(question);
+            let text = q.map_or(question.as_str(), |q| q.text.get(lang));
+            let label = answer_label(q.map(|q| &q.kind), answer, s, lang);
+            i18n::fill(x.ev_answered, &[("question", &text), ("answer", &label)])
+        }
+        EventKind::InputRecorded { step, input } => {
+            let label = session
+                .checklist
+                .snapshot
+                .step(step)
+                .and_then(|st| st.inputs.iter().find(|i| &i.id == input))
+                .map_or(input.as_str(), |i| i.label.get(lang));
+            i18n::fill(
+                x.ev_input_recorded,
+                &[("step", &title(step)), ("input", &label)],
+            )
+        }
+        EventKind::StepDone { step } => i18n::fill(x.ev_step_done, &[("step", &title(step))]),
+        EventKind::StepSkipped { step } => i18n::fill(x.ev_step_skipped, &[("step", &title(step))]),
+        EventKind::NoteAdded { step } => i18n::fill(x.ev_note_added, &[("step", &title(step))]),
+        EventKind::WentBack { from, to } => i18n::fill(
+            x.ev_went_back,
+            &[("from", &title(from)), ("to", &title(to))],
+        ),
+        EventKind::WaitStarted { step, due } => i18n::fill(
+            x.ev_wait_started,
+            &[("step", &title(step)), ("due", &human_time(due))],
+        ),
+        EventKind::ConfirmationReceived { step, on } => i18n::fill(
+            x.ev_confirmation_received,
+            &[("step", &title(step)), ("on", on)],
+        ),
+        EventKind::Paused => x.ev_paused.to_string(),
+        EventKind::Completed => x.ev_completed.to_string(),
+        EventKind::Abandoned => x.ev_abandoned.to_string(),
+    }
+}
+
+/// The reminders: each reached wait step on its due date, and each applicable `after`
+/// step one month after the session finished — or, while it is unfinished, one month after
+/// the latest wait is due (the earliest a statement could show a charge after the end).
+fn reminders(
+    session: &Session,
+    steps: &[StepRow],
+    checklist: &ChecklistInfo,
+    complete: bool,
+    lang: Lang,
+) -> Vec<Reminder> {
+    let x = &lang.strings().export;
+    let phone = checklist.phone.as_deref().unwrap_or(x.none);
+    let name = checklist.name.as_str();
+    let prefix = if complete {
+        String::new()
+    } else {
+        format!("{}: ", x.incomplete)
+    };
+    let mut out = Vec::new();
+    let mut latest_due: Option<Timestamp> = None;
+    for st in steps {
+        let Some(due) = st.wait.as_ref().and_then(|w| w.due) else {
+            continue;
+        };
+        latest_due = latest_due.max(Some(due));
+        out.push(Reminder {
+            kind: ReminderKind::WaitDue,
+            step: st.id.clone(),
+            date: due.date_naive(),
+            summary: format!(
+                "{prefix}{}",
+                i18n::fill(x.cal_due, &[("step", &st.title), ("checklist", &name)])
+            ),
+            description: i18n::fill(x.cal_due_body, &[("phone", &phone)]),
+        });
+    }
+    let base = session.finished.or(latest_due);
+    if let Some(base) = base {
+        let snap = &session.checklist.snapshot;
+        let date = base
+            .date_naive()
+            .checked_add_months(Months::new(1))
+            .unwrap_or(base.date_naive());
+        for st in steps
+            .iter()
+            .filter(|st| st.phase == Phase::After && st.status != StepStatus::NotApplicable)
+        {
+            let body = snap.step(&st.id).map_or("", |s| s.body.get(lang));
+            out.push(Reminder {
+                kind: ReminderKind::After,
+                step: st.id.clone(),
+                date,
+                summary: format!(
+                    "{prefix}{}",
+                    i18n::fill(x.cal_after, &[("step", &st.title), ("checklist", &name)])
+                ),
+                description: body.to_string(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    //! The shared session fixtures (`tests/fixtures/sessions.rs`).
+    #![allow(dead_code)]
+    use crate::checklist::*;
+    use crate::session::*;
+    include!("../../tests/fixtures/sessions.rs");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures;
+    use super::*;
+
+    fn options(lang: Lang, redact: bool) -> Options {
+        Options {
+            lang,
+            redact,
+            now: fixtures::export_now(),
+        }
+    }
+
+    #[test]
+    fn mask_keeps_the_last_two_characters_of_long_values_only() {
+        assert_eq!(mask("0612345642"), "•••••••42");
+        assert_eq!(mask("  CL-99887766 \n"), "•••••••66");
+        assert_eq!(mask("12345"), MASK);
+        assert_eq!(mask(""), MASK);
+        assert_eq!(mask("张伟先生您好"), "•••••••您好");
+    }
+
+    #[test]
+    fn the_format_comes_from_the_extension() {
+        for f in Format::ALL {
+            let name = format!("record.{}", f.extension().to_uppercase());
+            assert_eq!(Format::from_path(Path::new(&name)), Some(f));
+        }
+        assert_eq!(Format::from_path(Path::new("record.pdf")), None);
+        assert_eq!(Format::from_path(Path::new("record")), None);
+    }
+
+    #[test]
+    fn a_completed_session_is_complete_and_an_unfinished_one_is_not() {
+        let done = Record::build(&fixtures::completed(), &options(Lang::En, false));
+        assert!(done.complete);
+        assert_eq!(done.progress.applicable(), 10);
+        assert_eq!(done.progress.settled(), 10);
+        let open = Record::build(&fixtures::unfinished(), &options(Lang::En, false));
+        assert!(!open.complete);
+        assert_eq!(open.progress.settled(), 7);
+        // A status that claims completion with a pending step is still incomplete.
+        let mut lying = fixtures::unfinished();
+        lying.status = SessionStatus::Completed;
+        assert!(!Record::build(&lying, &options(Lang::En, false)).complete);
+    }
+
+    #[test]
+    fn redaction_masks_personal_inputs_and_notes_but_not_other_values() {
+        let r = Record::build(&fixtures::completed(), &options(Lang::En, true));
+        let inputs: Vec<&InputRow> = r.steps.iter().flat_map(|s| &s.inputs).collect();
+        for i in &inputs {
+            assert_eq!(i.masked, i.personal, "{i:?}");
+            if i.personal {
+                assert!(i.value.starts_with(MASK), "{i:?}");
+            }
+        }
+        assert!(inputs.iter().any(|i| i.value == "online form"));
+        let notes: Vec<&NoteRow> = r.steps.iter().flat_map(|s| &s.notes).collect();
+        assert_eq!(notes.len(), 2);
+        assert!(notes.iter().all(|n| n.masked && n.text.starts_with(MASK)));
+    }
+
+    #[test]
+    fn reminders_cover_the_due_date_and_each_after_step_a_month_after_finishing() {
+        let r = Record::build(&fixtures::completed(), &options(Lang::En, false));
+        let got: Vec<(ReminderKind, &str, String)> = r
+            .reminders
+            .iter()
+            .map(|m| (m.kind, m.step.as_str(), m.date.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    ReminderKind::WaitDue,
+                    "wait-confirmation",
+                    "2026-11-08".into()
+                ),
+                (ReminderKind::After, "check-statement", "2027-01-05".into()),
+                (ReminderKind::After, "delete-esim", "2027-01-05".into()),
+            ]
+        );
+        let open = Record::build(&fixtures::unfinished(), &options(Lang::En, false));
+        assert_eq!(open.reminders[1].date.to_string(), "2026-12-08");
+        assert!(
+            open.reminders
+                .iter()
+                .all(|m| m.summary.starts_with("INCOMPLETE"))
+        );
+    }
+
+    #[test]
+    fn events_are_described_with_step_titles_in_the_record_language() {
+        let r = Record::build(&fixtures::chinese(), &options(Lang::ZhCn, false));
+        assert!(
+            r.events.iter().any(|e| e.text == "已完成：登录账户"),
+            "{:?}",
+            r.events
+        );
+        assert!(r.events.iter().any(|e| e.text == "回答“是 eSIM 吗？”：是"));
+    }
+}

@@ -1,0 +1,118 @@
+//! `simcancel letter`: the filled French letter or e-mail and its translation.
+
+use std::os::unix::fs::PermissionsExt;
+
+use crate::fixtures;
+use crate::harness::Env;
+
+fn env_with(session: &simcancel::session::Session) -> Env {
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
+    fixtures::save(&env, session);
+    env
+}
+
+#[test]
+fn a_letter_with_every_value_filled() {
+    let env = env_with(&fixtures::completed());
+    let run = env.run(&["letter", "k7m2"]).success().stderr_empty();
+    let out = &run.stdout;
+    assert!(out.starts_with("French letter to send\n"), "{run}");
+    for expected in [
+        "Jean-Pierre Dupont\n12 rue des Lilas\n75011 Paris",
+        "Demo Télécom – Service Résiliation",
+        "Le 1er décembre 2026",
+        "Lettre recommandée avec accusé de réception",
+        "ligne mobile n° 06 12 34 56 78",
+        "Numéro client / de contrat : CL-99887766",
+        "Référence de ma demande en ligne : RES-2026-000451",
+        "article L224-39",
+        "article L215-1-1",
+        "rembourser le solde",
+        "Translation (English)",
+        "send the French text above",
+        "1 December 2026",
+    ] {
+        assert!(out.contains(expected), "lacks {expected:?}:\n{out}");
+    }
+    assert!(
+        !out.contains("COMPLÉTER") && !out.contains("TO FILL IN"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_letter_with_every_value_missing_marks_each_one() {
+    let mut s = fixtures::unfinished();
+    s.steps.iter_mut().for_each(|r| r.inputs.clear());
+    s.checklist.snapshot.contacts = Default::default();
+    let env = env_with(&s);
+    let run = env
+        .run(&["letter", "u3n8", "--kind", "email"])
+        .success()
+        .stderr_has("8 value(s) are missing");
+    for field in [
+        "vos nom et prénom",
+        "votre adresse postale",
+        "numéro de la ligne mobile",
+        "numéro client ou de contrat",
+        "référence de votre demande en ligne",
+        "adresse e-mail du service client de l'opérateur",
+    ] {
+        assert!(
+            run.stdout.contains(&format!("[À COMPLÉTER : {field}")),
+            "lacks {field}:\n{run}"
+        );
+    }
+    assert!(run.stdout.contains("[TO FILL IN: your full name]"));
+}
+
+#[test]
+fn the_translation_follows_the_session_language_unless_lang_is_given() {
+    let env = env_with(&fixtures::chinese());
+    let zh = env.run(&["letter", "c4h5"]).success();
+    assert!(zh.stdout.contains("中文译文"), "{zh}");
+    assert!(zh.stdout.contains("2026年12月1日"));
+    assert!(zh.stdout.contains("张伟"));
+    let en = env.run(&["--lang", "en", "letter", "c4h5"]).success();
+    assert!(en.stdout.contains("Translation (English)"), "{en}");
+}
+
+#[test]
+fn a_letter_file_is_private_and_not_overwritten() {
+    let env = env_with(&fixtures::completed());
+    env.run(&["letter", "k7m2", "--kind", "email", "-o", "mail.txt"])
+        .success()
+        .stderr_has("Wrote mail.txt");
+    let path = env.root().join("mail.txt");
+    let text = std::fs::read_to_string(&path).expect("letter file");
+    assert!(text.contains("À : resiliation@demo.example"));
+    let mode = std::fs::metadata(&path).expect("file").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    env.run(&["letter", "k7m2", "-o", "mail.txt"])
+        .code(1)
+        .stderr_has("--force");
+}
+
+#[test]
+fn a_checklist_folder_can_provide_its_own_template() {
+    let mut s = fixtures::completed();
+    s.checklist.snapshot.letter = Some("demo".into());
+    let env = env_with(&s);
+    env.write(
+        "mine/letters/demo.letter.fr.txt",
+        "Ligne {{line_number}}, {{date}}\n",
+    );
+    env.write(
+        "mine/letters/demo.letter.en.txt",
+        "Line {{line_number}}, {{date}}\n",
+    );
+    env.run(&["--checklists", "mine", "letter", "k7m2"])
+        .success()
+        .stdout_has("Ligne 06 12 34 56 78, 1er décembre 2026")
+        .stdout_has("Line 06 12 34 56 78, 1 December 2026");
+    env.write("mine/letters/demo.letter.fr.txt", "Ligne {{ligne}}\n");
+    env.run(&["--checklists", "mine", "letter", "k7m2"])
+        .code(1)
+        .stderr_has("demo.letter.fr.txt:1:7: unknown placeholder `{{ligne}}`");
+}
