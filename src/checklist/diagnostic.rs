@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, 6), (2, 1));
         let x = src.find('x').unwrap();
-        assert_eq!(line_col(src, x), (2, 12));
-        assert_eq!(line_col(src, 10_000), (2, 13));
+        assert_eq!(line_col(src, x), (2, 13));
+        assert_eq!(line_col(src, 10_000), (2, 14));
     }
 }
