@@ -4,6 +4,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod catalog;
 mod completions;
 mod export;
 #[allow(dead_code)]
