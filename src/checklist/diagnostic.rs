@@ -191,6 +191,13 @@ pub enum Problem {
     },
     /// A `wait` on a step outside the `wait` phase.
     WaitOutsideWaitPhase,
+    /// A letter template names a placeholder that does not exist.
+    UnknownPlaceholder {
+        /// The name between the braces.
+        name: String,
+    },
+    /// A letter template opens `{{` without closing it on the same line.
+    UnclosedPlaceholder,
 }
 
 impl Diagnostic {

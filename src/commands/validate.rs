@@ -69,6 +69,9 @@ pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
 /// The problems of one file. Two files of one folder cannot share an id: each id must
 /// match its file name.
 fn check_file(path: &Path) -> Vec<Diagnostic> {
+    if crate::letter::is_template_file(path) {
+        return crate::letter::check_template_file(path);
+    }
     match read_file(path) {
         Err(d) => vec![d],
         Ok((src, _)) => match parse_str(&src, path) {
@@ -85,6 +88,8 @@ fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, String> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
         .collect();
+    // Letter templates live beside the checklists (in the folder or its `letters/`).
+    files.extend(crate::letter::template_files(dir));
     files.sort();
     Ok(files)
 }

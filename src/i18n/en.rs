@@ -221,5 +221,12 @@ pub(super) fn problem(p: &Problem) -> String {
             "no step in the core phase `{phase}`; every checklist should cover login, find-option, confirm, submit and wait"
         ),
         Problem::WaitOutsideWaitPhase => "`wait` is set on a step outside the `wait` phase; it sets a due date, so put it on a wait step".into(),
+        Problem::UnknownPlaceholder { name } => format!(
+            "unknown placeholder `{{{{{name}}}}}`; known ones are {}",
+            crate::letter::placeholder_names()
+        ),
+        Problem::UnclosedPlaceholder => {
+            "`{{` is not closed by `}}` on the same line".into()
+        }
     }
 }

@@ -231,5 +231,10 @@ pub(super) fn problem(p: &Problem) -> String {
         Problem::WaitOutsideWaitPhase => {
             "`wait` 设置在非 `wait` 阶段的步骤上；它用于设定截止日期，请放在等待步骤上".into()
         }
+        Problem::UnknownPlaceholder { name } => format!(
+            "未知的占位符 `{{{{{name}}}}}`；可用的占位符有 {}",
+            crate::letter::placeholder_names()
+        ),
+        Problem::UnclosedPlaceholder => "`{{` 在同一行内没有对应的 `}}`".into(),
     }
 }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
+use crate::checklist::{Diagnostic, Problem, Severity, io_reason};
 use crate::i18n::{self, Lang};
 use crate::session::Session;
 
@@ -121,15 +122,21 @@ impl Field {
     }
 }
 
+/// The placeholder names, comma-separated, for messages.
+pub fn placeholder_names() -> String {
+    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+    names.join(", ")
+}
+
 /// A problem in a template, with its 1-based line and column (in characters).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TemplateProblem {
     /// Line, from 1.
     pub line: usize,
     /// Column, from 1, counted in characters.
     pub col: usize,
-    /// What is wrong and how to fix it.
-    pub message: String,
+    /// What is wrong; its wording is in `src/i18n` like every checklist problem.
+    pub problem: Problem,
 }
 
 /// One piece of a parsed template.
@@ -153,7 +160,7 @@ fn parse(src: &str) -> (Vec<Piece<'_>>, Vec<TemplateProblem>) {
             problems.push(TemplateProblem {
                 line,
                 col,
-                message: "`{{` is not closed by `}}` on the same line".into(),
+                problem: Problem::UnclosedPlaceholder,
             });
             pieces.push(Piece::Text(&rest[open..open + 2]));
             offset = at + 2;
@@ -165,14 +172,12 @@ fn parse(src: &str) -> (Vec<Piece<'_>>, Vec<TemplateProblem>) {
             Some(f) => pieces.push(Piece::Field(f)),
             None => {
                 let (line, col) = line_col(src, at);
-                let known: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
                 problems.push(TemplateProblem {
                     line,
                     col,
-                    message: format!(
-                        "unknown placeholder `{{{{{name}}}}}`; known ones are {}",
-                        known.join(", ")
-                    ),
+                    problem: Problem::UnknownPlaceholder {
+                        name: name.to_string(),
+                    },
                 });
             }
         }
@@ -194,6 +199,54 @@ fn line_col(src: &str, byte: usize) -> (usize, usize) {
 /// `path:line:col: message`.
 pub fn check_template(src: &str) -> Vec<TemplateProblem> {
     parse(src).1
+}
+
+/// Whether `path` is named like a letter template: `<name>.<letter|email>.<lang>.txt`.
+pub fn is_template_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() == 4
+        && parts[3] == "txt"
+        && !parts[0].is_empty()
+        && !parts[2].is_empty()
+        && (parts[1] == Kind::Letter.as_str() || parts[1] == Kind::Email.as_str())
+}
+
+/// The template files of a checklist folder: those in it and in its `letters/` folder,
+/// sorted.
+pub fn template_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = [dir.to_path_buf(), dir.join("letters")]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && is_template_file(p))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The problems of one template file, as `validate` reports them.
+pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
+    let src = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => return vec![Diagnostic::file(path, Problem::NotUtf8)],
+        },
+        Err(e) => return vec![Diagnostic::file(path, Problem::Unreadable(io_reason(&e)))],
+    };
+    check_template(&src)
+        .into_iter()
+        .map(|p| Diagnostic {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            line: p.line,
+            col: p.col,
+            problem: p.problem,
+        })
+        .collect()
 }
 
 /// The values of a session for a letter, as lines; `None` where nothing was recorded.
@@ -442,7 +495,7 @@ pub fn render(
                 "{origin}:{}:{}: {}; fix the template (`simcancel validate` lists every problem)",
                 p.line,
                 p.col,
-                p.message
+                (lang.strings().catalog.problem)(&p.problem)
             );
         }
         Ok(src)
@@ -516,14 +569,34 @@ mod tests {
             check_template("Bonjour {{holder_name}},\n  né le {{birth_date}} à {{city\n");
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!((problems[0].line, problems[0].col), (2, 9));
-        assert!(
-            problems[0]
-                .message
-                .contains("unknown placeholder `{{birth_date}}`")
+        assert_eq!(
+            problems[0].problem,
+            Problem::UnknownPlaceholder {
+                name: "birth_date".into()
+            }
         );
-        assert!(problems[0].message.contains("holder_name"));
+        let en = (Lang::En.strings().catalog.problem)(&problems[0].problem);
+        assert!(en.starts_with("unknown placeholder `{{birth_date}}`; known ones are holder_name"));
+        let zh = (Lang::ZhCn.strings().catalog.problem)(&problems[0].problem);
+        assert!(zh.starts_with("未知的占位符 `{{birth_date}}`"), "{zh}");
         assert_eq!((problems[1].line, problems[1].col), (2, 26));
-        assert!(problems[1].message.contains("not closed"));
+        assert_eq!(problems[1].problem, Problem::UnclosedPlaceholder);
+    }
+
+    #[test]
+    fn template_files_are_recognised_by_name() {
+        for ok in ["generic.letter.fr.txt", "orange.email.zh-CN.txt"] {
+            assert!(is_template_file(Path::new(ok)), "{ok}");
+        }
+        for bad in [
+            "generic.toml",
+            "generic.letter.txt",
+            "notes.txt",
+            "a.fax.fr.txt",
+            ".letter.fr.txt",
+        ] {
+            assert!(!is_template_file(Path::new(bad)), "{bad}");
+        }
     }
 
     #[test]

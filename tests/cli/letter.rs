@@ -116,3 +116,30 @@ fn a_checklist_folder_can_provide_its_own_template() {
         .code(1)
         .stderr_has("demo.letter.fr.txt:1:7: unknown placeholder `{{ligne}}`");
 }
+
+#[test]
+fn validate_checks_letter_templates_beside_the_checklists() {
+    let env = Env::new();
+    let good = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists/letters");
+    let run = env
+        .run(&["validate", good.to_str().expect("utf-8 path")])
+        .success();
+    assert!(run.stdout.is_empty(), "{run}");
+    env.write(
+        "mine/letters/demo.letter.fr.txt",
+        "Madame,\nLigne {{ligne}} de {{holder_name}} {{date\n",
+    );
+    let bad = env.run(&["validate", "mine"]).code(1);
+    assert!(
+        bad.stdout.contains("mine/letters/demo.letter.fr.txt:2:7: error: unknown placeholder `{{ligne}}`; known ones are holder_name"),
+        "{bad}"
+    );
+    assert!(
+        bad.stdout
+            .contains("demo.letter.fr.txt:2:36: error: `{{` is not closed"),
+        "{bad}"
+    );
+    env.run(&["validate", "mine/letters/demo.letter.fr.txt"])
+        .code(1)
+        .stdout_has("demo.letter.fr.txt:2:7:");
+}
