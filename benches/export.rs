@@ -1,0 +1,45 @@
+//! Export benches: every format for the 12-step fixture session, and for the same session
+//! with a 10,000-event log (the design's bar: well under 100 ms; the issue's: < 50 ms each).
+//! Each iteration builds the record from the session, as `simcancel export` does.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use simcancel::export::{self, Format, Options};
+use simcancel::i18n::Lang;
+
+mod fixtures {
+    #![allow(dead_code)]
+    use simcancel::checklist::*;
+    use simcancel::session::*;
+    include!("../tests/fixtures/sessions.rs");
+}
+
+fn bench(c: &mut Criterion) {
+    let options = Options {
+        lang: Lang::En,
+        redact: true,
+        now: fixtures::export_now(),
+    };
+    for (name, session) in [
+        ("12-steps", fixtures::completed()),
+        ("10k-events", fixtures::with_events(10_000)),
+    ] {
+        let mut group = c.benchmark_group(format!("export/{name}"));
+        for format in Format::ALL {
+            group.bench_with_input(
+                BenchmarkId::from_parameter(format.extension()),
+                &format,
+                |b, &format| {
+                    b.iter(|| {
+                        export::export(black_box(&session), format, &options).map(|s| s.len())
+                    })
+                },
+            );
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
