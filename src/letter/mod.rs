@@ -23,6 +23,9 @@ use crate::session::Session;
 /// The template name used when a checklist names none.
 pub const DEFAULT_TEMPLATE: &str = "generic";
 
+/// The id of the bundled checklist that stands for any operator.
+const GENERIC_CHECKLIST: &str = "generic";
+
 /// A letter or an e-mail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -55,7 +58,7 @@ pub enum Field {
     CustomerNumber,
     /// Input `reference`: the reference of the online cancellation request.
     Reference,
-    /// The checklist's provider.
+    /// The checklist's provider (not for the `generic` checklist, which has none).
     OperatorName,
     /// The checklist's `contacts.postal` lines.
     OperatorAddress,
@@ -280,7 +283,9 @@ impl Values {
         }
         let snap = &session.checklist.snapshot;
         let provider = snap.provider.trim();
-        if !provider.is_empty() {
+        // The generic checklist stands for any operator: its provider is not a name to
+        // write on a letter, so the person fills it in.
+        if !provider.is_empty() && snap.id != GENERIC_CHECKLIST {
             v.values[Field::OperatorName.index()] = Some(vec![provider.to_string()]);
         }
         if !snap.contacts.postal.is_empty() {
@@ -581,6 +586,48 @@ mod tests {
         assert!(zh.starts_with("未知的占位符 `{{birth_date}}`"), "{zh}");
         assert_eq!((problems[1].line, problems[1].col), (2, 26));
         assert_eq!(problems[1].problem, Problem::UnclosedPlaceholder);
+    }
+
+    #[test]
+    fn the_bundled_generic_checklist_records_every_value_the_letters_use() {
+        let (_, src) = crate::checklist::bundled_files()
+            .iter()
+            .find(|(name, _)| *name == "generic.toml")
+            .expect("bundled generic checklist");
+        let (checklist, _) =
+            crate::checklist::parse_str(src, Path::new("generic.toml")).expect("generic parses");
+        let mut session = fixtures::completed();
+        session.steps = checklist
+            .steps
+            .iter()
+            .map(|st| crate::session::StepRecord {
+                id: st.id.clone(),
+                inputs: st
+                    .inputs
+                    .iter()
+                    .map(|i| (i.id.clone(), format!("value of {}", i.id)))
+                    .collect(),
+                ..Default::default()
+            })
+            .collect();
+        session.checklist.id = checklist.id.clone();
+        session.checklist.snapshot = checklist;
+        for kind in [Kind::Letter, Kind::Email] {
+            let filled = render_for(&session, kind, Lang::En);
+            for f in &Field::ALL[..5] {
+                assert!(
+                    filled.text.contains(&format!("value of {}", f.name())),
+                    "{kind:?}: the generic checklist has no `{}` input",
+                    f.name()
+                );
+            }
+            // What only the person can know about "any operator": its name (on the letter)
+            // and addresses.
+            if kind == Kind::Letter {
+                assert!(filled.text.contains("[À COMPLÉTER : nom de l'opérateur]"));
+            }
+            assert!(!filled.text.contains("Generic"), "{}", filled.text);
+        }
     }
 
     #[test]
