@@ -15,10 +15,14 @@ use crate::i18n::{self, Lang};
 pub fn write(path: Option<&Path>, contents: &str, force: bool, lang: Lang) -> Result<()> {
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
-        return out
+        return match out
             .write_all(contents.as_bytes())
             .and_then(|()| out.flush())
-            .context("cannot write to standard output");
+        {
+            // The reader stopped early (`| head`): what it wanted was written.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.context("cannot write to standard output"),
+        };
     };
     let exists = || i18n::fill(lang.strings().export.exists, &[("path", &path.display())]);
     if !force && fs::symlink_metadata(path).is_ok() {

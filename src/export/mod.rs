@@ -319,7 +319,7 @@ impl Record {
             provider: snap.provider.clone(),
             country: snap.country.clone(),
             hash: session.checklist.hash.clone(),
-            origin: session.checklist.origin.clone(),
+            origin: origin(&session.checklist.origin, options.redact),
             verified: snap.verified,
             sources: snap.sources.clone(),
             phone: contacts.phone.clone(),
@@ -433,6 +433,17 @@ impl Record {
         let i = Phase::ALL.iter().position(|p| *p == phase).unwrap_or(0);
         self.strings().common.phases[i]
     }
+}
+
+/// Where the checklist came from. A path may name the person (`/home/jean/...`), so a
+/// redacted record keeps only the file name.
+fn origin(origin: &str, redact: bool) -> String {
+    if !redact || origin == "bundled" {
+        return origin.to_string();
+    }
+    Path::new(origin)
+        .file_name()
+        .map_or_else(|| MASK.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// A timestamp for people: `2026-11-03 10:20 +01:00`.
@@ -755,6 +766,16 @@ mod tests {
         let notes: Vec<&NoteRow> = r.steps.iter().flat_map(|s| &s.notes).collect();
         assert_eq!(notes.len(), 2);
         assert!(notes.iter().all(|n| n.masked && n.text.starts_with(MASK)));
+    }
+
+    #[test]
+    fn redaction_keeps_only_the_file_name_of_a_user_checklist() {
+        let mut s = fixtures::completed();
+        s.checklist.origin = "/home/jean.dupont/.config/simcancel/checklists/orange.toml".into();
+        let r = Record::build(&s, &options(Lang::En, true));
+        assert_eq!(r.checklist.origin, "orange.toml");
+        let r = Record::build(&s, &options(Lang::En, false));
+        assert!(r.checklist.origin.starts_with("/home/jean.dupont/"));
     }
 
     #[test]

@@ -345,3 +345,26 @@ fn json_export_matches_its_documented_shape() {
         }
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let env = env_with(&[fixtures::with_events(10_000)]);
+    // A plain std Command: the harness's waits for the whole output, this test must not.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_simcancel"))
+        .args(["export", "k7m2q9x4"])
+        .env_clear()
+        .env("SIMCANCEL_DATA_DIR", env.data_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Close our end of the pipe without reading: the export hits a broken pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
