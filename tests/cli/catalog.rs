@@ -347,12 +347,17 @@ fn a_checklists_folder_that_cannot_be_read_is_an_error() {
     env.run(&["list", "--checklists", "missing"])
         .code(1)
         .stderr_has(
-            "simcancel: cannot read the checklist folder missing: No such file or directory",
+            "simcancel: cannot read the checklist folder missing: no such file or folder; check the --checklists path",
         );
     env.write("afile", "x");
     env.run(&["list", "--checklists", "afile"])
         .code(1)
-        .stderr_has("simcancel: cannot read the checklist folder afile:");
+        .stderr_has(
+            "simcancel: cannot read the checklist folder afile: it is a file, not a folder",
+        );
+    env.run(&["--lang", "zh-CN", "list", "--checklists", "missing"])
+        .code(1)
+        .stderr_has("无法读取清单文件夹 missing：文件或文件夹不存在");
 }
 
 #[test]
