@@ -4,4 +4,5 @@
 #[allow(dead_code)]
 mod harness;
 
+mod checklists;
 mod completions;
