@@ -123,7 +123,6 @@ pub fn summaries(app: &App) -> Result<Summaries> {
     }
 
     for source in sources(app) {
-        let mut ids_here: HashMap<String, PathBuf> = HashMap::new();
         for path in source.files(app.lang)? {
             seen.push(path.clone());
             let stamp = fs::metadata(&path).ok().map(|m| {
@@ -154,11 +153,6 @@ pub fn summaries(app: &App) -> Result<Summaries> {
             };
             match cached.summary {
                 Some(mut s) => {
-                    if ids_here.contains_key(&s.id) {
-                        out.skipped.push((path, 1));
-                        continue;
-                    }
-                    ids_here.insert(s.id.clone(), path.clone());
                     s.origin = Some(if source.user {
                         Origin::User(path)
                     } else {

@@ -1,7 +1,6 @@
 //! The catalogue: bundled checklists, then the user's config folder, then each
 //! `--checklists DIR`, later ones overriding earlier ones by id.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::ErrorKind;
@@ -246,26 +245,9 @@ impl Catalog {
             }
         }
         for source in sources(app) {
-            let mut in_dir: HashMap<String, PathBuf> = HashMap::new();
             for path in source.files(app.lang)? {
                 match load_file(&path, source.origin(path.clone())) {
-                    Ok(e) => {
-                        if let Some(other) = in_dir.get(&e.checklist.id) {
-                            cat.skipped.push(Skipped {
-                                problems: vec![Diagnostic::file(
-                                    &path,
-                                    Problem::DuplicateFile {
-                                        id: e.checklist.id.clone(),
-                                        other: other.clone(),
-                                    },
-                                )],
-                                path,
-                            });
-                            continue;
-                        }
-                        in_dir.insert(e.checklist.id.clone(), path);
-                        cat.insert(e);
-                    }
+                    Ok(e) => cat.insert(e),
                     Err(s) => cat.skipped.push(s),
                 }
             }

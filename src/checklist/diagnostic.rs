@@ -191,13 +191,6 @@ pub enum Problem {
     },
     /// A `wait` on a step outside the `wait` phase.
     WaitOutsideWaitPhase,
-    /// Two files in one folder define the same id.
-    DuplicateFile {
-        /// The id.
-        id: String,
-        /// The other file.
-        other: PathBuf,
-    },
 }
 
 impl Diagnostic {

@@ -134,9 +134,5 @@ pub(super) fn problem(p: &Problem) -> String {
             "no step in the core phase `{phase}`; every checklist should cover login, find-option, confirm, submit and wait"
         ),
         Problem::WaitOutsideWaitPhase => "`wait` is set on a step outside the `wait` phase; it sets a due date, so put it on a wait step".into(),
-        Problem::DuplicateFile { id, other } => format!(
-            "another file in the same folder, {}, also defines id `{id}`; keep one of them",
-            other.display()
-        ),
     }
 }

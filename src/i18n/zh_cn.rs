@@ -144,9 +144,5 @@ pub(super) fn problem(p: &Problem) -> String {
         Problem::WaitOutsideWaitPhase => {
             "`wait` 设置在非 `wait` 阶段的步骤上；它用于设定截止日期，请放在等待步骤上".into()
         }
-        Problem::DuplicateFile { id, other } => format!(
-            "同一文件夹中的另一个文件 {} 也定义了编号 `{id}`；请只保留一个",
-            other.display()
-        ),
     }
 }

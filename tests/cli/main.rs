@@ -4,5 +4,7 @@
 #[allow(dead_code)]
 mod harness;
 
-mod checklists;
+mod catalog;
 mod completions;
+
+mod checklists;
