@@ -131,8 +131,9 @@ impl Source {
         };
         let mut files: Vec<PathBuf> = rd
             .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
             .collect();
         files.sort();
         Ok(files)

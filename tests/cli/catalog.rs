@@ -224,8 +224,20 @@ fn list_uses_and_refreshes_its_cache() {
     env.run(&["list", "--checklists", d])
         .success()
         .stdout_has("First name");
-    let cache = env.root().join(".cache/simcancel/catalog-v1.json");
-    assert!(cache.is_file(), "cache written");
+    let caches: Vec<_> = std::fs::read_dir(env.root().join(".cache/simcancel"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        caches.len(),
+        2,
+        "one cache per source (bundled, d): {caches:?}"
+    );
+    let cache = caches
+        .iter()
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("one.toml"))
+        .unwrap()
+        .clone();
     // A changed file (different size) is read again, not served from the cache.
     std::fs::write(&file, checklist("one", "Second, longer name")).unwrap();
     env.run(&["list", "--checklists", d])
