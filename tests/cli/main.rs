@@ -6,3 +6,5 @@ mod harness;
 
 mod catalog;
 mod completions;
+
+mod checklists;
