@@ -436,3 +436,24 @@ fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
         .code(1)
         .stderr_has("没有名为 `nope` 的清单");
 }
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let env = Env::new();
+    for args in [
+        &["list", "--json"][..],
+        &["show", "generic"],
+        &["show", "generic", "--json"],
+    ] {
+        let mut child = env
+            .command(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
