@@ -446,7 +446,7 @@ fn a_reader_that_goes_away_is_not_an_error() {
         &["show", "generic", "--json"],
     ] {
         let mut child = env
-            .command(args)
+            .std_command(args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
