@@ -1298,6 +1298,28 @@ when = { os = ["ios", "android"] }
     }
 
     #[test]
+    fn docs_example_is_valid() {
+        let doc = include_str!("../../docs/checklist-format.md");
+        let start = doc.find("```toml\nschema = 1").expect("the full example") + "```toml\n".len();
+        let end = start + doc[start..].find("```").expect("end of the example");
+        let (c, warnings) =
+            parse_str(&doc[start..end], Path::new("example.toml")).unwrap_or_else(|d| {
+                panic!(
+                    "{}",
+                    d.iter()
+                        .map(|d| d.render(Lang::En))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            });
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(c.questions[1].at.as_deref(), Some("remove-profile"));
+        assert_eq!(c.contacts.postal.len(), 3);
+        assert_eq!(c.letter.as_deref(), Some("generic"));
+        assert!(c.steps.iter().any(|s| s.inputs.iter().any(|i| i.required)));
+    }
+
+    #[test]
     fn messages_are_translated() {
         let diags = parse_str(&with("id = \"demo\"", "id = \"other\""), path()).unwrap_err();
         assert_eq!(

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::checklist::{Diagnostic, Problem, io_reason, parse_str, read_file};
+use crate::checklist::{Diagnostic, Problem, ReadError, parse_str, read_file};
 use crate::i18n::fill;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
@@ -81,8 +81,8 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
     }
 }
 
-fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, String> {
-    let rd = std::fs::read_dir(dir).map_err(|e| io_reason(&e))?;
+fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, ReadError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
     let mut files: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
         .map(|e| e.path())

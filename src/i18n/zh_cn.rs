@@ -1,7 +1,7 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
 use super::{Catalog, Common, Export, Letter, Strings};
-use crate::checklist::Problem;
+use crate::checklist::{Problem, ReadError};
 
 /// The Simplified Chinese strings.
 pub(super) static STRINGS: Strings = Strings {
@@ -23,6 +23,7 @@ pub(super) static STRINGS: Strings = Strings {
         error: "错误",
         warning: "警告",
         problem,
+        read_error,
         origin_bundled: "内置",
         list_empty: "没有符合 {filters} 的清单。不带筛选条件运行 `simcancel list` 可查看全部。",
         validate_summary: "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告",
@@ -155,7 +156,7 @@ pub(super) fn problem(p: &Problem) -> String {
             *size as f64 / 1_048_576.0,
             crate::checklist::MAX_FILE_SIZE / 1024
         ),
-        Problem::Unreadable(reason) => format!("无法读取文件：{reason}"),
+        Problem::Unreadable(reason) => format!("无法读取文件：{}", read_error(reason)),
         Problem::UnknownKey {
             key,
             table,
@@ -236,5 +237,17 @@ pub(super) fn problem(p: &Problem) -> String {
             crate::letter::placeholder_names()
         ),
         Problem::UnclosedPlaceholder => "`{{` 在同一行内没有对应的 `}}`".into(),
+    }
+}
+
+/// Why a file or folder could not be read, in Simplified Chinese.
+pub(super) fn read_error(e: &ReadError) -> String {
+    match e {
+        ReadError::NotFound => "文件或文件夹不存在".into(),
+        ReadError::PermissionDenied => "没有权限；请检查其权限设置".into(),
+        ReadError::SymlinkLoop => "符号链接层数过多（可能是循环链接）；请修复或删除该链接".into(),
+        ReadError::IsFolder => "这是文件夹，不是文件".into(),
+        ReadError::NotAFolder => "这是文件，不是文件夹".into(),
+        ReadError::Other(m) => m.clone(),
     }
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
-use crate::checklist::{Diagnostic, Problem, Severity, io_reason};
+use crate::checklist::{Diagnostic, Problem, ReadError, Severity};
 use crate::i18n::{self, Lang};
 use crate::session::Session;
 
@@ -238,7 +238,12 @@ pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
             Ok(s) => s,
             Err(_) => return vec![Diagnostic::file(path, Problem::NotUtf8)],
         },
-        Err(e) => return vec![Diagnostic::file(path, Problem::Unreadable(io_reason(&e)))],
+        Err(e) => {
+            return vec![Diagnostic::file(
+                path,
+                Problem::Unreadable(ReadError::of(&e)),
+            )];
+        }
     };
     check_template(&src)
         .into_iter()

@@ -2,6 +2,18 @@
 
 use crate::harness::Env;
 
+/// The ids that are not bundled checklists, so tests hold however many are bundled.
+fn not_bundled<'a>(ids: &[&'a str]) -> Vec<&'a str> {
+    let bundled: Vec<String> = simcancel::checklist::bundled_files()
+        .iter()
+        .map(|(name, _)| name.trim_end_matches(".toml").to_string())
+        .collect();
+    ids.iter()
+        .copied()
+        .filter(|id| !bundled.iter().any(|b| b == id))
+        .collect()
+}
+
 /// A valid checklist with this id, in both languages.
 pub fn checklist(id: &str, name: &str) -> String {
     format!(
@@ -126,7 +138,9 @@ fn later_sources_override_earlier_ones_by_id() {
         generic.contains("config/simcancel/checklists/generic.toml"),
         "{generic}"
     );
-    assert_eq!(run.stdout.lines().count(), 3, "{run}");
+    // The header, every bundled checklist (generic overridden in place) and `mine`.
+    let bundled = simcancel::checklist::bundled_files().len();
+    assert_eq!(run.stdout.lines().count(), bundled + 2, "{run}");
 }
 
 #[test]
@@ -151,8 +165,14 @@ fn list_filters_and_json() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["de-one", "generic", "travel-one"]);
-    let t = &rows[2];
+    assert_eq!(not_bundled(&ids), ["de-one", "travel-one"]);
+    assert!(ids.contains(&"generic") && ids.is_sorted(), "{ids:?}");
+    let t = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "travel-one")
+        .unwrap();
     assert_eq!(t["name"], "Travel");
     assert_eq!(t["kinds"], serde_json::json!(["travel", "esim"]));
     assert_eq!(t["difficulty"], "easy");
@@ -170,10 +190,11 @@ fn list_filters_and_json() {
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert_eq!(
-        ids,
-        ["generic", "travel-one"],
+        not_bundled(&ids),
+        ["travel-one"],
         "INT checklists match every country"
     );
+    assert!(ids.contains(&"generic"), "{ids:?}");
 
     let esim = env
         .run(&["list", "--checklists", d, "--kind", "esim"])
@@ -203,8 +224,20 @@ fn list_uses_and_refreshes_its_cache() {
     env.run(&["list", "--checklists", d])
         .success()
         .stdout_has("First name");
-    let cache = env.root().join(".cache/simcancel/catalog-v1.json");
-    assert!(cache.is_file(), "cache written");
+    let caches: Vec<_> = std::fs::read_dir(env.root().join(".cache/simcancel"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        caches.len(),
+        2,
+        "one cache per source (bundled, d): {caches:?}"
+    );
+    let cache = caches
+        .iter()
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("one.toml"))
+        .unwrap()
+        .clone();
     // A changed file (different size) is read again, not served from the cache.
     std::fs::write(&file, checklist("one", "Second, longer name")).unwrap();
     env.run(&["list", "--checklists", d])
@@ -335,12 +368,17 @@ fn a_checklists_folder_that_cannot_be_read_is_an_error() {
     env.run(&["list", "--checklists", "missing"])
         .code(1)
         .stderr_has(
-            "simcancel: cannot read the checklist folder missing: No such file or directory",
+            "simcancel: cannot read the checklist folder missing: no such file or folder; check the --checklists path",
         );
     env.write("afile", "x");
     env.run(&["list", "--checklists", "afile"])
         .code(1)
-        .stderr_has("simcancel: cannot read the checklist folder afile:");
+        .stderr_has(
+            "simcancel: cannot read the checklist folder afile: it is a file, not a folder",
+        );
+    env.run(&["--lang", "zh-CN", "list", "--checklists", "missing"])
+        .code(1)
+        .stderr_has("无法读取清单文件夹 missing：文件或文件夹不存在");
 }
 
 #[test]
@@ -392,8 +430,30 @@ fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
     }
     env.run(&["show", "nope"])
         .code(1)
-        .stderr_has("simcancel: no checklist `nope`; known ones: generic.");
+        .stderr_has("simcancel: no checklist `nope`; known ones: ")
+        .stderr_has(" generic, ");
     env.run(&["--lang", "zh-CN", "show", "nope"])
         .code(1)
         .stderr_has("没有名为 `nope` 的清单");
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let env = Env::new();
+    for args in [
+        &["list", "--json"][..],
+        &["show", "generic"],
+        &["show", "generic", "--json"],
+    ] {
+        let mut child = env
+            .std_command(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
 }

@@ -122,7 +122,12 @@ impl Env {
 
     /// The command, with the sandbox's environment and no inherited locale or colour.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("simcancel").expect("binary");
+        Command::from_std(self.std_command(args))
+    }
+
+    /// [`Env::command`] as a standard-library command (for spawning).
+    pub fn std_command(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_simcancel"));
         cmd.args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())

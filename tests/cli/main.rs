@@ -10,3 +10,5 @@ mod export;
 #[allow(dead_code)]
 mod fixtures;
 mod letter;
+
+mod checklists;
