@@ -143,3 +143,83 @@ fn validate_checks_letter_templates_beside_the_checklists() {
         .code(1)
         .stdout_has("demo.letter.fr.txt:2:7:");
 }
+
+/// A recorded value that no format escapes (ids have `_`, which Markdown escapes).
+fn value_of(input: &str) -> String {
+    format!("Valeur {}", input.replace('_', " "))
+}
+
+#[test]
+fn every_bundled_checklist_gives_a_letter_and_a_record_from_its_own_content() {
+    // Each bundled checklist, as `show --json` gives it, walked to the end with every input
+    // recorded: its letter must carry those values, and every export format must work.
+    let env = Env::new();
+    let listed: serde_json::Value =
+        serde_json::from_str(&env.run(&["list", "--json"]).success().stdout).expect("list");
+    let ids: Vec<String> = listed
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str().map(String::from))
+        .collect();
+    assert!(ids.len() > 1, "{ids:?}");
+    let mut env = env;
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
+    for id in &ids {
+        let shown: serde_json::Value =
+            serde_json::from_str(&env.run(&["show", id, "--json"]).success().stdout)
+                .expect("show --json");
+        let checklist: simcancel::checklist::Checklist =
+            serde_json::from_value(shown["checklist"].clone()).expect("a checklist");
+        let mut session = fixtures::completed();
+        session.id = format!("s{:07}", ids.iter().position(|x| x == id).unwrap_or(0));
+        session.answers.clear();
+        session.events.truncate(1);
+        session.steps = checklist
+            .steps
+            .iter()
+            .map(|st| simcancel::session::StepRecord {
+                id: st.id.clone(),
+                status: simcancel::session::StepStatus::Done,
+                inputs: st
+                    .inputs
+                    .iter()
+                    .map(|i| (i.id.clone(), value_of(&i.id)))
+                    .collect(),
+                ..Default::default()
+            })
+            .collect();
+        session.checklist.id = id.clone();
+        session.checklist.hash = shown["hash"].as_str().unwrap_or_default().to_string();
+        session.checklist.snapshot = checklist.clone();
+        let sid = fixtures::save(&env, &session);
+        let letter = env.run(&["letter", &sid]).success();
+        for input in checklist.steps.iter().flat_map(|s| &s.inputs) {
+            if simcancel::letter::Field::from_name(&input.id).is_some() {
+                assert!(
+                    letter.stdout.contains(&value_of(&input.id)),
+                    "{id}: {} not in the letter",
+                    input.id
+                );
+            }
+        }
+        for line in &checklist.contacts.postal {
+            assert!(letter.stdout.contains(line.as_str()), "{id}: {line}");
+        }
+        for format in ["md", "json", "html", "txt"] {
+            let out = env
+                .run(&["export", &sid, "--format", format, "--redact"])
+                .success()
+                .stdout;
+            for input in checklist.steps.iter().flat_map(|s| &s.inputs) {
+                let value = value_of(&input.id);
+                assert_eq!(
+                    out.contains(&value),
+                    !input.personal,
+                    "{id} {format}: {value} (personal: {})",
+                    input.personal
+                );
+            }
+        }
+    }
+}
