@@ -76,12 +76,13 @@ impl Exporter for Html {
     fn render(&self, r: &Record) -> Result<String> {
         let x = &r.strings().export;
         let none = x.none;
+        let colon = x.colon;
         let e = escape;
         let opt_time = |t: &Option<super::Timestamp>| {
             t.as_ref().map_or_else(|| e(none), |t| e(&human_time(t)))
         };
         let mut o = String::with_capacity(8192 + r.events.len() * 120);
-        let title = format!("{}: {}", x.title, r.checklist.name);
+        let title = format!("{}{colon}{}", x.title, r.checklist.name);
         let _ = write!(
             o,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -230,7 +231,12 @@ impl Exporter for Html {
             if !st.inputs.is_empty() {
                 let _ = write!(o, "<dt>{}</dt><dd><ul>", e(x.inputs));
                 for i in &st.inputs {
-                    let _ = write!(o, "<li>{}: {}</li>", e(&i.label), escape_lines(&i.value));
+                    let _ = write!(
+                        o,
+                        "<li>{}{colon}{}</li>",
+                        e(&i.label),
+                        escape_lines(&i.value)
+                    );
                 }
                 o.push_str("</ul></dd>\n");
             }
@@ -239,7 +245,7 @@ impl Exporter for Html {
                 for n in &st.notes {
                     let _ = write!(
                         o,
-                        "<li>{}: {}</li>",
+                        "<li>{}{colon}{}</li>",
                         e(&human_time(&n.at)),
                         escape_lines(&n.text)
                     );
@@ -298,7 +304,7 @@ impl Exporter for Html {
         o.push_str("</table>\n</section>\n");
         let _ = writeln!(
             o,
-            "<footer>{}: {} · simcancel</footer>\n</body>\n</html>",
+            "<footer>{}{colon}{} · simcancel</footer>\n</body>\n</html>",
             e(x.exported),
             e(&human_time(&r.exported))
         );

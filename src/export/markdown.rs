@@ -34,13 +34,15 @@ impl Exporter for Markdown {
     fn render(&self, r: &Record) -> Result<String> {
         let x = &r.strings().export;
         let none = x.none;
+        let colon = x.colon;
+        let colon_end = colon.trim_end();
         let mut o = String::with_capacity(4096 + r.events.len() * 80);
         // Writing to a String cannot fail; the results are ignored for that reason.
-        let _ = writeln!(o, "# {}: {}\n", x.title, escape(&r.checklist.name));
+        let _ = writeln!(o, "# {}{colon}{}\n", x.title, escape(&r.checklist.name));
         if !r.complete {
             let _ = writeln!(
                 o,
-                "> **{}**: {}\n",
+                "> **{}**{colon}{}\n",
                 x.incomplete,
                 escape(&r.incomplete_note())
             );
@@ -116,29 +118,34 @@ impl Exporter for Markdown {
         let _ = writeln!(o, "\n## {}", x.steps);
         for st in &r.steps {
             let _ = writeln!(o, "\n### {}. {}\n", st.number, escape(&st.title));
-            let _ = writeln!(o, "- **{}:** {}", x.phase, escape(r.phase_label(st.phase)));
             let _ = writeln!(
                 o,
-                "- **{}:** {}",
+                "- **{}**{colon}{}",
+                x.phase,
+                escape(r.phase_label(st.phase))
+            );
+            let _ = writeln!(
+                o,
+                "- **{}**{colon}{}",
                 x.status,
                 escape(r.step_status_label(st.status))
             );
             if let Some(at) = &st.at {
-                let _ = writeln!(o, "- **{}:** {}", x.time, human_time(at));
+                let _ = writeln!(o, "- **{}**{colon}{}", x.time, human_time(at));
             }
             if let Some(reason) = &st.skip_reason {
-                let _ = writeln!(o, "- **{}:** {}", x.skip_reason, escape(reason));
+                let _ = writeln!(o, "- **{}**{colon}{}", x.skip_reason, escape(reason));
             }
             if !st.inputs.is_empty() {
-                let _ = writeln!(o, "- **{}:**", x.inputs);
+                let _ = writeln!(o, "- **{}**{colon_end}", x.inputs);
                 for i in &st.inputs {
-                    let _ = writeln!(o, "  - {}: {}", escape(&i.label), escape(&i.value));
+                    let _ = writeln!(o, "  - {}{colon}{}", escape(&i.label), escape(&i.value));
                 }
             }
             if !st.notes.is_empty() {
-                let _ = writeln!(o, "- **{}:**", x.notes);
+                let _ = writeln!(o, "- **{}**{colon_end}", x.notes);
                 for n in &st.notes {
-                    let _ = writeln!(o, "  - {}: {}", human_time(&n.at), escape(&n.text));
+                    let _ = writeln!(o, "  - {}{colon}{}", human_time(&n.at), escape(&n.text));
                 }
             }
         }

@@ -46,8 +46,14 @@ impl Exporter for PlainText {
     fn render(&self, r: &Record) -> Result<String> {
         let x = &r.strings().export;
         let none = x.none;
+        let colon = x.colon;
+        let colon_end = colon.trim_end();
         let mut o = String::with_capacity(4096 + r.events.len() * 60);
-        heading(&mut o, &format!("{}: {}", x.title, r.checklist.name), '=');
+        heading(
+            &mut o,
+            &format!("{}{colon}{}", x.title, r.checklist.name),
+            '=',
+        );
         if !r.complete {
             let mark = format!("*** {} ***", x.incomplete);
             let _ = writeln!(o, "{mark}");
@@ -108,7 +114,8 @@ impl Exporter for PlainText {
             + 2;
         let pad = " ".repeat(label_width);
         for (k, v) in &facts {
-            let first = format!("{k}:{}", " ".repeat(label_width - display_width(k) - 1));
+            let gap = label_width.saturating_sub(display_width(k) + display_width(colon_end));
+            let first = format!("{k}{colon_end}{}", " ".repeat(gap));
             wrap(&mut o, &first, &pad, v);
         }
         o.push('\n');
@@ -126,14 +133,14 @@ impl Exporter for PlainText {
         for st in &r.steps {
             wrap(&mut o, &format!("{}. ", st.number), "   ", &st.title);
             let mut line = format!(
-                "{}: {} · {}: {}",
+                "{}{colon}{} · {}{colon}{}",
                 x.phase,
                 r.phase_label(st.phase),
                 x.status,
                 r.step_status_label(st.status)
             );
             if let Some(at) = &st.at {
-                let _ = write!(line, " · {}: {}", x.time, human_time(at));
+                let _ = write!(line, " · {}{colon}{}", x.time, human_time(at));
             }
             wrap(&mut o, "   ", "   ", &line);
             if let Some(reason) = &st.skip_reason {
@@ -141,28 +148,28 @@ impl Exporter for PlainText {
                     &mut o,
                     "   ",
                     "     ",
-                    &format!("{}: {reason}", x.skip_reason),
+                    &format!("{}{colon}{reason}", x.skip_reason),
                 );
             }
             if !st.inputs.is_empty() {
-                let _ = writeln!(o, "   {}:", x.inputs);
+                let _ = writeln!(o, "   {}{colon_end}", x.inputs);
                 for i in &st.inputs {
                     wrap(
                         &mut o,
                         "   - ",
                         "     ",
-                        &format!("{}: {}", i.label, i.value),
+                        &format!("{}{colon}{}", i.label, i.value),
                     );
                 }
             }
             if !st.notes.is_empty() {
-                let _ = writeln!(o, "   {}:", x.notes);
+                let _ = writeln!(o, "   {}{colon_end}", x.notes);
                 for n in &st.notes {
                     wrap(
                         &mut o,
                         "   - ",
                         "     ",
-                        &format!("{}: {}", human_time(&n.at), n.text),
+                        &format!("{}{colon}{}", human_time(&n.at), n.text),
                     );
                 }
             }
@@ -196,7 +203,7 @@ impl Exporter for PlainText {
                 ),
             ];
             for (k, v) in rows {
-                wrap(&mut o, "   ", "     ", &format!("{k}: {v}"));
+                wrap(&mut o, "   ", "     ", &format!("{k}{colon}{v}"));
             }
         }
         if !any {

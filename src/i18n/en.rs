@@ -64,6 +64,7 @@ pub(super) static STRINGS: Strings = Strings {
     },
     export: Export {
         title: "Cancellation record",
+        colon: ": ",
         incomplete: "INCOMPLETE",
         incomplete_note: "This session is not finished: {done} of {total} applicable steps are done or skipped. It does not show that the line was cancelled.",
         redacted_note: "Personal values and notes are masked in this copy.",

@@ -170,6 +170,8 @@ pub struct Catalog {
 pub struct Export {
     /// Document title, e.g. "Cancellation record".
     pub title: &'static str,
+    /// Between a label and its value: ": " in English, a full-width "：" in Chinese.
+    pub colon: &'static str,
     /// The unmistakable mark of an unfinished session.
     pub incomplete: &'static str,
     /// Explains the mark; `{done}`, `{total}`.

@@ -56,6 +56,7 @@ pub(super) static STRINGS: Strings = Strings {
     },
     export: Export {
         title: "注销记录",
+        colon: "：",
         incomplete: "未完成",
         incomplete_note: "此记录尚未完成：适用的 {total} 个步骤中已完成或跳过 {done} 个。它不能证明号码已注销。",
         redacted_note: "本副本已隐去个人信息和备注。",

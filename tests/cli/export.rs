@@ -44,7 +44,7 @@ fn markdown_on_stdout_by_default_in_the_session_language() {
     assert!(en.stdout.contains("Jean-Pierre Dupont"));
     assert!(!en.stdout.contains("INCOMPLETE"));
     let zh = env.run(&["export", "c4h5z6n7"]).success();
-    assert!(zh.stdout.starts_with("# 注销记录: 演示移动"), "{zh}");
+    assert!(zh.stdout.starts_with("# 注销记录：演示移动"), "{zh}");
     let overridden = env.run(&["--lang", "en", "export", "c4h5z6n7"]).success();
     assert!(
         overridden.stdout.starts_with("# Cancellation record"),
