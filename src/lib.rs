@@ -14,6 +14,7 @@ pub mod checklist;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod guide;
 pub mod i18n;
 pub mod session;
 

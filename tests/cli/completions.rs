@@ -10,8 +10,12 @@ fn completions_name_every_command_for_each_shell() {
     for cmd in ["list", "show", "validate", "completions"] {
         assert!(bash.stdout.contains(cmd), "bash completions lack {cmd}");
     }
-    env.run(&["completions", "zsh"]).success().stdout_has("#compdef simcancel");
-    env.run(&["completions", "fish"]).success().stdout_has("complete -c simcancel");
+    env.run(&["completions", "zsh"])
+        .success()
+        .stdout_has("#compdef simcancel");
+    env.run(&["completions", "fish"])
+        .success()
+        .stdout_has("complete -c simcancel");
 }
 
 #[test]
