@@ -20,6 +20,8 @@ pub struct App {
     pub user_checklists: Option<PathBuf>,
     /// Where sessions live.
     pub data_dir: PathBuf,
+    /// Where the catalogue cache lives (none: no cache).
+    pub cache_dir: Option<PathBuf>,
     /// Line-based prompts instead of the interactive UI.
     pub plain: bool,
     /// Whether to use colour (off with `NO_COLOR` or when stdout is not a terminal).
@@ -51,7 +53,8 @@ impl App {
         Ok(App {
             lang,
             checklist_dirs: args.checklists,
-            user_checklists: dirs.map(|d| d.config_dir().join("checklists")),
+            user_checklists: dirs.as_ref().map(|d| d.config_dir().join("checklists")),
+            cache_dir: dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
             data_dir,
             plain: args.plain || !interactive,
             color,

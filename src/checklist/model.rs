@@ -20,7 +20,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// string is stored under `en`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(transparent)]
-pub struct Text(pub Vec<(String, String)>);
+pub struct Text(#[serde(with = "pairs")] pub Vec<(String, String)>);
 
 impl Text {
     /// A text with a single English value (what a plain TOML string means).
@@ -198,6 +198,7 @@ pub struct Checklist {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
     /// Named https links, in file order.
+    #[serde(with = "pairs")]
     pub links: Vec<(String, String)>,
     /// Customer service.
     pub contacts: Contacts,
@@ -493,6 +494,39 @@ impl fmt::Display for WaitDuration {
     }
 }
 
+/// Ordered (key, value) pairs as a JSON object, keeping their order.
+mod pairs {
+    use serde::de::{MapAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(v.len()))?;
+        for (k, x) in v {
+            map.serialize_entry(k, x)?;
+        }
+        map.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+        struct Pairs;
+        impl<'de> Visitor<'de> for Pairs {
+            type Value = Vec<(String, String)>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of strings")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = m.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Pairs)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,6 +547,17 @@ mod tests {
         ]);
         assert_eq!(both.get(Lang::ZhCn), "嗨");
         assert_eq!(Text::default().get(Lang::En), "");
+    }
+
+    #[test]
+    fn texts_and_links_serialize_as_ordered_maps() {
+        let t = Text(vec![
+            ("zh-CN".into(), "你好".into()),
+            ("en".into(), "Hi".into()),
+        ]);
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, r#"{"zh-CN":"你好","en":"Hi"}"#);
+        assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
     }
 
     #[test]

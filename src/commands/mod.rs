@@ -1,21 +1,44 @@
-//! One file per subcommand; [`dispatch`] resolves the global options and calls it.
+//! One file per subcommand; [`dispatch`] resolves the global options, turns the clap types
+//! into plain option structs, and calls the command.
 
 mod completions;
+mod list;
+mod show;
+mod validate;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::app::App;
-use crate::cli::{Cli, Command};
+use crate::checklist::Kind;
+use crate::cli::{Cli, Command, KindArg};
 
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     let app = App::from_args(cli.global)?;
     match cli.command {
+        Command::List(args) => list::run(
+            &app,
+            list::ListOptions {
+                country: args.country.map(|c| c.trim().to_ascii_uppercase()),
+                kind: args.kind.map(|k| match k {
+                    KindArg::Prepaid => Kind::Prepaid,
+                    KindArg::Postpaid => Kind::Postpaid,
+                    KindArg::Esim => Kind::Esim,
+                    KindArg::Travel => Kind::Travel,
+                }),
+                json: args.json,
+            },
+        ),
+        Command::Show(args) => show::run(
+            &app,
+            show::ShowOptions {
+                id: args.checklist,
+                json: args.json,
+            },
+        ),
+        Command::Validate(args) => validate::run(&app, &args.paths),
         Command::Completions(args) => completions::run(args.shell),
-        Command::List(_) | Command::Show(_) | Command::Validate(_) => {
-            anyhow::bail!("{}: not built yet", app.lang)
-        }
     }
 }

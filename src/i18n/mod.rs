@@ -120,10 +120,48 @@ pub struct Common {
     pub no: &'static str,
 }
 
-/// Strings of the catalogue commands.
+/// Strings of the catalogue commands and the checklist loader.
 pub struct Catalog {
     /// Column headers of `list`: id, name, provider, country, difficulty, verified, origin.
     pub list_headers: [&'static str; 7],
+    /// "error" in `path:line:col: error: ...`.
+    pub error: &'static str,
+    /// "warning" in `path:line:col: warning: ...`.
+    pub warning: &'static str,
+    /// The message of a checklist problem.
+    pub problem: fn(&crate::checklist::Problem) -> String,
+    /// Origin of a bundled checklist in `list`.
+    pub origin_bundled: &'static str,
+    /// `list` with no match. {filters}
+    pub list_empty: &'static str,
+    /// Summary line of `validate`. {files} {errors} {warnings}
+    pub validate_summary: &'static str,
+    /// `validate` found no checklist file in a folder. {path}
+    pub validate_no_files: &'static str,
+    /// A checklist file skipped while loading the catalogue. {path} {count}
+    pub skipped_file: &'static str,
+    /// Unknown checklist id. {id} {known}
+    pub unknown_checklist: &'static str,
+    /// Something given as an id that cannot be one. {id}
+    pub not_an_id: &'static str,
+    /// A `--checklists` folder that cannot be read. {path} {reason}
+    pub unreadable_dir: &'static str,
+    /// A path given to `validate` that does not exist or cannot be read. {path} {reason}
+    pub unreadable_path: &'static str,
+    /// Labels in `show`: provider, country, kinds, difficulty, flags, verified, sources, links, contact, questions, steps, origin.
+    pub show_labels: [&'static str; 12],
+    /// What `verified` means, under the date in `show`.
+    pub verified_meaning: &'static str,
+    /// "asked at step {step}" in `show`.
+    pub asked_at: &'static str,
+    /// "only when {cond}" in `show`.
+    pub only_when: &'static str,
+    /// "expected wait: {wait}" in `show`.
+    pub expected_wait: &'static str,
+    /// Markers of an input in `show`: personal, required.
+    pub input_marks: [&'static str; 2],
+    /// Difficulty names, in `Difficulty` order: easy, medium, hard, limited, impossible.
+    pub difficulties: [&'static str; 5],
 }
 
 /// Strings of `guide` and `resume`. Templates name their `{placeholders}`.

@@ -1,6 +1,7 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
 use super::{Catalog, Common, Guide, Sessions, Strings};
+use crate::checklist::Problem;
 
 /// The Simplified Chinese strings.
 pub(super) static STRINGS: Strings = Strings {
@@ -19,6 +20,38 @@ pub(super) static STRINGS: Strings = Strings {
     },
     catalog: Catalog {
         list_headers: ["编号", "名称", "运营商", "国家", "难度", "核实日期", "来源"],
+        error: "错误",
+        warning: "警告",
+        problem,
+        origin_bundled: "内置",
+        list_empty: "没有符合 {filters} 的清单。不带筛选条件运行 `simcancel list` 可查看全部。",
+        validate_summary: "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告",
+        validate_no_files: "{path}：此文件夹中没有 .toml 清单文件",
+        skipped_file: "已跳过 {path}：有 {count} 个问题；运行 `simcancel validate {path}` 查看详情",
+        unknown_checklist: "没有名为 `{id}` 的清单；已有：{known}。运行 `simcancel list` 查看全部",
+        not_an_id: "`{id}` 不是清单编号：编号只能包含 a-z、0-9 和 -，不能含 `/` 或 `..`（见 `simcancel list`）",
+        unreadable_dir: "无法读取清单文件夹 {path}：{reason}；请检查 --checklists 路径",
+        unreadable_path: "无法读取 {path}：{reason}",
+        show_labels: [
+            "运营商",
+            "国家",
+            "类型",
+            "难度",
+            "标记",
+            "核实日期",
+            "信息来源",
+            "链接",
+            "联系方式",
+            "问题",
+            "步骤",
+            "来源",
+        ],
+        verified_meaning: "指本清单最后一次对照下列来源（公开网页的存档副本）核对的日期，并非运营商的确认",
+        asked_at: "在步骤 {step} 时询问",
+        only_when: "仅当 {cond}",
+        expected_wait: "预计等待：{wait}",
+        input_marks: ["个人信息", "必填"],
+        difficulties: ["容易", "中等", "困难", "受限", "无法注销"],
     },
     guide: Guide {
         pick_checklist: "您要注销哪一条线路？（输入文字可筛选）",
@@ -90,3 +123,99 @@ pub(super) static STRINGS: Strings = Strings {
         unreadable: "无法读取：{path}：{reason}",
     },
 };
+
+/// The message of a checklist problem, in Simplified Chinese.
+pub(super) fn problem(p: &Problem) -> String {
+    match p {
+        Problem::Syntax(m) => format!("TOML 语法错误：{m}"),
+        Problem::Empty => {
+            "文件为空；清单至少需要 schema、id、name 和 steps（见 docs/checklist-format.md）".into()
+        }
+        Problem::NotUtf8 => "文件不是 UTF-8 文本；请另存为 UTF-8".into(),
+        Problem::TooLarge { size } => format!(
+            "文件大小为 {:.1} MiB；清单最大 {} KiB——请确认文件是否正确",
+            *size as f64 / 1_048_576.0,
+            crate::checklist::MAX_FILE_SIZE / 1024
+        ),
+        Problem::Unreadable(reason) => format!("无法读取文件：{reason}"),
+        Problem::UnknownKey {
+            key,
+            table,
+            expected,
+        } => format!(
+            "{table} 中有未知的键 `{key}`；应为以下之一：{}",
+            expected.join(", ")
+        ),
+        Problem::MissingKey { key, table } => format!("{table} 缺少键 `{key}`"),
+        Problem::WrongType { key, expected } => format!("`{key}` 的格式应为：{expected}"),
+        Problem::UnknownValue {
+            key,
+            value,
+            allowed,
+        } => format!(
+            "未知的 {key} `{value}`；请使用以下之一：{}",
+            allowed.join(", ")
+        ),
+        Problem::UnsupportedSchema { found } => format!(
+            "不支持 schema {found}：此版本的 simcancel 只能读取 schema 1（较新的文件需要较新的 simcancel）"
+        ),
+        Problem::BadId { id, pattern } => {
+            format!("`{id}` 不是有效的编号：只能使用 {pattern}（最多 64 个字符）")
+        }
+        Problem::IdNotFileName { id, stem } => format!(
+            "编号 `{id}` 与文件名 `{stem}.toml` 不一致；请把文件改名为 `{id}.toml`，或修改编号"
+        ),
+        Problem::Duplicate {
+            what,
+            id,
+            first_line,
+        } => format!("重复的 {what} 编号 `{id}`（首次定义在第 {first_line} 行）"),
+        Problem::UnknownQuestion { question } => {
+            format!("`when` 引用了问题 `{question}`，但 [[questions]] 中没有定义它")
+        }
+        Problem::ImpossibleAnswer {
+            question,
+            value,
+            allowed,
+        } => format!(
+            "问题 `{question}` 不可能回答 {value}；可选答案为：{}",
+            allowed.join(", ")
+        ),
+        Problem::AskedTooLate { question, at } => format!(
+            "此步骤需要问题 `{question}` 的答案，但该问题要到后面的步骤 `{at}` 才会提出；请把此步骤移到 `{at}` 之后，或提前提问"
+        ),
+        Problem::UnknownStep { step } => format!("`at` 引用了不存在的步骤 `{step}`"),
+        Problem::UnknownLink { link } => {
+            format!("链接 `{link}` 未在 [links] 中定义；请在那里添加或修正名称")
+        }
+        Problem::NotHttps { url } => format!("`{url}` 不是 https:// 网址；只允许 https 链接"),
+        Problem::BadDuration { reason } => format!("等待时长无效：{reason}"),
+        Problem::BadPattern { reason } => format!("`pattern` 不是有效的正则表达式：{reason}"),
+        Problem::NoEnglishOrChinese { key } => {
+            format!("`{key}` 既没有 `en` 也没有 `zh-CN` 文本；请至少添加一种")
+        }
+        Problem::BadLanguageTag { tag } => {
+            format!("`{tag}` 不是语言标签；请使用 en、zh-CN、fr 这样的标签")
+        }
+        Problem::EmptyValue { key } => format!("`{key}` 为空"),
+        Problem::BadCountry { value } => format!(
+            "`{value}` 不是国家代码：请使用两个大写字母的 ISO 代码（如 FR），国际通用请用 INT"
+        ),
+        Problem::BadChoices { question } => format!(
+            "问题 `{question}`：`choice` 类型的问题需要非空的 `choices` 数组，`yes-no` 类型的问题则不能有"
+        ),
+        Problem::SecretInput { input } => format!(
+            "输入项 `{input}` 要求填写密码、PIN 码或卡片密码；simcancel 绝不询问或保存机密信息——请删除它"
+        ),
+        Problem::MissingPhase { phase } => format!(
+            "核心阶段 `{phase}` 没有任何步骤；每份清单都应包含 login、find-option、confirm、submit 和 wait"
+        ),
+        Problem::WaitOutsideWaitPhase => {
+            "`wait` 设置在非 `wait` 阶段的步骤上；它用于设定截止日期，请放在等待步骤上".into()
+        }
+        Problem::DuplicateFile { id, other } => format!(
+            "同一文件夹中的另一个文件 {} 也定义了编号 `{id}`；请只保留一个",
+            other.display()
+        ),
+    }
+}

@@ -1,0 +1,339 @@
+//! The catalogue: bundled checklists, then the user's config folder, then each
+//! `--checklists DIR`, later ones overriding earlier ones by id.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use sha2::{Digest, Sha256};
+
+use super::diagnostic::{Diagnostic, Problem};
+use super::load::{is_id, parse_str};
+use super::model::Checklist;
+use crate::app::App;
+use crate::i18n::{Lang, fill};
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The largest checklist file read; anything bigger is refused before reading.
+pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+/// Where a checklist came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary.
+    Bundled,
+    /// A file in the user's config folder.
+    User(PathBuf),
+    /// A file in a `--checklists` folder.
+    Dir(PathBuf),
+}
+
+impl Origin {
+    /// In the person's language: "bundled" or the file path.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Origin::Bundled => lang.strings().catalog.origin_bundled.to_string(),
+            Origin::User(p) | Origin::Dir(p) => p.display().to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Bundled => f.write_str("bundled"),
+            Origin::User(p) | Origin::Dir(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// One loaded checklist.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The checklist.
+    pub checklist: Checklist,
+    /// Where it came from.
+    pub origin: Origin,
+    /// SHA-256 of the file's bytes, in hex.
+    pub hash: String,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A file that was not loaded, with its problems.
+#[derive(Clone, Debug)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why (at least one error).
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Every checklist the person can follow.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+    skipped: Vec<Skipped>,
+    /// The language of the errors `get` returns.
+    lang: Lang,
+}
+
+/// A folder of checklist files and the origin its files get.
+#[derive(Clone, Debug)]
+pub(super) struct Source {
+    pub dir: PathBuf,
+    pub user: bool,
+}
+
+/// The folders to read after the bundled files, in override order.
+pub(super) fn sources(app: &App) -> Vec<Source> {
+    let mut out = Vec::new();
+    if let Some(d) = &app.user_checklists {
+        out.push(Source {
+            dir: d.clone(),
+            user: true,
+        });
+    }
+    out.extend(app.checklist_dirs.iter().map(|d| Source {
+        dir: d.clone(),
+        user: false,
+    }));
+    out
+}
+
+impl Source {
+    fn origin(&self, path: PathBuf) -> Origin {
+        if self.user {
+            Origin::User(path)
+        } else {
+            Origin::Dir(path)
+        }
+    }
+
+    /// The `.toml` files of the folder, sorted. The user's folder may be missing; a
+    /// `--checklists` folder must exist.
+    pub(super) fn files(&self, lang: Lang) -> Result<Vec<PathBuf>> {
+        let rd = match fs::read_dir(&self.dir) {
+            Ok(rd) => rd,
+            Err(e) if self.user && e.kind() == ErrorKind::NotFound => return Ok(vec![]),
+            Err(e) => bail!(
+                "{}",
+                fill(
+                    lang.strings().catalog.unreadable_dir,
+                    &[("path", &self.dir.display()), ("reason", &e)]
+                )
+            ),
+        };
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+}
+
+/// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
+/// diagnostic naming the file.
+pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnostic> {
+    let meta = fs::metadata(path)
+        .map_err(|e| Diagnostic::file(path, Problem::Unreadable(io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(Diagnostic::file(
+            path,
+            Problem::Unreadable("it is a folder".into()),
+        ));
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(Diagnostic::file(
+            path,
+            Problem::TooLarge { size: meta.len() },
+        ));
+    }
+    let bytes =
+        fs::read(path).map_err(|e| Diagnostic::file(path, Problem::Unreadable(io_reason(&e))))?;
+    let hash = hash_bytes(&bytes);
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, hash)),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let (line, col) = super::diagnostic::line_col(&text, text.len());
+            let mut d = Diagnostic::file(path, Problem::NotUtf8);
+            d.line = line;
+            d.col = col;
+            Err(d)
+        }
+    }
+}
+
+/// An I/O error in words a person can act on.
+pub fn io_reason(e: &std::io::Error) -> String {
+    // ELOOP has no stable ErrorKind; its raw code is 40 on Linux and 62 on macOS.
+    if matches!(e.raw_os_error(), Some(40) | Some(62)) {
+        return "too many levels of symbolic links (a symlink loop?); fix or remove the link"
+            .into();
+    }
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// SHA-256 of `bytes`, in lower-case hex.
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Parses one file into an entry, or the reason it was skipped.
+fn load_file(path: &Path, origin: Origin) -> std::result::Result<Entry, Skipped> {
+    let skipped = |problems| Skipped {
+        path: path.to_path_buf(),
+        problems,
+    };
+    let (src, hash) = read_file(path).map_err(|d| skipped(vec![d]))?;
+    let (checklist, warnings) = parse_str(&src, path).map_err(skipped)?;
+    Ok(Entry {
+        checklist,
+        origin,
+        hash,
+        warnings,
+    })
+}
+
+/// The bundled files as (file name, contents).
+pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
+    bundled::BUNDLED
+}
+
+fn load_bundled(name: &str, src: &str) -> std::result::Result<Entry, Skipped> {
+    let path = PathBuf::from(name);
+    let (checklist, warnings) = parse_str(src, &path).map_err(|problems| Skipped {
+        path: path.clone(),
+        problems,
+    })?;
+    Ok(Entry {
+        checklist,
+        origin: Origin::Bundled,
+        hash: hash_bytes(src.as_bytes()),
+        warnings,
+    })
+}
+
+impl Catalog {
+    /// Loads every checklist from every source. Files with errors are skipped (see
+    /// [`Catalog::skipped`]); a `--checklists` folder that cannot be read is an error.
+    pub fn load(app: &App) -> Result<Catalog> {
+        let mut cat = Catalog {
+            lang: app.lang,
+            ..Catalog::default()
+        };
+        for (name, src) in bundled_files() {
+            match load_bundled(name, src) {
+                Ok(e) => cat.insert(e),
+                Err(s) => cat.skipped.push(s),
+            }
+        }
+        for source in sources(app) {
+            let mut in_dir: HashMap<String, PathBuf> = HashMap::new();
+            for path in source.files(app.lang)? {
+                match load_file(&path, source.origin(path.clone())) {
+                    Ok(e) => {
+                        if let Some(other) = in_dir.get(&e.checklist.id) {
+                            cat.skipped.push(Skipped {
+                                problems: vec![Diagnostic::file(
+                                    &path,
+                                    Problem::DuplicateFile {
+                                        id: e.checklist.id.clone(),
+                                        other: other.clone(),
+                                    },
+                                )],
+                                path,
+                            });
+                            continue;
+                        }
+                        in_dir.insert(e.checklist.id.clone(), path);
+                        cat.insert(e);
+                    }
+                    Err(s) => cat.skipped.push(s),
+                }
+            }
+        }
+        cat.entries
+            .sort_by(|a, b| a.checklist.id.cmp(&b.checklist.id));
+        Ok(cat)
+    }
+
+    fn insert(&mut self, entry: Entry) {
+        match self
+            .entries
+            .iter_mut()
+            .find(|e| e.checklist.id == entry.checklist.id)
+        {
+            Some(slot) => *slot = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    /// Every loaded checklist, sorted by id.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Files that could not be loaded.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// One line per skipped file, for stderr.
+    pub fn skipped_lines(&self, lang: Lang) -> Vec<String> {
+        self.skipped
+            .iter()
+            .map(|s| skipped_line(lang, &s.path, s.problems.len()))
+            .collect()
+    }
+
+    /// The checklist with this id, or an error that says what ids exist.
+    pub fn get(&self, id: &str) -> Result<&Entry> {
+        let s = self.lang.strings();
+        if !is_id(id, false) {
+            bail!("{}", fill(s.catalog.not_an_id, &[("id", &id)]));
+        }
+        match self.entries.iter().find(|e| e.checklist.id == id) {
+            Some(e) => Ok(e),
+            None => {
+                let known: Vec<&str> = self
+                    .entries
+                    .iter()
+                    .map(|e| e.checklist.id.as_str())
+                    .collect();
+                bail!(
+                    "{}",
+                    fill(
+                        s.catalog.unknown_checklist,
+                        &[("id", &id), ("known", &known.join(", "))]
+                    )
+                )
+            }
+        }
+    }
+}
+
+/// "skipping PATH: N problem(s); run `simcancel validate PATH`".
+pub fn skipped_line(lang: Lang, path: &Path, count: usize) -> String {
+    fill(
+        lang.strings().catalog.skipped_file,
+        &[("path", &path.display()), ("count", &count)],
+    )
+}

@@ -1,0 +1,288 @@
+//! Problems found in a checklist file, each with its place (`path:line:col`).
+//!
+//! The wording of every problem lives in [`crate::i18n`]; this module holds the data.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::i18n::Lang;
+
+/// Whether a problem stops the checklist from loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The checklist can still be used.
+    Warning,
+    /// The checklist cannot be used.
+    Error,
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong. Each variant's message is in `src/i18n` (both languages).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The TOML itself does not parse (the parser's own message).
+    Syntax(String),
+    /// The file is empty.
+    Empty,
+    /// The file is not UTF-8.
+    NotUtf8,
+    /// The file is larger than [`crate::checklist::MAX_FILE_SIZE`].
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// The file cannot be read.
+    Unreadable(String),
+    /// A key this format does not have.
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// Where it is (`top level`, `steps[2]`, ...).
+        table: String,
+        /// The keys allowed there.
+        expected: &'static [&'static str],
+    },
+    /// A required key is missing.
+    MissingKey {
+        /// The key.
+        key: &'static str,
+        /// Where it should be.
+        table: String,
+    },
+    /// A value of the wrong TOML type.
+    WrongType {
+        /// The key.
+        key: String,
+        /// What it should be (`a string`, `an array of strings`, ...).
+        expected: &'static str,
+    },
+    /// A value outside a fixed set (phase, kind, difficulty, flag, question kind).
+    UnknownValue {
+        /// The key.
+        key: String,
+        /// The value found.
+        value: String,
+        /// The values allowed.
+        allowed: &'static [&'static str],
+    },
+    /// `schema` is not 1.
+    UnsupportedSchema {
+        /// The number found.
+        found: i64,
+    },
+    /// An id with characters outside the allowed set.
+    BadId {
+        /// The id.
+        id: String,
+        /// The allowed pattern, e.g. `[a-z0-9-]+`.
+        pattern: &'static str,
+    },
+    /// The checklist id differs from the file name.
+    IdNotFileName {
+        /// The id.
+        id: String,
+        /// The file name without `.toml`.
+        stem: String,
+    },
+    /// The same id twice.
+    Duplicate {
+        /// What kind of id (`step`, `question`, `input`, `choice`, `link`).
+        what: &'static str,
+        /// The id.
+        id: String,
+        /// The line of the first one.
+        first_line: usize,
+    },
+    /// `when` names a question that does not exist.
+    UnknownQuestion {
+        /// The name used.
+        question: String,
+    },
+    /// `when` expects an answer the question cannot give.
+    ImpossibleAnswer {
+        /// The question.
+        question: String,
+        /// The value written.
+        value: String,
+        /// The answers the question can give.
+        allowed: Vec<String>,
+    },
+    /// A step's `when` uses a question asked only at a later step.
+    AskedTooLate {
+        /// The question.
+        question: String,
+        /// The step where it is asked.
+        at: String,
+    },
+    /// A question's `at` names a step that does not exist.
+    UnknownStep {
+        /// The name used.
+        step: String,
+    },
+    /// A step's `links` names a link not in `[links]`.
+    UnknownLink {
+        /// The name used.
+        link: String,
+    },
+    /// A URL that is not https.
+    NotHttps {
+        /// The URL.
+        url: String,
+    },
+    /// A `wait` that does not parse.
+    BadDuration {
+        /// What the parser said.
+        reason: String,
+    },
+    /// A `pattern` that is not a valid regular expression.
+    BadPattern {
+        /// What the regex parser said (first line).
+        reason: String,
+    },
+    /// A text with neither English nor Chinese.
+    NoEnglishOrChinese {
+        /// The key.
+        key: String,
+    },
+    /// A language tag that is not one.
+    BadLanguageTag {
+        /// The tag.
+        tag: String,
+    },
+    /// An empty text or string where content is needed.
+    EmptyValue {
+        /// The key.
+        key: String,
+    },
+    /// A bad country code.
+    BadCountry {
+        /// The value.
+        value: String,
+    },
+    /// A choice question without choices, or a yes-no question with them.
+    BadChoices {
+        /// The question.
+        question: String,
+    },
+    /// An input that asks for a secret (password, PIN, card code).
+    SecretInput {
+        /// The input id.
+        input: String,
+    },
+    /// One of the five core phases has no step (warning).
+    MissingPhase {
+        /// The phase.
+        phase: &'static str,
+    },
+    /// A `wait` on a step outside the `wait` phase.
+    WaitOutsideWaitPhase,
+    /// Two files in one folder define the same id.
+    DuplicateFile {
+        /// The id.
+        id: String,
+        /// The other file.
+        other: PathBuf,
+    },
+}
+
+impl Diagnostic {
+    /// A problem at byte `span` of `src`.
+    pub fn at(
+        severity: Severity,
+        path: &Path,
+        src: &str,
+        span: Range<usize>,
+        problem: Problem,
+    ) -> Diagnostic {
+        let (line, col) = line_col(src, span.start);
+        Diagnostic {
+            severity,
+            path: path.to_path_buf(),
+            line,
+            col,
+            problem,
+        }
+    }
+
+    /// A problem about a whole file (reported at 1:1).
+    pub fn file(path: &Path, problem: Problem) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            problem,
+        }
+    }
+
+    /// Whether it stops loading.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col: error: message`, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        let sev = match self.severity {
+            Severity::Error => s.catalog.error,
+            Severity::Warning => s.catalog.warning,
+        };
+        format!(
+            "{}:{}:{}: {sev}: {}",
+            self.path.display(),
+            self.line,
+            self.col,
+            (s.catalog.problem)(&self.problem)
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// 1-based line and character column of byte `offset` in `src`.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&i| src.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = src[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let src = "a = 1\nname = \"名字\" x";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 6), (2, 1));
+        let x = src.find('x').unwrap();
+        assert_eq!(line_col(src, x), (2, 13));
+        assert_eq!(line_col(src, 10_000), (2, 14));
+    }
+}

@@ -1,0 +1,140 @@
+//! `simcancel list`: the catalogue, as a table or JSON.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::app::App;
+use crate::checklist::{Kind, Summary, skipped_line, summaries};
+use crate::i18n::fill;
+
+/// What `list` was asked for.
+pub struct ListOptions {
+    /// Only this country (upper-cased); `INT` checklists match every country.
+    pub country: Option<String>,
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// JSON instead of a table.
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    provider: &'a str,
+    country: &'a str,
+    kinds: &'a [Kind],
+    difficulty: crate::checklist::Difficulty,
+    verified: chrono::NaiveDate,
+    origin: String,
+}
+
+/// Prints the checklists that match the filters.
+pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
+    let found = summaries(app)?;
+    for (path, count) in &found.skipped {
+        eprintln!("simcancel: {}", skipped_line(app.lang, path, *count));
+    }
+    let rows: Vec<&Summary> = found
+        .rows
+        .iter()
+        .filter(|s| {
+            opts.country
+                .as_deref()
+                .is_none_or(|c| s.country == c || s.country == "INT")
+        })
+        .filter(|s| opts.kind.is_none_or(|k| s.kinds.contains(&k)))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if opts.json {
+        let json: Vec<Row> = rows
+            .iter()
+            .map(|s| Row {
+                id: &s.id,
+                name: s.name.get(app.lang),
+                provider: &s.provider,
+                country: &s.country,
+                kinds: &s.kinds,
+                difficulty: s.difficulty,
+                verified: s.verified,
+                origin: s.origin.as_ref().map(|o| o.to_string()).unwrap_or_default(),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &json)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let strings = app.strings();
+    if rows.is_empty() {
+        let mut filters = Vec::new();
+        if let Some(c) = &opts.country {
+            filters.push(format!("--country {c}"));
+        }
+        if let Some(k) = opts.kind {
+            filters.push(format!("--kind {}", kind_name(k)));
+        }
+        eprintln!(
+            "{}",
+            fill(
+                strings.catalog.list_empty,
+                &[("filters", &filters.join(" "))]
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let table: Vec<[String; 7]> = rows
+        .iter()
+        .map(|s| {
+            [
+                s.id.clone(),
+                s.name.get(app.lang).to_string(),
+                s.provider.clone(),
+                s.country.clone(),
+                strings.catalog.difficulties[s.difficulty as usize].to_string(),
+                s.verified.to_string(),
+                s.origin
+                    .as_ref()
+                    .map(|o| o.describe(app.lang))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let headers = strings.catalog.list_headers.map(String::from);
+    write_table(&mut out, &headers, &table)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The name of a kind as typed on the command line.
+pub fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Prepaid => "prepaid",
+        Kind::Postpaid => "postpaid",
+        Kind::Esim => "esim",
+        Kind::Travel => "travel",
+    }
+}
+
+/// Writes rows in columns padded to their display width (CJK characters count double).
+fn write_table(out: &mut impl Write, headers: &[String; 7], rows: &[[String; 7]]) -> Result<()> {
+    let width = |s: &str| console::measure_text_width(s);
+    let mut widths = headers.clone().map(|h| width(&h));
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    for row in std::iter::once(headers).chain(rows) {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(w - width(cell) + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! `simcancel validate <file-or-dir>...`: every problem in every file, as `path:line:col`.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::app::App;
+use crate::checklist::{Diagnostic, Problem, io_reason, parse_str, read_file};
+use crate::i18n::fill;
+
+/// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
+/// error was found.
+pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
+    let s = app.strings();
+    let mut out = std::io::stdout().lock();
+    let mut files = 0usize;
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut empty_dirs = 0usize;
+    for path in paths {
+        if path.is_dir() {
+            let found = dir_files(path);
+            match found {
+                Ok(list) if list.is_empty() => {
+                    writeln!(
+                        out,
+                        "{}",
+                        fill(s.catalog.validate_no_files, &[("path", &path.display())])
+                    )?;
+                    empty_dirs += 1;
+                }
+                Ok(list) => {
+                    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+                    for file in list {
+                        files += 1;
+                        let (found, id) = check_file(&file);
+                        if let Some(id) = id {
+                            match ids.get(&id) {
+                                Some(other) => diags.push(Diagnostic::file(
+                                    &file,
+                                    Problem::DuplicateFile {
+                                        id,
+                                        other: other.clone(),
+                                    },
+                                )),
+                                None => {
+                                    ids.insert(id, file.clone());
+                                }
+                            }
+                        }
+                        diags.extend(found);
+                    }
+                }
+                Err(reason) => diags.push(Diagnostic::file(path, Problem::Unreadable(reason))),
+            }
+        } else {
+            files += 1;
+            diags.extend(check_file(path).0);
+        }
+    }
+    for d in &diags {
+        writeln!(out, "{}", d.render(app.lang))?;
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
+    let warnings = diags.iter().filter(|d| !d.is_error()).count();
+    eprintln!(
+        "{}",
+        fill(
+            s.catalog.validate_summary,
+            &[
+                ("files", &files),
+                ("errors", &errors),
+                ("warnings", &warnings)
+            ]
+        )
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(crate::exit::ERROR)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The problems of one file, and its id when it parsed.
+fn check_file(path: &Path) -> (Vec<Diagnostic>, Option<String>) {
+    match read_file(path) {
+        Err(d) => (vec![d], None),
+        Ok((src, _)) => match parse_str(&src, path) {
+            Ok((c, warnings)) => (warnings, Some(c.id)),
+            Err(diags) => (diags, None),
+        },
+    }
+}
+
+fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, String> {
+    let rd = std::fs::read_dir(dir).map_err(|e| io_reason(&e))?;
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
+        .collect();
+    files.sort();
+    Ok(files)
+}
