@@ -2,9 +2,13 @@
 //! into plain option structs, and calls the command.
 
 mod completions;
+mod guide;
 mod list;
+mod resume;
+mod sessions;
 mod show;
 mod validate;
+mod walk;
 
 use std::process::ExitCode;
 
@@ -40,5 +44,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Validate(args) => validate::run(&app, &args.paths),
         Command::Completions(args) => completions::run(args.shell),
+        Command::Guide(args) => guide::run(&app, args.checklist.as_deref(), &args.answers),
+        Command::Resume(args) => resume::run(&app, args.session.as_deref(), &args.answers),
+        Command::Sessions(args) => sessions::run(&app, args.all, args.json),
     }
 }

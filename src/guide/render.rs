@@ -38,13 +38,51 @@ pub fn bar(finished: usize, total: usize) -> String {
     )
 }
 
-/// Wraps each line of `text` to `width`, keeping the author's line breaks.
-fn wrap(text: &str, width: usize) -> String {
-    text.trim()
-        .lines()
-        .map(|l| textwrap::fill(l, width.max(20)))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Reflows `text` to `width`: authors wrap their TOML strings at their own width, so the
+/// lines of a paragraph are joined (without a space between Chinese characters) and wrapped
+/// again; blank lines and list items (`- `, `* `, `1. `) keep their breaks.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        if !current.is_empty() {
+            paragraphs.push(textwrap::fill(current, width));
+            current.clear();
+        }
+    };
+    for line in text.trim().lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push(String::new());
+            continue;
+        }
+        if is_list_item(line) {
+            flush(&mut current, &mut paragraphs);
+        }
+        if !current.is_empty() {
+            let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+            if !(wide(current.chars().last()) || wide(line.chars().next())) {
+                current.push(' ');
+            }
+        }
+        current.push_str(line);
+    }
+    flush(&mut current, &mut paragraphs);
+    let mut out = paragraphs.join("\n");
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
+}
+
+fn is_list_item(line: &str) -> bool {
+    line.starts_with("- ")
+        || line.starts_with("* ")
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The customer-service line (`phone 3900 · e-mail ...`), if the checklist names one.
@@ -148,7 +186,7 @@ pub fn step_screen(
         }
     }
     if let Some(c) = contact(checklist, lang) {
-        let _ = writeln!(out, "{}: {c}", g.contact);
+        let _ = writeln!(out, "{}", wrap(&format!("{}: {c}", g.contact), width));
     }
     if let Some(w) = wait_status(session, idx, lang, now) {
         let _ = writeln!(out, "\n{w}");
@@ -204,4 +242,21 @@ pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
 /// Parses a `YYYY-MM-DD` day.
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_reflows_paragraphs_and_keeps_lists_and_chinese_tight() {
+        let text = "Find a bill,\nthe contract.\n\n- one\n- two\n找出账单、\n合同。";
+        assert_eq!(
+            wrap(text, 80),
+            "Find a bill, the contract.\n\n- one\n- two找出账单、合同。"
+        );
+        assert_eq!(wrap("a b c d e f", 20), "a b c d e f");
+        assert_eq!(bar(3, 9), "[######..............] 3/9");
+        assert_eq!(bar(0, 0), "[....................] 0/0");
+    }
 }

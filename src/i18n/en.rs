@@ -113,6 +113,8 @@ pub(super) static STRINGS: Strings = Strings {
         answer_unknown: "--answer {question}: this checklist has no such question; its questions are: {valid}",
         answer_invalid: "--answer {question}={value}: not a possible answer; use one of: {valid}",
         no_checklists: "no checklist is installed: add one with --checklists DIR",
+        pick_eof: "end of input before a checklist was chosen: name it, e.g. `simcancel guide generic` (see `simcancel list`)",
+        pick_session_eof: "end of input before a session was chosen: name it, e.g. `simcancel resume <id>` (see `simcancel sessions`)",
         plain_number: "Number",
         plain_bad_number: "Type a number from 1 to {n}.",
         plain_yes_default: "[Y/n]",

@@ -268,6 +268,10 @@ pub struct Guide {
     pub answer_invalid: &'static str,
     /// The catalogue is empty.
     pub no_checklists: &'static str,
+    /// End of input in the checklist picker.
+    pub pick_eof: &'static str,
+    /// End of input in the session picker.
+    pub pick_session_eof: &'static str,
     /// Plain mode: the prompt for a menu number.
     pub plain_number: &'static str,
     /// Plain mode, `{n}`: a menu answer that is not a number from 1 to n.

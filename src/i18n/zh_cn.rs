@@ -105,6 +105,8 @@ pub(super) static STRINGS: Strings = Strings {
         answer_unknown: "--answer {question}：此清单没有这个问题；可用的问题有：{valid}",
         answer_invalid: "--answer {question}={value}：不是有效答案；请使用以下之一：{valid}",
         no_checklists: "没有安装任何清单：请用 --checklists DIR 添加",
+        pick_eof: "尚未选择清单输入就结束了：请直接指定，例如 `simcancel guide generic`（见 `simcancel list`）",
+        pick_session_eof: "尚未选择会话输入就结束了：请直接指定，例如 `simcancel resume <编号>`（见 `simcancel sessions`）",
         plain_number: "编号",
         plain_bad_number: "请输入 1 到 {n} 之间的数字。",
         plain_yes_default: "[Y/n]（是/否）",
