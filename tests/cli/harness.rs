@@ -122,7 +122,12 @@ impl Env {
 
     /// The command, with the sandbox's environment and no inherited locale or colour.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("simcancel").expect("binary");
+        Command::from_std(self.std_command(args))
+    }
+
+    /// [`Env::command`] as a standard-library command (for spawning).
+    pub fn std_command(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_simcancel"));
         cmd.args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -184,4 +189,31 @@ impl Env {
         assert_eq!(ids.len(), 1, "expected one session, found {ids:?}");
         ids[0].clone()
     }
+
+    /// Writes a checklist file into `<root>/checklists/` and returns that folder, for
+    /// `--checklists`.
+    pub fn checklist(&self, file_name: &str, toml: &str) -> String {
+        let path = self.write(&format!("checklists/{file_name}"), toml);
+        path.parent().unwrap().display().to_string()
+    }
+
+    /// The file of session `id`.
+    pub fn session_path(&self, id: &str) -> PathBuf {
+        self.data_dir().join("sessions").join(format!("{id}.json"))
+    }
+
+    /// Starts the binary without waiting, stdin/stdout/stderr piped.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.std_command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn simcancel")
+    }
+}
+
+/// Collects a finished child's output as a [`Run`].
+pub fn finish(child: std::process::Child) -> Run {
+    Run::from(child.wait_with_output().expect("wait for simcancel"))
 }

@@ -5,3 +5,5 @@
 mod harness;
 
 mod completions;
+mod guide;
+mod sessions;
