@@ -6,4 +6,5 @@ mod harness;
 
 mod completions;
 mod guide;
+mod pty;
 mod sessions;
