@@ -71,6 +71,9 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     let _lock = store.lock(&id)?;
     // Read again under the lock: another process may have saved since we looked.
     let mut session = Store::load_path(&path)?;
+    if let Err(reason) = session.check() {
+        bail!("{}: {reason}; it was left untouched", path.display());
+    }
     match session.status {
         SessionStatus::InProgress => {}
         SessionStatus::Completed => bail!("{}", fill(g.resume_completed, &[("id", &session.id)])),

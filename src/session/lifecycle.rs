@@ -380,6 +380,31 @@ impl Session {
             .filter(|w| w.received.is_none())
     }
 
+    /// Checks what serde cannot: one step record per snapshot step, in the same order, and
+    /// answers only to known questions. A hand-edited file that fails is refused rather
+    /// than walked.
+    pub fn check(&self) -> Result<(), String> {
+        let snap = &self.checklist.snapshot;
+        if self.steps.len() != snap.steps.len()
+            || self
+                .steps
+                .iter()
+                .zip(&snap.steps)
+                .any(|(r, s)| r.id != s.id)
+        {
+            return Err(
+                "its step records do not match the checklist copy it holds (was it edited by hand?)"
+                    .to_string(),
+            );
+        }
+        if let Some(q) = self.answers.keys().find(|q| snap.question(q).is_none()) {
+            return Err(format!(
+                "it answers a question `{q}` its checklist copy does not have (was it edited by hand?)"
+            ));
+        }
+        Ok(())
+    }
+
     /// Where the session stands at `now`.
     pub fn state(&self, now: Timestamp) -> SessionState {
         match self.status {
@@ -598,6 +623,18 @@ pub(crate) mod tests {
         assert_eq!(s.steps[6].status, StepStatus::Done);
         assert_eq!(s.state(now), SessionState::InProgress);
         assert_eq!(s.progress().to_string(), "5/6");
+    }
+
+    #[test]
+    fn a_session_whose_records_do_not_match_its_snapshot_is_refused() {
+        let now = t("2026-12-01T09:00:00+01:00");
+        let mut s = Session::start("0011aabb".into(), "en", fixture_ref(), now);
+        assert_eq!(s.check(), Ok(()));
+        s.steps.pop();
+        assert!(s.check().is_err());
+        let mut s = Session::start("0011aabb".into(), "en", fixture_ref(), now);
+        s.answers.insert("nope".into(), Answer::Bool(true));
+        assert!(s.check().unwrap_err().contains("`nope`"));
     }
 
     #[test]

@@ -544,3 +544,21 @@ fn the_bundled_generic_checklist_can_be_walked() {
     assert_eq!(s["checklist"]["origin"], "bundled");
     assert_eq!(step(&s, "gather-details")["status"], "done");
 }
+
+#[test]
+fn a_hand_edited_file_that_no_longer_matches_its_snapshot_is_refused() {
+    let (env, dir) = mini_env();
+    guide(&env, &dir, &[], "2\n5\n").success();
+    let id = env.only_session();
+    let mut s = env.session_json(&id);
+    s["steps"].as_array_mut().unwrap().truncate(2);
+    let edited = serde_json::to_string_pretty(&s).unwrap();
+    std::fs::write(env.session_path(&id), &edited).unwrap();
+    resume(&env, &dir, &[&id], "5\n")
+        .code(1)
+        .stderr_has("its step records do not match the checklist copy");
+    assert_eq!(
+        std::fs::read_to_string(env.session_path(&id)).unwrap(),
+        edited
+    );
+}

@@ -5,6 +5,7 @@
 mod harness;
 
 mod completions;
+mod crash;
 mod guide;
 mod pty;
 mod sessions;
