@@ -115,6 +115,10 @@ impl<'a> Engine<'a> {
 
     /// Walks until the session is completed, paused or abandoned, or input stops.
     pub fn run(mut self) -> Result<Outcome> {
+        // The walk indexes the snapshot by step record; refuse a session where they differ.
+        self.session
+            .check()
+            .map_err(|reason| anyhow::anyhow!("session {}: {reason}", self.session.id))?;
         match self.walk() {
             Ok(outcome) => {
                 self.save()?;
