@@ -23,7 +23,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     let path = match prefix {
         Some(p) => store.find(p)?.0,
         None => {
-            let listing = store.list()?;
+            let listing = store.list_summaries()?;
             for bad in &listing.unreadable {
                 eprintln!(
                     "simcancel: {}",
@@ -50,7 +50,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                                 s.id,
                                 s.checklist.snapshot.name.get(app.lang),
                                 s.progress(),
-                                super::sessions::state_text(s, now, app.lang)
+                                super::sessions::state_text(s.state(now), app.lang)
                             )
                         })
                         .collect();

@@ -13,12 +13,12 @@ use crate::clock;
 use crate::exit;
 use crate::guide::render::{day, minute};
 use crate::i18n::{Lang, fill};
-use crate::session::{Session, SessionState, Store, Timestamp};
+use crate::session::{SessionState, SessionSummary, Store, Timestamp};
 
 /// The state column: `in progress`, `waiting until <date>`, `overdue since <date>`, ...
-pub fn state_text(s: &Session, now: Timestamp, lang: Lang) -> String {
+pub fn state_text(state: SessionState, lang: Lang) -> String {
     let t = &lang.strings().sessions;
-    match s.state(now) {
+    match state {
         SessionState::InProgress => t.in_progress.to_string(),
         SessionState::WaitingUntil(d) => fill(t.waiting_until, &[("date", &day(d))]),
         SessionState::OverdueSince(d) => fill(t.overdue_since, &[("date", &day(d))]),
@@ -65,8 +65,8 @@ struct JsonListing<'a> {
 /// Prints the sessions: unfinished ones, or all with `all`.
 pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
     let now = clock::now()?;
-    let listing = Store::new(&app.data_dir).list()?;
-    let shown: Vec<&(std::path::PathBuf, Session)> = listing
+    let listing = Store::new(&app.data_dir).list_summaries()?;
+    let shown: Vec<&(std::path::PathBuf, SessionSummary)> = listing
         .sessions
         .iter()
         .filter(|(_, s)| all || s.is_unfinished())
@@ -131,7 +131,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     s.checklist.id.clone(),
                     minute(s.created),
                     s.progress().to_string(),
-                    state_text(s, now, app.lang),
+                    state_text(s.state(now), app.lang),
                     minute(s.last_activity()),
                 ]
             })

@@ -87,6 +87,68 @@ pub fn new_id(now: Timestamp, pid: u32, checklist: &str, attempt: u32) -> String
         .collect()
 }
 
+/// What the derived state needs of a step record; implemented by the full record and by the
+/// light one `sessions` reads, so both compute the same progress and state.
+pub trait StepView {
+    /// The step's status.
+    fn status(&self) -> StepStatus;
+    /// The step's wait record.
+    fn wait(&self) -> Option<&WaitRecord>;
+}
+
+impl StepView for StepRecord {
+    fn status(&self) -> StepStatus {
+        self.status
+    }
+
+    fn wait(&self) -> Option<&WaitRecord> {
+        self.wait.as_ref()
+    }
+}
+
+/// Index of the first pending step.
+pub fn current_of<S: StepView>(steps: &[S]) -> Option<usize> {
+    steps.iter().position(|r| r.status() == StepStatus::Pending)
+}
+
+/// Steps done or skipped, out of those that apply.
+pub fn progress_of<S: StepView>(steps: &[S]) -> Progress {
+    let mut p = Progress {
+        finished: 0,
+        applicable: 0,
+    };
+    for r in steps {
+        match r.status() {
+            StepStatus::Done | StepStatus::Skipped => {
+                p.finished += 1;
+                p.applicable += 1;
+            }
+            StepStatus::Pending => p.applicable += 1,
+            StepStatus::NotApplicable => {}
+        }
+    }
+    p
+}
+
+/// The current step's wait record, if it has begun and no confirmation came yet.
+pub fn open_wait_of<S: StepView>(steps: &[S]) -> Option<&WaitRecord> {
+    let idx = current_of(steps)?;
+    steps[idx].wait().filter(|w| w.received.is_none())
+}
+
+/// Where a session with this status and these steps stands at `now`.
+pub fn state_of<S: StepView>(status: SessionStatus, steps: &[S], now: Timestamp) -> SessionState {
+    match status {
+        SessionStatus::Completed => SessionState::Completed,
+        SessionStatus::Abandoned => SessionState::Abandoned,
+        SessionStatus::InProgress => match open_wait_of(steps) {
+            Some(w) if now >= w.due => SessionState::OverdueSince(w.due),
+            Some(w) => SessionState::WaitingUntil(w.due),
+            None => SessionState::InProgress,
+        },
+    }
+}
+
 impl Session {
     /// A new session on `checklist`, no question answered yet, every step pending except
     /// those whose conditions cannot hold.
@@ -162,9 +224,7 @@ impl Session {
 
     /// Index of the step to walk next: the first pending one.
     pub fn current(&self) -> Option<usize> {
-        self.steps
-            .iter()
-            .position(|r| r.status == StepStatus::Pending)
+        current_of(&self.steps)
     }
 
     /// Index of the last step before `idx` that applies, if any.
@@ -344,21 +404,7 @@ impl Session {
 
     /// Steps done or skipped, out of those that apply.
     pub fn progress(&self) -> Progress {
-        let mut p = Progress {
-            finished: 0,
-            applicable: 0,
-        };
-        for r in &self.steps {
-            match r.status {
-                StepStatus::Done | StepStatus::Skipped => {
-                    p.finished += 1;
-                    p.applicable += 1;
-                }
-                StepStatus::Pending => p.applicable += 1,
-                StepStatus::NotApplicable => {}
-            }
-        }
-        p
+        progress_of(&self.steps)
     }
 
     /// 1-based position of step `idx` among the applicable steps.
@@ -373,11 +419,7 @@ impl Session {
     /// The wait in progress: the current step's wait record, if it has begun and no
     /// confirmation came yet.
     pub fn open_wait(&self) -> Option<&WaitRecord> {
-        let idx = self.current()?;
-        self.steps[idx]
-            .wait
-            .as_ref()
-            .filter(|w| w.received.is_none())
+        open_wait_of(&self.steps)
     }
 
     /// Checks what serde cannot: one step record per snapshot step, in the same order, and
@@ -407,15 +449,7 @@ impl Session {
 
     /// Where the session stands at `now`.
     pub fn state(&self, now: Timestamp) -> SessionState {
-        match self.status {
-            SessionStatus::Completed => SessionState::Completed,
-            SessionStatus::Abandoned => SessionState::Abandoned,
-            SessionStatus::InProgress => match self.open_wait() {
-                Some(w) if now >= w.due => SessionState::OverdueSince(w.due),
-                Some(w) => SessionState::WaitingUntil(w.due),
-                None => SessionState::InProgress,
-            },
-        }
+        state_of(self.status, &self.steps, now)
     }
 
     /// Whether the session can be resumed.
