@@ -37,6 +37,9 @@ pub struct Listing {
     pub unreadable: Vec<Unreadable>,
 }
 
+/// Readable files with what they held, and the unreadable ones.
+type Scanned<T> = (Vec<(PathBuf, T)>, Vec<Unreadable>);
+
 /// What [`Store::list_summaries`] found.
 #[derive(Debug, Default)]
 pub struct SummaryListing {
@@ -137,7 +140,7 @@ impl Store {
     }
 
     /// Reads every session file as `T`, setting aside those that cannot be read.
-    fn scan<T: DeserializeOwned>(&self) -> Result<(Vec<(PathBuf, T)>, Vec<Unreadable>)> {
+    fn scan<T: DeserializeOwned>(&self) -> Result<Scanned<T>> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
