@@ -2,13 +2,15 @@
 //!
 //! `list` needs a few fields per checklist. Parsing and validating 1,000 files in full takes
 //! far longer than reading them, so each file's summary is cached in
-//! `<cache dir>/simcancel/catalog-v1.json`, keyed by path, size and modification time (in
-//! nanoseconds). A file whose size or time changed is parsed again; a cache that is missing,
+//! `<cache dir>/simcancel/catalog-v1-<hash of the source>.json` (one file per source, so
+//! listing one folder never reads another's entries), keyed by path, size and modification
+//! time (in nanoseconds). A file whose size or time changed is parsed again; a cache that is missing,
 //! damaged or from another version is rebuilt. The cache is only ever an optimisation: if it
 //! cannot be written, `list` still works.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -21,8 +23,6 @@ use super::catalog::{Origin, bundled_files, sources};
 use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind, Text};
 use crate::app::App;
-
-const CACHE_FILE: &str = "catalog-v1.json";
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,6 +74,8 @@ pub struct Summaries {
 #[derive(Default, Serialize, Deserialize)]
 struct CacheFile {
     version: String,
+    /// The source this file caches (guards against hash collisions).
+    source: String,
     files: HashMap<PathBuf, Cached>,
 }
 
@@ -87,20 +89,89 @@ struct Cached {
     problems: usize,
 }
 
+/// One source's cache file, loaded, looked up and written back if it changed.
+struct SourceCache {
+    path: Option<PathBuf>,
+    file: CacheFile,
+    seen: HashSet<PathBuf>,
+    dirty: bool,
+}
+
+impl SourceCache {
+    /// The cache of the source named `key` (`bundled` or a folder path), one file each so
+    /// that listing one folder never reads another folder's entries.
+    fn open(cache_dir: Option<&Path>, key: &str) -> SourceCache {
+        let path = cache_dir.map(|d| d.join(format!("catalog-v1-{:016x}.json", fast_hash(key))));
+        let file = path
+            .as_ref()
+            .and_then(|p| fs::read(p).ok())
+            .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
+            .filter(|c| c.version == env!("CARGO_PKG_VERSION") && c.source == key)
+            .unwrap_or_else(|| CacheFile {
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                source: key.to_string(),
+                files: HashMap::new(),
+            });
+        SourceCache {
+            path,
+            file,
+            seen: HashSet::new(),
+            dirty: false,
+        }
+    }
+
+    /// The entry for `key` if its stamp matches, else `compute`'s, remembered.
+    fn get(
+        &mut self,
+        key: &Path,
+        stamp: Option<(u64, u128)>,
+        compute: impl FnOnce() -> Cached,
+    ) -> Cached {
+        self.seen.insert(key.to_path_buf());
+        if let (Some((size, mtime)), Some(c)) = (stamp, self.file.files.get(key))
+            && c.size == size
+            && c.mtime == mtime
+        {
+            return c.clone();
+        }
+        let fresh = compute();
+        if let Some((size, mtime)) = stamp {
+            self.file.files.insert(
+                key.to_path_buf(),
+                Cached {
+                    size,
+                    mtime,
+                    ..fresh.clone()
+                },
+            );
+            self.dirty = true;
+        }
+        fresh
+    }
+
+    /// Forgets files that are gone and writes the cache back if anything changed.
+    fn finish(mut self) {
+        let before = self.file.files.len();
+        self.file.files.retain(|p, _| self.seen.contains(p));
+        if (self.dirty || self.file.files.len() != before)
+            && let Some(path) = &self.path
+        {
+            // The cache only saves time: failing to write it must not fail `list`.
+            let _ = write_cache(path, &self.file);
+        }
+    }
+}
+
+/// A quick, non-cryptographic hash (good enough for cache keys).
+fn fast_hash(x: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    x.hash(&mut h);
+    h.finish()
+}
+
 /// The summaries of every checklist, using and refreshing the cache.
 pub fn summaries(app: &App) -> Result<Summaries> {
-    let cache_path = app.cache_dir.as_ref().map(|d| d.join(CACHE_FILE));
-    let mut cache = cache_path
-        .as_ref()
-        .and_then(|p| fs::read(p).ok())
-        .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
-        .filter(|c| c.version == env!("CARGO_PKG_VERSION"))
-        .unwrap_or_else(|| CacheFile {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            files: HashMap::new(),
-        });
-    let mut dirty = false;
-    let mut seen: Vec<PathBuf> = Vec::new();
+    let cache_dir = app.cache_dir.as_deref();
     let mut out = Summaries::default();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut put = |rows: &mut Vec<Summary>, s: Summary| match by_id.get(&s.id) {
@@ -111,21 +182,28 @@ pub fn summaries(app: &App) -> Result<Summaries> {
         }
     };
 
+    let mut cache = SourceCache::open(cache_dir, "bundled");
     for (name, src) in bundled_files() {
-        match parse_str(src, Path::new(name)) {
-            Ok((c, _)) => {
-                let mut s = Summary::of(&c);
+        // Bundled files have no mtime: key them by their length and a hash of the contents.
+        let stamp = (src.len() as u64, u128::from(fast_hash(src)));
+        let cached = cache.get(Path::new(name), Some(stamp), || {
+            summary_of(parse_str(src, Path::new(name)).map(|(c, _)| c))
+        });
+        match cached.summary {
+            Some(mut s) => {
                 s.origin = Some(Origin::Bundled);
                 put(&mut out.rows, s);
             }
-            Err(problems) => out.skipped.push((PathBuf::from(name), problems.len())),
+            None => out.skipped.push((PathBuf::from(name), cached.problems)),
         }
     }
+    cache.finish();
 
     for source in sources(app) {
-        let mut ids_here: HashMap<String, PathBuf> = HashMap::new();
-        for path in source.files(app.lang)? {
-            seen.push(path.clone());
+        let files = source.files(app.lang)?;
+        let key = fs::canonicalize(&source.dir).unwrap_or_else(|_| source.dir.clone());
+        let mut cache = SourceCache::open(cache_dir, &key.to_string_lossy());
+        for path in files {
             let stamp = fs::metadata(&path).ok().map(|m| {
                 let mtime = m
                     .modified()
@@ -134,31 +212,9 @@ pub fn summaries(app: &App) -> Result<Summaries> {
                     .map_or(0, |d| d.as_nanos());
                 (m.len(), mtime)
             });
-            let cached = match (stamp, cache.files.get(&path)) {
-                (Some((size, mtime)), Some(c)) if c.size == size && c.mtime == mtime => c.clone(),
-                _ => {
-                    let fresh = summarize(&path);
-                    if let Some((size, mtime)) = stamp {
-                        cache.files.insert(
-                            path.clone(),
-                            Cached {
-                                size,
-                                mtime,
-                                ..fresh.clone()
-                            },
-                        );
-                        dirty = true;
-                    }
-                    fresh
-                }
-            };
+            let cached = cache.get(&path, stamp, || summarize(&path));
             match cached.summary {
                 Some(mut s) => {
-                    if ids_here.contains_key(&s.id) {
-                        out.skipped.push((path, 1));
-                        continue;
-                    }
-                    ids_here.insert(s.id.clone(), path.clone());
                     s.origin = Some(if source.user {
                         Origin::User(path)
                     } else {
@@ -169,24 +225,23 @@ pub fn summaries(app: &App) -> Result<Summaries> {
                 None => out.skipped.push((path, cached.problems)),
             }
         }
+        cache.finish();
     }
     out.rows.sort_by(|a, b| a.id.cmp(&b.id));
-
-    let before = cache.files.len();
-    cache.files.retain(|p, _| seen.contains(p) || p.exists());
-    dirty |= cache.files.len() != before;
-    if dirty && let Some(path) = cache_path {
-        // The cache only saves time: failing to write it must not fail `list`.
-        let _ = write_cache(&path, &cache);
-    }
     Ok(out)
 }
 
 /// Reads and parses one file for the cache.
 fn summarize(path: &Path) -> Cached {
-    let result = super::catalog::read_file(path)
-        .map_err(|d| vec![d])
-        .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c));
+    summary_of(
+        super::catalog::read_file(path)
+            .map_err(|d| vec![d])
+            .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c)),
+    )
+}
+
+/// A cache entry (without its stamp) for a parse result.
+fn summary_of(result: std::result::Result<Checklist, Vec<super::Diagnostic>>) -> Cached {
     match result {
         Ok(c) => Cached {
             size: 0,

@@ -1,7 +1,6 @@
 //! The catalogue: bundled checklists, then the user's config folder, then each
 //! `--checklists DIR`, later ones overriding earlier ones by id.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::ErrorKind;
@@ -10,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use sha2::{Digest, Sha256};
 
-use super::diagnostic::{Diagnostic, Problem};
+use super::diagnostic::{Diagnostic, Problem, ReadError};
 use super::load::{is_id, parse_str};
 use super::model::Checklist;
 use crate::app::App;
@@ -126,14 +125,21 @@ impl Source {
                 "{}",
                 fill(
                     lang.strings().catalog.unreadable_dir,
-                    &[("path", &self.dir.display()), ("reason", &e)]
+                    &[
+                        ("path", &self.dir.display()),
+                        (
+                            "reason",
+                            &(lang.strings().catalog.read_error)(&ReadError::of(&e))
+                        )
+                    ]
                 )
             ),
         };
         let mut files: Vec<PathBuf> = rd
             .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
             .collect();
         files.sort();
         Ok(files)
@@ -144,11 +150,11 @@ impl Source {
 /// diagnostic naming the file.
 pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnostic> {
     let meta = fs::metadata(path)
-        .map_err(|e| Diagnostic::file(path, Problem::Unreadable(io_reason(&e))))?;
+        .map_err(|e| Diagnostic::file(path, Problem::Unreadable(ReadError::of(&e))))?;
     if meta.is_dir() {
         return Err(Diagnostic::file(
             path,
-            Problem::Unreadable("it is a folder".into()),
+            Problem::Unreadable(ReadError::IsFolder),
         ));
     }
     if meta.len() > MAX_FILE_SIZE {
@@ -157,8 +163,8 @@ pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnosti
             Problem::TooLarge { size: meta.len() },
         ));
     }
-    let bytes =
-        fs::read(path).map_err(|e| Diagnostic::file(path, Problem::Unreadable(io_reason(&e))))?;
+    let bytes = fs::read(path)
+        .map_err(|e| Diagnostic::file(path, Problem::Unreadable(ReadError::of(&e))))?;
     let hash = hash_bytes(&bytes);
     match String::from_utf8(bytes) {
         Ok(s) => Ok((s, hash)),
@@ -171,20 +177,6 @@ pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnosti
             d.col = col;
             Err(d)
         }
-    }
-}
-
-/// An I/O error in words a person can act on.
-pub fn io_reason(e: &std::io::Error) -> String {
-    // ELOOP has no stable ErrorKind; its raw code is 40 on Linux and 62 on macOS.
-    if matches!(e.raw_os_error(), Some(40) | Some(62)) {
-        return "too many levels of symbolic links (a symlink loop?); fix or remove the link"
-            .into();
-    }
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or folder".into(),
-        ErrorKind::PermissionDenied => "permission denied; check the file's permissions".into(),
-        _ => e.to_string(),
     }
 }
 
@@ -246,26 +238,9 @@ impl Catalog {
             }
         }
         for source in sources(app) {
-            let mut in_dir: HashMap<String, PathBuf> = HashMap::new();
             for path in source.files(app.lang)? {
                 match load_file(&path, source.origin(path.clone())) {
-                    Ok(e) => {
-                        if let Some(other) = in_dir.get(&e.checklist.id) {
-                            cat.skipped.push(Skipped {
-                                problems: vec![Diagnostic::file(
-                                    &path,
-                                    Problem::DuplicateFile {
-                                        id: e.checklist.id.clone(),
-                                        other: other.clone(),
-                                    },
-                                )],
-                                path,
-                            });
-                            continue;
-                        }
-                        in_dir.insert(e.checklist.id.clone(), path);
-                        cat.insert(e);
-                    }
+                    Ok(e) => cat.insert(e),
                     Err(s) => cat.skipped.push(s),
                 }
             }

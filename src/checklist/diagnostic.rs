@@ -47,7 +47,7 @@ pub enum Problem {
         size: u64,
     },
     /// The file cannot be read.
-    Unreadable(String),
+    Unreadable(ReadError),
     /// A key this format does not have.
     UnknownKey {
         /// The key.
@@ -191,13 +191,38 @@ pub enum Problem {
     },
     /// A `wait` on a step outside the `wait` phase.
     WaitOutsideWaitPhase,
-    /// Two files in one folder define the same id.
-    DuplicateFile {
-        /// The id.
-        id: String,
-        /// The other file.
-        other: PathBuf,
-    },
+}
+
+/// Why a file or folder could not be read, in words a person can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    /// It does not exist.
+    NotFound,
+    /// Permissions forbid it.
+    PermissionDenied,
+    /// A symlink loop.
+    SymlinkLoop,
+    /// A folder where a file was expected.
+    IsFolder,
+    /// A file where a folder was expected.
+    NotAFolder,
+    /// Anything else: the system's message.
+    Other(String),
+}
+
+impl ReadError {
+    /// Classifies an I/O error.
+    pub fn of(e: &std::io::Error) -> ReadError {
+        // ELOOP and ENOTDIR have no stable ErrorKind: ELOOP is 40 on Linux and 62 on macOS,
+        // ENOTDIR is 20 on both.
+        match (e.raw_os_error(), e.kind()) {
+            (Some(40) | Some(62), _) => ReadError::SymlinkLoop,
+            (Some(20), _) => ReadError::NotAFolder,
+            (_, std::io::ErrorKind::NotFound) => ReadError::NotFound,
+            (_, std::io::ErrorKind::PermissionDenied) => ReadError::PermissionDenied,
+            _ => ReadError::Other(e.to_string()),
+        }
+    }
 }
 
 impl Diagnostic {

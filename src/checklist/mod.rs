@@ -9,9 +9,9 @@ mod validate;
 
 pub use cache::{Summaries, Summary, summaries};
 pub use catalog::{
-    Catalog, Entry, MAX_FILE_SIZE, Origin, Skipped, bundled_files, hash_bytes, io_reason,
-    read_file, skipped_line,
+    Catalog, Entry, MAX_FILE_SIZE, Origin, Skipped, bundled_files, hash_bytes, read_file,
+    skipped_line,
 };
-pub use diagnostic::{Diagnostic, Problem, Severity, line_col};
+pub use diagnostic::{Diagnostic, Problem, ReadError, Severity, line_col};
 pub use load::{ID_PATTERN, KEY_PATTERN, is_id, parse_str};
 pub use model::*;

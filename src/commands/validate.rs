@@ -1,6 +1,5 @@
 //! `simcancel validate <file-or-dir>...`: every problem in every file, as `path:line:col`.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::checklist::{Diagnostic, Problem, io_reason, parse_str, read_file};
+use crate::checklist::{Diagnostic, Problem, ReadError, parse_str, read_file};
 use crate::i18n::fill;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
@@ -32,32 +31,16 @@ pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
                     empty_dirs += 1;
                 }
                 Ok(list) => {
-                    let mut ids: HashMap<String, PathBuf> = HashMap::new();
                     for file in list {
                         files += 1;
-                        let (found, id) = check_file(&file);
-                        if let Some(id) = id {
-                            match ids.get(&id) {
-                                Some(other) => diags.push(Diagnostic::file(
-                                    &file,
-                                    Problem::DuplicateFile {
-                                        id,
-                                        other: other.clone(),
-                                    },
-                                )),
-                                None => {
-                                    ids.insert(id, file.clone());
-                                }
-                            }
-                        }
-                        diags.extend(found);
+                        diags.extend(check_file(&file));
                     }
                 }
                 Err(reason) => diags.push(Diagnostic::file(path, Problem::Unreadable(reason))),
             }
         } else {
             files += 1;
-            diags.extend(check_file(path).0);
+            diags.extend(check_file(path));
         }
     }
     for d in &diags {
@@ -83,19 +66,20 @@ pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
     })
 }
 
-/// The problems of one file, and its id when it parsed.
-fn check_file(path: &Path) -> (Vec<Diagnostic>, Option<String>) {
+/// The problems of one file. Two files of one folder cannot share an id: each id must
+/// match its file name.
+fn check_file(path: &Path) -> Vec<Diagnostic> {
     match read_file(path) {
-        Err(d) => (vec![d], None),
+        Err(d) => vec![d],
         Ok((src, _)) => match parse_str(&src, path) {
-            Ok((c, warnings)) => (warnings, Some(c.id)),
-            Err(diags) => (diags, None),
+            Ok((_, warnings)) => warnings,
+            Err(diags) => diags,
         },
     }
 }
 
-fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, String> {
-    let rd = std::fs::read_dir(dir).map_err(|e| io_reason(&e))?;
+fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, ReadError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
     let mut files: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
         .map(|e| e.path())

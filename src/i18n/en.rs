@@ -1,7 +1,7 @@
 //! English interface strings.
 
 use super::{Catalog, Common, Guide, Sessions, Strings};
-use crate::checklist::Problem;
+use crate::checklist::{Problem, ReadError};
 
 /// The English strings.
 pub(super) static STRINGS: Strings = Strings {
@@ -31,6 +31,7 @@ pub(super) static STRINGS: Strings = Strings {
         error: "error",
         warning: "warning",
         problem,
+        read_error,
         origin_bundled: "bundled",
         list_empty: "No checklist matches {filters}. Run `simcancel list` without filters to see them all.",
         validate_summary: "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
@@ -152,7 +153,7 @@ pub(super) fn problem(p: &Problem) -> String {
             *size as f64 / 1_048_576.0,
             crate::checklist::MAX_FILE_SIZE / 1024
         ),
-        Problem::Unreadable(reason) => format!("cannot read the file: {reason}"),
+        Problem::Unreadable(reason) => format!("cannot read the file: {}", read_error(reason)),
         Problem::UnknownKey { key, table, expected } => format!(
             "unknown key `{key}` in {table}; expected one of: {}",
             expected.join(", ")
@@ -212,9 +213,19 @@ pub(super) fn problem(p: &Problem) -> String {
             "no step in the core phase `{phase}`; every checklist should cover login, find-option, confirm, submit and wait"
         ),
         Problem::WaitOutsideWaitPhase => "`wait` is set on a step outside the `wait` phase; it sets a due date, so put it on a wait step".into(),
-        Problem::DuplicateFile { id, other } => format!(
-            "another file in the same folder, {}, also defines id `{id}`; keep one of them",
-            other.display()
-        ),
+    }
+}
+
+/// Why a file or folder could not be read, in English.
+pub(super) fn read_error(e: &ReadError) -> String {
+    match e {
+        ReadError::NotFound => "no such file or folder".into(),
+        ReadError::PermissionDenied => "permission denied; check its permissions".into(),
+        ReadError::SymlinkLoop => {
+            "too many levels of symbolic links (a symlink loop?); fix or remove the link".into()
+        }
+        ReadError::IsFolder => "it is a folder, not a file".into(),
+        ReadError::NotAFolder => "it is a file, not a folder".into(),
+        ReadError::Other(m) => m.clone(),
     }
 }

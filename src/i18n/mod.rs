@@ -130,6 +130,8 @@ pub struct Catalog {
     pub warning: &'static str,
     /// The message of a checklist problem.
     pub problem: fn(&crate::checklist::Problem) -> String,
+    /// Why a file or folder could not be read.
+    pub read_error: fn(&crate::checklist::ReadError) -> String,
     /// Origin of a bundled checklist in `list`.
     pub origin_bundled: &'static str,
     /// `list` with no match. {filters}

@@ -1,7 +1,7 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
 use super::{Catalog, Common, Guide, Sessions, Strings};
-use crate::checklist::Problem;
+use crate::checklist::{Problem, ReadError};
 
 /// The Simplified Chinese strings.
 pub(super) static STRINGS: Strings = Strings {
@@ -23,6 +23,7 @@ pub(super) static STRINGS: Strings = Strings {
         error: "错误",
         warning: "警告",
         problem,
+        read_error,
         origin_bundled: "内置",
         list_empty: "没有符合 {filters} 的清单。不带筛选条件运行 `simcancel list` 可查看全部。",
         validate_summary: "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告",
@@ -139,7 +140,7 @@ pub(super) fn problem(p: &Problem) -> String {
             *size as f64 / 1_048_576.0,
             crate::checklist::MAX_FILE_SIZE / 1024
         ),
-        Problem::Unreadable(reason) => format!("无法读取文件：{reason}"),
+        Problem::Unreadable(reason) => format!("无法读取文件：{}", read_error(reason)),
         Problem::UnknownKey {
             key,
             table,
@@ -215,9 +216,17 @@ pub(super) fn problem(p: &Problem) -> String {
         Problem::WaitOutsideWaitPhase => {
             "`wait` 设置在非 `wait` 阶段的步骤上；它用于设定截止日期，请放在等待步骤上".into()
         }
-        Problem::DuplicateFile { id, other } => format!(
-            "同一文件夹中的另一个文件 {} 也定义了编号 `{id}`；请只保留一个",
-            other.display()
-        ),
+    }
+}
+
+/// Why a file or folder could not be read, in Simplified Chinese.
+pub(super) fn read_error(e: &ReadError) -> String {
+    match e {
+        ReadError::NotFound => "文件或文件夹不存在".into(),
+        ReadError::PermissionDenied => "没有权限；请检查其权限设置".into(),
+        ReadError::SymlinkLoop => "符号链接层数过多（可能是循环链接）；请修复或删除该链接".into(),
+        ReadError::IsFolder => "这是文件夹，不是文件".into(),
+        ReadError::NotAFolder => "这是文件，不是文件夹".into(),
+        ReadError::Other(m) => m.clone(),
     }
 }

@@ -485,21 +485,35 @@ fn a_damaged_or_newer_file_is_reported_with_its_path_and_never_overwritten() {
 #[test]
 fn the_picker_lists_the_catalogue() {
     let (env, dir) = mini_env();
-    let run = env
-        .run_with_stdin(&["--checklists", &dir, "guide"], "x\n2\n2\n5\n")
-        .success()
+    // Without input: the list is shown, then end of input is an error naming the way out.
+    let first = env
+        .run_with_stdin(&["--checklists", &dir, "guide"], "")
+        .code(1)
         .stdout_has("Which line do you want to cancel? (type to filter)")
-        .stdout_has("  1. Generic — Any French operator (generic procedure) (FR) [generic]")
-        .stdout_has("  2. Mini — Mini Mobile (FR) [mini]")
-        .stdout_has("Type a number from 1 to 2.");
+        .stdout_has("Generic — Any French operator (generic procedure) (FR) [generic]")
+        .stderr_has("end of input before a checklist was chosen");
+    let (n, count) = {
+        let items: Vec<&str> = first
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("  "))
+            .collect();
+        let mini = items
+            .iter()
+            .find(|l| l.ends_with("Mini — Mini Mobile (FR) [mini]"))
+            .unwrap_or_else(|| panic!("mini is not listed:\n{first}"));
+        let n: usize = mini.trim().split('.').next().unwrap().parse().unwrap();
+        (n, items.len())
+    };
+    let run = env
+        .run_with_stdin(&["--checklists", &dir, "guide"], &format!("x\n{n}\n2\n5\n"))
+        .success()
+        .stdout_has(&format!("Type a number from 1 to {count}."));
     assert!(run.stdout.contains("Keep your number?"), "{run}");
     assert_eq!(
         env.session_json(&env.only_session())["checklist"]["id"],
         "mini"
     );
-    env.run_with_stdin(&["--checklists", &dir, "guide"], "")
-        .code(1)
-        .stderr_has("end of input before a checklist was chosen");
 }
 
 #[test]

@@ -4,6 +4,8 @@
 #[allow(dead_code)]
 mod harness;
 
+mod catalog;
+mod checklists;
 mod completions;
 mod crash;
 mod guide;

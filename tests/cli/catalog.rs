@@ -1,0 +1,459 @@
+//! `list`, `show`, `validate`: the catalogue and its error handling.
+
+use crate::harness::Env;
+
+/// The ids that are not bundled checklists, so tests hold however many are bundled.
+fn not_bundled<'a>(ids: &[&'a str]) -> Vec<&'a str> {
+    let bundled: Vec<String> = simcancel::checklist::bundled_files()
+        .iter()
+        .map(|(name, _)| name.trim_end_matches(".toml").to_string())
+        .collect();
+    ids.iter()
+        .copied()
+        .filter(|id| !bundled.iter().any(|b| b == id))
+        .collect()
+}
+
+/// A valid checklist with this id, in both languages.
+pub fn checklist(id: &str, name: &str) -> String {
+    format!(
+        r#"schema = 1
+id = "{id}"
+name = {{ en = "{name}", zh-CN = "{name} 中文" }}
+provider = "Test"
+country = "FR"
+kinds = ["prepaid"]
+difficulty = "easy"
+verified = 2026-11-01
+sources = ["https://example.org/"]
+
+[[steps]]
+id = "log-in"
+phase = "login"
+title = "Log in"
+body = "Log in."
+
+[[steps]]
+id = "find"
+phase = "find-option"
+title = "Find"
+body = "Find."
+
+[[steps]]
+id = "confirm"
+phase = "confirm"
+title = "Confirm"
+body = "Confirm."
+
+[[steps]]
+id = "submit"
+phase = "submit"
+title = "Submit"
+body = "Submit."
+
+[[steps]]
+id = "wait"
+phase = "wait"
+title = "Wait"
+body = "Wait."
+wait = "2d"
+"#
+    )
+}
+
+#[test]
+fn list_shows_the_bundled_catalogue_with_its_origin() {
+    let run = Env::new().run(&["list"]).success().stderr_empty();
+    let header = run.stdout.lines().next().unwrap();
+    for col in [
+        "ID",
+        "NAME",
+        "PROVIDER",
+        "COUNTRY",
+        "DIFFICULTY",
+        "VERIFIED",
+        "ORIGIN",
+    ] {
+        assert!(header.contains(col), "{header}");
+    }
+    let generic = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("generic "))
+        .expect("generic row");
+    assert!(
+        generic.contains("Any French operator (generic procedure)"),
+        "{generic}"
+    );
+    assert!(generic.trim_end().ends_with("bundled"), "{generic}");
+}
+
+#[test]
+fn list_in_chinese_from_the_locale_or_the_flag() {
+    let mut env = Env::new();
+    env.env("LANG", "zh_CN.UTF-8");
+    env.run(&["list"])
+        .success()
+        .stdout_has("任意法国运营商")
+        .stdout_has("内置");
+    env.run(&["--lang", "en", "list"])
+        .success()
+        .stdout_has("Any French operator");
+    let mut env = Env::new();
+    env.env("LANG", "en_US.UTF-8");
+    env.run(&["--lang", "zh-CN", "list"])
+        .success()
+        .stdout_has("编号");
+}
+
+#[test]
+fn later_sources_override_earlier_ones_by_id() {
+    let env = Env::new();
+    env.write(
+        "config/simcancel/checklists/mine.toml",
+        checklist("mine", "User one"),
+    );
+    env.write(
+        "config/simcancel/checklists/generic.toml",
+        checklist("generic", "User generic"),
+    );
+    env.write("extra/mine.toml", checklist("mine", "Extra one"));
+    let extra = env.root().join("extra");
+    let run = env
+        .run(&["list", "--checklists", extra.to_str().unwrap()])
+        .success()
+        .stderr_empty();
+    let mine = run.stdout.lines().find(|l| l.starts_with("mine ")).unwrap();
+    assert!(
+        mine.contains("Extra one") && mine.contains("extra/mine.toml"),
+        "{mine}"
+    );
+    let generic = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("generic "))
+        .unwrap();
+    assert!(generic.contains("User generic"), "{generic}");
+    assert!(
+        generic.contains("config/simcancel/checklists/generic.toml"),
+        "{generic}"
+    );
+    // The header, every bundled checklist (generic overridden in place) and `mine`.
+    let bundled = simcancel::checklist::bundled_files().len();
+    assert_eq!(run.stdout.lines().count(), bundled + 2, "{run}");
+}
+
+#[test]
+fn list_filters_and_json() {
+    let env = Env::new();
+    let mut travel = checklist("travel-one", "Travel");
+    travel = travel
+        .replace("country = \"FR\"", "country = \"INT\"")
+        .replace("kinds = [\"prepaid\"]", "kinds = [\"travel\", \"esim\"]");
+    env.write("d/travel-one.toml", travel);
+    env.write(
+        "d/de-one.toml",
+        checklist("de-one", "German").replace("\"FR\"", "\"DE\""),
+    );
+    let d = env.root().join("d");
+    let d = d.to_str().unwrap();
+    let run = env.run(&["list", "--checklists", d, "--json"]).success();
+    let rows: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(not_bundled(&ids), ["de-one", "travel-one"]);
+    assert!(ids.contains(&"generic") && ids.is_sorted(), "{ids:?}");
+    let t = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "travel-one")
+        .unwrap();
+    assert_eq!(t["name"], "Travel");
+    assert_eq!(t["kinds"], serde_json::json!(["travel", "esim"]));
+    assert_eq!(t["difficulty"], "easy");
+    assert_eq!(t["verified"], "2026-11-01");
+    assert!(t["origin"].as_str().unwrap().ends_with("d/travel-one.toml"));
+
+    let fr = env
+        .run(&["list", "--checklists", d, "--country", "fr", "--json"])
+        .success();
+    let rows: serde_json::Value = serde_json::from_str(&fr.stdout).unwrap();
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        not_bundled(&ids),
+        ["travel-one"],
+        "INT checklists match every country"
+    );
+    assert!(ids.contains(&"generic"), "{ids:?}");
+
+    let esim = env
+        .run(&["list", "--checklists", d, "--kind", "esim"])
+        .success();
+    assert!(esim.stdout.contains("travel-one") && esim.stdout.contains("generic"));
+    assert!(!esim.stdout.contains("de-one"));
+
+    env.run(&[
+        "list",
+        "--checklists",
+        d,
+        "--country",
+        "JP",
+        "--kind",
+        "postpaid",
+    ])
+    .success()
+    .stderr_has("No checklist matches --country JP --kind postpaid");
+}
+
+#[test]
+fn list_uses_and_refreshes_its_cache() {
+    let env = Env::new();
+    let file = env.write("d/one.toml", checklist("one", "First name"));
+    let d = env.root().join("d");
+    let d = d.to_str().unwrap();
+    env.run(&["list", "--checklists", d])
+        .success()
+        .stdout_has("First name");
+    let caches: Vec<_> = std::fs::read_dir(env.root().join(".cache/simcancel"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        caches.len(),
+        2,
+        "one cache per source (bundled, d): {caches:?}"
+    );
+    let cache = caches
+        .iter()
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("one.toml"))
+        .unwrap()
+        .clone();
+    // A changed file (different size) is read again, not served from the cache.
+    std::fs::write(&file, checklist("one", "Second, longer name")).unwrap();
+    env.run(&["list", "--checklists", d])
+        .success()
+        .stdout_has("Second, longer name");
+    // A damaged cache is rebuilt, not an error.
+    std::fs::write(&cache, "{not json").unwrap();
+    env.run(&["list", "--checklists", d])
+        .success()
+        .stdout_has("Second, longer name");
+}
+
+#[test]
+fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
+    let env = Env::new();
+    env.write("d/empty.toml", "");
+    env.write(
+        "d/latin1.toml",
+        b"schema = 1\nname = \"caf\xe9\"\n".as_slice(),
+    );
+    env.write("d/big.toml", vec![b'#'; 50 * 1024 * 1024]);
+    env.write("d/good.toml", checklist("good", "Good"));
+    env.write("d/also-good.toml", checklist("good", "Same id, other file"));
+    std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
+    std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+    let d = env.root().join("d");
+    let run = env
+        .run(&["list", "--checklists", d.to_str().unwrap()])
+        .success();
+    assert!(
+        run.stdout.contains("good ") && run.stdout.contains("generic"),
+        "{run}"
+    );
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    for name in [
+        "empty.toml",
+        "latin1.toml",
+        "big.toml",
+        "loop-a.toml",
+        "loop-b.toml",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with("simcancel: skipping ")
+                && l.contains(name)
+                && l.contains("run `simcancel validate")),
+            "no skip line for {name}:\n{run}"
+        );
+    }
+    // Two files with one id: the one whose name differs from its id is skipped.
+    assert!(lines.iter().any(|l| l.contains("also-good.toml")), "{run}");
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("good ") && l.contains("Good")),
+        "{run}"
+    );
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_place() {
+    let env = Env::new();
+    env.write("d/empty.toml", "");
+    env.write(
+        "d/latin1.toml",
+        b"schema = 1\nname = \"caf\xe9\"\n".as_slice(),
+    );
+    env.write("d/big.toml", vec![b'#'; 50 * 1024 * 1024]);
+    env.write("d/good.toml", checklist("good", "Good"));
+    env.write(
+        "d/bad.toml",
+        checklist("bad", "Bad")
+            .replace("phase = \"confirm\"", "phase = \"confirmed\"")
+            .replace("wait = \"2d\"", "wait = \"soon\""),
+    );
+    std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
+    std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+    let run = env.run(&["validate", "d"]).code(1);
+    let out = &run.stdout;
+    let has = |s: &str| assert!(out.contains(s), "missing {s:?} in\n{run}");
+    has(
+        "d/bad.toml:25:9: error: unknown phase `confirmed`; use one of: prepare, login, find-option, confirm, submit, wait, after",
+    );
+    has(
+        "d/bad.toml:40:8: error: bad wait duration: `soon` does not start with a number: write it like 48h, 5d or 2w",
+    );
+    has("d/empty.toml:1:1: error: the file is empty");
+    has("d/latin1.toml:2:12: error: the file is not UTF-8 text; save it as UTF-8");
+    has("d/big.toml:1:1: error: the file is 50.0 MiB; a checklist may be at most 1024 KiB");
+    has("d/loop-a.toml:1:1: error: cannot read the file: too many levels of symbolic links");
+    assert!(!out.contains("good.toml"), "{run}");
+    run.stderr_has("7 file(s) checked: 7 error(s), 0 warning(s)");
+}
+
+#[test]
+fn validate_passes_the_bundled_checklists_and_reports_duplicates_in_a_folder() {
+    let env = Env::new();
+    env.write("d/a.toml", checklist("a", "A"));
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stderr_has("1 file(s) checked: 0 error(s), 0 warning(s)");
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    let run = env.run(&["validate", repo.to_str().unwrap()]).success();
+    assert_eq!(run.stdout, "", "bundled checklists have no problem:\n{run}");
+    run.stderr_has("0 error(s), 0 warning(s)");
+    // Two files, same id: the id of b.toml is "a", which is also a name mismatch.
+    env.write("d/b.toml", checklist("a", "A again"));
+    env.run(&["validate", "d"])
+        .code(1)
+        .stdout_has("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`");
+}
+
+#[test]
+fn validate_a_missing_path_or_empty_folder() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.root().join("none")).unwrap();
+    env.run(&["validate", "nope.toml"])
+        .code(1)
+        .stdout_has("nope.toml:1:1: error: cannot read the file: no such file or folder");
+    env.run(&["validate", "none"])
+        .code(1)
+        .stdout_has("none: no .toml checklist files in this folder");
+    env.run(&["validate"]).code(2).stderr_has("FILE_OR_DIR");
+}
+
+#[test]
+fn a_checklists_folder_that_cannot_be_read_is_an_error() {
+    let env = Env::new();
+    env.run(&["list", "--checklists", "missing"])
+        .code(1)
+        .stderr_has(
+            "simcancel: cannot read the checklist folder missing: no such file or folder; check the --checklists path",
+        );
+    env.write("afile", "x");
+    env.run(&["list", "--checklists", "afile"])
+        .code(1)
+        .stderr_has(
+            "simcancel: cannot read the checklist folder afile: it is a file, not a folder",
+        );
+    env.run(&["--lang", "zh-CN", "list", "--checklists", "missing"])
+        .code(1)
+        .stderr_has("无法读取清单文件夹 missing：文件或文件夹不存在");
+}
+
+#[test]
+fn show_prints_the_whole_checklist_localized() {
+    let env = Env::new();
+    let run = env.run(&["show", "generic"]).success();
+    for s in [
+        "Any French operator (generic procedure)  [generic]",
+        "Verified: 2026-11-25 (the date this checklist was last checked against the sources below",
+        "not a confirmation from the operator",
+        "Origin: bundled",
+        "[keep_number]: yes/no",
+        "asked at step check-statement",
+        "[prepare] Gather the details of the line  (gather-details)",
+        "(only when keep_number = yes)",
+        "→ https://www.service-public.fr/",
+        "✎ Holder's full name (personal)",
+        "⏳ expected wait: 10d",
+    ] {
+        assert!(run.stdout.contains(s), "missing {s:?}:\n{run}");
+    }
+    let zh = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
+    assert!(zh.stdout.contains("[准备] 整理线路信息"), "{zh}");
+    assert!(zh.stdout.contains("并非运营商的确认"), "{zh}");
+}
+
+#[test]
+fn show_json_is_the_checklist_with_origin_and_hash() {
+    let env = Env::new();
+    let run = env.run(&["show", "generic", "--json"]).success();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["origin"], "bundled");
+    assert_eq!(v["hash"].as_str().unwrap().len(), 64);
+    assert_eq!(v["checklist"]["id"], "generic");
+    assert_eq!(
+        v["checklist"]["name"]["zh-CN"],
+        "任意法国运营商（通用流程）"
+    );
+    assert_eq!(v["checklist"]["steps"][0]["phase"], "prepare");
+}
+
+#[test]
+fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
+    let env = Env::new();
+    for bad in ["../etc/passwd", "a/b", "..", "Generic"] {
+        env.run(&["show", bad])
+            .code(1)
+            .stderr_has(&format!("simcancel: `{bad}` is not a checklist id"));
+    }
+    env.run(&["show", "nope"])
+        .code(1)
+        .stderr_has("simcancel: no checklist `nope`; known ones: ")
+        .stderr_has(" generic, ");
+    env.run(&["--lang", "zh-CN", "show", "nope"])
+        .code(1)
+        .stderr_has("没有名为 `nope` 的清单");
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let env = Env::new();
+    for args in [
+        &["list", "--json"][..],
+        &["show", "generic"],
+        &["show", "generic", "--json"],
+    ] {
+        let mut child = env
+            .std_command(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
