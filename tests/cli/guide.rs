@@ -537,26 +537,36 @@ fn the_guide_speaks_chinese() {
 }
 
 #[test]
-fn the_bundled_generic_checklist_can_be_walked() {
+fn the_bundled_generic_checklist_can_be_walked_as_the_readme_shows() {
     let mut env = Env::new();
     env.env("SIMCANCEL_NOW", DAY1);
-    env.run_with_stdin(
-        &[
-            "guide",
-            "generic",
-            "--answer",
-            "keep_number=no",
-            "--answer",
-            "has_balance=no",
-        ],
-        "2\n\n\n\n\n1\n5\n",
-    )
-    .success()
-    .stdout_has("Any French operator (generic procedure)")
-    .stdout_has("Gather the details of the line");
-    let s = env.session_json(&env.only_session());
+    let run = env
+        .run_with_stdin(
+            &[
+                "guide",
+                "generic",
+                "--answer",
+                "keep_number=no",
+                "--answer",
+                "has_balance=no",
+                "--answer",
+                "phone_locked=no",
+            ],
+            "\n\n\n\n1\n5\n",
+        )
+        .success()
+        .stdout_has("Any French operator (generic procedure)")
+        .stdout_has("Gather the details of the line");
+    let id = env.only_session();
+    assert!(
+        run.stdout
+            .ends_with(&format!("saved — resume with: simcancel resume {id}\n")),
+        "{run}"
+    );
+    let s = env.session_json(&id);
     assert_eq!(s["checklist"]["origin"], "bundled");
     assert_eq!(step(&s, "gather-details")["status"], "done");
+    assert_eq!(step(&s, "use-balance")["status"], "not-applicable");
 }
 
 #[test]
