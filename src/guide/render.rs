@@ -180,13 +180,13 @@ pub fn step_screen(
         .filter_map(|n| checklist.link(n).map(|u| (n.as_str(), u)))
         .collect();
     if !links.is_empty() {
-        let _ = writeln!(out, "{}:", g.links);
+        let _ = writeln!(out, "{}", g.links);
         for (name, url) in links {
             let _ = writeln!(out, "  {name}: {url}");
         }
     }
     if let Some(c) = contact(checklist, lang) {
-        let _ = writeln!(out, "{}", wrap(&format!("{}: {c}", g.contact), width));
+        let _ = writeln!(out, "{}", wrap(&fill(g.contact, &[("contact", &c)]), width));
     }
     if let Some(w) = wait_status(session, idx, lang, now) {
         let _ = writeln!(out, "\n{w}");
@@ -218,14 +218,17 @@ pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
             StepStatus::NotApplicable => ("–", g.status_not_applicable),
             StepStatus::Pending => ("·", g.status_pending),
         };
-        let when = rec.at.filter(|_| rec.status != StepStatus::Pending);
-        let _ = write!(out, "  {mark} {} ({word}", step.title.get(lang));
-        if let Some(t) = when {
-            let _ = write!(out, ", {}", day(t));
-        }
-        out.push(')');
+        let title = step.title.get(lang);
+        let line = match rec.at.filter(|_| rec.status != StepStatus::Pending) {
+            Some(t) => fill(
+                g.summary_item_dated,
+                &[("title", &title), ("status", &word), ("date", &day(t))],
+            ),
+            None => fill(g.summary_item, &[("title", &title), ("status", &word)]),
+        };
+        let _ = write!(out, "  {mark} {line}");
         if let Some(r) = &rec.skip_reason {
-            let _ = write!(out, ": {r}");
+            let _ = write!(out, "{}", fill(g.summary_reason, &[("reason", r)]));
         }
         out.push('\n');
     }

@@ -198,7 +198,7 @@ fn the_step_screen_shows_header_bar_body_links_and_contact() {
     let zh = render::step_screen(&w.session, 5, Lang::ZhCn, t(NOW), 80);
     assert!(zh.starts_with("Fixture Mobile · 4/7 · 提交\n"), "{zh}");
     assert!(
-        zh.contains("submit 的标题") && zh.contains("链接:") && zh.contains("客服: 电话 3900"),
+        zh.contains("submit 的标题") && zh.contains("链接：") && zh.contains("客服：电话 3900"),
         "{zh}"
     );
 }
@@ -233,6 +233,20 @@ fn the_walk_speaks_chinese() {
     assert!(w.output.contains("接下来做什么？"), "{}", w.output);
     assert!(w.output.contains("1. 已完成"), "{}", w.output);
     assert!(w.output.contains("编号 [1]"), "{}", w.output);
+    let w = walk_on(new_session(), "2\n2\n1\n2\n没有账户\n5\n", Lang::ZhCn);
+    let summary = render::summary(&w.session, Lang::ZhCn, t(NOW));
+    assert!(
+        summary.contains("  ✓ login 的标题（已完成，2026-12-01）"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("  ↷ find-option 的标题（已跳过，2026-12-01）：没有账户"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("  → confirm 的标题（下一步）"),
+        "{summary}"
+    );
 }
 
 #[test]

@@ -224,7 +224,7 @@ pub struct Guide {
     pub input_required_mark: &'static str,
     /// Heading of the links of a step.
     pub links: &'static str,
-    /// Heading of the customer-service contact.
+    /// `{contact}`: the customer-service line of a step.
     pub contact: &'static str,
     /// Label of the phone number.
     pub phone: &'static str,
@@ -242,6 +242,12 @@ pub struct Guide {
     pub received_on: &'static str,
     /// `{id}`, `{name}`, `{started}`, `{progress}`: the first line of the resume summary.
     pub summary_title: &'static str,
+    /// `{title}`, `{status}`: a summary line of a step not reached yet.
+    pub summary_item: &'static str,
+    /// `{title}`, `{status}`, `{date}`: a summary line of a step with a dated status.
+    pub summary_item_dated: &'static str,
+    /// `{reason}`: appended to the summary line of a skipped step.
+    pub summary_reason: &'static str,
     /// Status words in the summary: done, skipped, not applicable, pending, next.
     pub status_done: &'static str,
     /// Skipped (followed by the reason).

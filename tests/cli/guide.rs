@@ -531,7 +531,7 @@ fn the_guide_speaks_chinese() {
         .stdout_has("接下来做什么？")
         .stdout_has("  5. 暂停（保存并退出）")
         .stdout_has("已保存 — 继续请运行：simcancel resume");
-    assert!(run.stdout.contains("客服: 电话 3900"), "{run}");
+    assert!(run.stdout.contains("客服：电话 3900"), "{run}");
     let s = env.session_json(&env.only_session());
     assert_eq!(s["lang"], "zh-CN");
 }
