@@ -56,14 +56,20 @@ pub enum Command {
     List(ListArgs),
     /// Read a checklist without starting a session
     Show(ShowArgs),
-    /// Check checklist files and report every problem as path:line:col
-    Validate(ValidateArgs),
-    /// Print shell completions
-    Completions(CompletionsArgs),
+    /// Start a guided session on a checklist (a picker when none is given)
+    Guide(GuideArgs),
+    /// Continue a session where it stopped (the most recent unfinished one when none is given)
+    Resume(ResumeArgs),
+    /// List sessions with their progress, state and next due date
+    Sessions(SessionsArgs),
     /// Write the record of a session (Markdown, JSON, HTML, text or calendar reminders)
     Export(ExportArgs),
     /// Write a filled French cancellation letter or e-mail, with a translation
     Letter(LetterArgs),
+    /// Check checklist files and report every problem as path:line:col
+    Validate(ValidateArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
 }
 
 /// Options of `list`.
@@ -190,4 +196,40 @@ pub enum LetterKindArg {
     Letter,
     /// E-mail
     Email,
+}
+
+/// Options of `guide`.
+#[derive(Debug, Args)]
+pub struct GuideArgs {
+    /// Checklist id (see `simcancel list`); without it, pick one from the catalogue
+    pub checklist: Option<String>,
+
+    /// Answer a question in advance, e.g. `--answer keep_number=no` (repeatable); an unknown
+    /// question or an impossible value exits with code 2 and lists the valid ones
+    #[arg(long = "answer", value_name = "ID=VALUE")]
+    pub answers: Vec<String>,
+}
+
+/// Options of `resume`.
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// Session id or a unique prefix of it (see `simcancel sessions`); without it, the most
+    /// recent unfinished session, or a picker when several are unfinished
+    pub session: Option<String>,
+
+    /// Answer (or change the answer to) a question, e.g. `--answer esim=yes` (repeatable)
+    #[arg(long = "answer", value_name = "ID=VALUE")]
+    pub answers: Vec<String>,
+}
+
+/// Options of `sessions`.
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    /// Also show completed and abandoned sessions
+    #[arg(long)]
+    pub all: bool,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }

@@ -3,11 +3,15 @@
 
 mod completions;
 mod export;
+mod guide;
 mod letter;
 mod list;
 mod output;
+mod resume;
+mod sessions;
 mod show;
 mod validate;
+mod walk;
 
 use std::process::ExitCode;
 
@@ -48,5 +52,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => completions::run(args.shell),
         Command::Export(args) => export::run(&app, args, lang_given),
         Command::Letter(args) => letter::run(&app, args, lang_given),
+        Command::Guide(args) => guide::run(&app, args.checklist.as_deref(), &args.answers),
+        Command::Resume(args) => resume::run(&app, args.session.as_deref(), &args.answers),
+        Command::Sessions(args) => sessions::run(&app, args.all, args.json),
     }
 }

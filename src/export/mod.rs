@@ -619,6 +619,9 @@ fn event_text(
             x.ev_went_back,
             &[("from", &title(from)), ("to", &title(to))],
         ),
+        EventKind::BackToQuestions { from } => {
+            i18n::fill(x.ev_back_to_questions, &[("from", &title(from))])
+        }
         EventKind::WaitStarted { step, due } => i18n::fill(
             x.ev_wait_started,
             &[("step", &title(step)), ("due", &human_time(due))],

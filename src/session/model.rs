@@ -190,6 +190,12 @@ pub enum EventKind {
         /// The step they went back to.
         to: String,
     },
+    /// The person went back from a step to the questions asked at the start, to change
+    /// an answer.
+    BackToQuestions {
+        /// The step they were on.
+        from: String,
+    },
     /// A wait step was reached.
     WaitStarted {
         /// Step id.

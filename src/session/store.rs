@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, anyhow, bail};
 
+use serde::de::DeserializeOwned;
+
 use super::model::{FORMAT_VERSION, Session};
+use super::summary::SessionSummary;
 
 /// The folder of session files under a data dir.
 #[derive(Clone, Debug)]
@@ -30,6 +33,18 @@ pub struct Unreadable {
 pub struct Listing {
     /// Readable sessions.
     pub sessions: Vec<(PathBuf, Session)>,
+    /// Files that could not be read.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// Readable files with what they held, and the unreadable ones.
+type Scanned<T> = (Vec<(PathBuf, T)>, Vec<Unreadable>);
+
+/// What [`Store::list_summaries`] found.
+#[derive(Debug, Default)]
+pub struct SummaryListing {
+    /// Readable sessions, newest activity first.
+    pub sessions: Vec<(PathBuf, SessionSummary)>,
     /// Files that could not be read.
     pub unreadable: Vec<Unreadable>,
 }
@@ -104,9 +119,31 @@ impl Store {
 
     /// Every session file, newest activity first, and the ones that could not be read.
     pub fn list(&self) -> Result<Listing> {
+        let (mut ok, bad) = self.scan::<Session>()?;
+        ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
+        Ok(Listing {
+            sessions: ok,
+            unreadable: bad,
+        })
+    }
+
+    /// Like [`Store::list`], reading only what a list shows ([`SessionSummary`]): much
+    /// faster on many or long sessions. Type errors inside the skipped parts are found
+    /// when the session is opened, not here.
+    pub fn list_summaries(&self) -> Result<SummaryListing> {
+        let (mut ok, bad) = self.scan::<SessionSummary>()?;
+        ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
+        Ok(SummaryListing {
+            sessions: ok,
+            unreadable: bad,
+        })
+    }
+
+    /// Reads every session file as `T`, setting aside those that cannot be read.
+    fn scan<T: DeserializeOwned>(&self) -> Result<Scanned<T>> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
-            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Listing::default()),
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot read {}", self.dir.display()));
             }
@@ -131,12 +168,8 @@ impl Store {
                 }),
             }
         }
-        ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
         bad.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(Listing {
-            sessions: ok,
-            unreadable: bad,
-        })
+        Ok((ok, bad))
     }
 
     /// Finds a session by its id or a unique prefix of it.
@@ -240,7 +273,7 @@ fn is_session_file(path: &Path) -> bool {
 
 /// Parses a session file's bytes, refusing newer formats before reading the rest so the
 /// message says "newer" rather than pointing at a field this build does not know.
-fn parse(bytes: &[u8]) -> std::result::Result<Session, String> {
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, String> {
     #[derive(serde::Deserialize)]
     struct Head {
         format: Option<u32>,

@@ -1,52 +1,148 @@
-//! Small read-only facts about a session as a whole (progress, completeness), shared by
-//! the commands that report on it.
+//! The part of a session file that `sessions` and the `resume` picker show, read without
+//! building the checklist snapshot, inputs, notes or events: listing 200 files stays fast.
+//! The skipped parts are still checked to be well-formed JSON.
 
-use super::model::{Session, SessionStatus, StepStatus};
+use std::fmt;
 
-/// How far a session has got, counting only the steps that apply to its answers.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Progress {
-    /// Steps marked done.
-    pub done: usize,
-    /// Steps skipped (with a reason).
-    pub skipped: usize,
-    /// Steps still pending.
-    pub pending: usize,
-    /// Steps whose `when` does not hold; not counted in [`Progress::applicable`].
-    pub not_applicable: usize,
+use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+
+use super::lifecycle::{Progress, SessionState, StepView, progress_of, state_of};
+use super::model::{SessionStatus, StepStatus, Timestamp, WaitRecord};
+use crate::checklist::Text;
+
+/// What a session list shows of one session.
+#[derive(Clone, Debug, Deserialize)]
+pub struct SessionSummary {
+    /// Format version of the file.
+    pub format: u32,
+    /// Session id.
+    pub id: String,
+    /// Which checklist, and its name.
+    pub checklist: ChecklistSummary,
+    /// When the session began.
+    pub created: Timestamp,
+    /// When it was last saved.
+    pub updated: Timestamp,
+    /// In progress, completed or abandoned.
+    pub status: SessionStatus,
+    /// Status and wait of each step.
+    pub steps: Vec<StepSummary>,
+    /// Time of the last event (none in an empty log).
+    #[serde(rename = "events", deserialize_with = "last_event_time")]
+    pub last_event: Option<Timestamp>,
 }
 
-impl Progress {
-    /// Steps that apply: done, skipped or pending.
-    pub fn applicable(&self) -> usize {
-        self.done + self.skipped + self.pending
+/// The checklist of a session, as a list shows it.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ChecklistSummary {
+    /// Checklist id.
+    pub id: String,
+    /// The name from the snapshot.
+    pub snapshot: NameOnly,
+}
+
+/// The name of a snapshot (the rest is skipped).
+#[derive(Clone, Debug, Deserialize)]
+pub struct NameOnly {
+    /// Display name.
+    pub name: Text,
+}
+
+/// A step record's status and wait.
+#[derive(Clone, Debug, Deserialize)]
+pub struct StepSummary {
+    /// Its status.
+    pub status: StepStatus,
+    /// Its wait record.
+    #[serde(default)]
+    pub wait: Option<WaitRecord>,
+}
+
+impl StepView for StepSummary {
+    fn status(&self) -> StepStatus {
+        self.status
     }
 
-    /// Steps finished with: done or skipped.
-    pub fn settled(&self) -> usize {
-        self.done + self.skipped
+    fn wait(&self) -> Option<&WaitRecord> {
+        self.wait.as_ref()
     }
 }
 
-impl Session {
-    /// Counts the steps by status.
+impl SessionSummary {
+    /// Steps done or skipped, out of those that apply.
     pub fn progress(&self) -> Progress {
-        let mut p = Progress::default();
-        for r in &self.steps {
-            match r.status {
-                StepStatus::Done => p.done += 1,
-                StepStatus::Skipped => p.skipped += 1,
-                StepStatus::Pending => p.pending += 1,
-                StepStatus::NotApplicable => p.not_applicable += 1,
+        progress_of(&self.steps)
+    }
+
+    /// Where the session stands at `now`.
+    pub fn state(&self, now: Timestamp) -> SessionState {
+        state_of(self.status, &self.steps, now)
+    }
+
+    /// Whether the session can be resumed.
+    pub fn is_unfinished(&self) -> bool {
+        self.status == SessionStatus::InProgress
+    }
+
+    /// When anything last happened.
+    pub fn last_activity(&self) -> Timestamp {
+        self.last_event.unwrap_or(self.updated)
+    }
+}
+
+/// Reads the event array keeping only the last event's `at`.
+fn last_event_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+    #[derive(Deserialize)]
+    struct At {
+        at: Timestamp,
+    }
+    struct Last;
+    impl<'de> Visitor<'de> for Last {
+        type Value = Option<Timestamp>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an array of events")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut last = None;
+            while let Some(e) = seq.next_element::<At>()? {
+                last = Some(e.at);
+            }
+            Ok(last)
+        }
+    }
+    d.deserialize_seq(Last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Answer;
+    use crate::session::Session;
+    use crate::session::fixtures::{fixture_ref, t};
+
+    #[test]
+    fn a_summary_agrees_with_the_full_session() {
+        let now = t("2026-12-01T09:00:00+01:00");
+        let mut s = Session::start("0011aabb".into(), "en", fixture_ref(), now);
+        for q in ["keep_number", "has_balance", "esim"] {
+            s.answer(q, Answer::Bool(false), now);
+        }
+        for i in 0..6 {
+            if s.steps[i].status == StepStatus::Pending {
+                s.mark_done(i, now);
             }
         }
-        p
-    }
-
-    /// Whether the session was completed: its status says so and no applicable step is
-    /// still pending. Both are checked so a hand-edited or damaged file cannot pass an
-    /// unfinished walk off as complete.
-    pub fn is_complete(&self) -> bool {
-        self.status == SessionStatus::Completed && self.progress().pending == 0
+        s.begin_wait(6, t("2026-12-02T09:00:00+01:00"));
+        let json = serde_json::to_string_pretty(&s).unwrap();
+        let sum: SessionSummary = serde_json::from_str(&json).unwrap();
+        let later = t("2026-12-09T09:00:00+01:00");
+        assert_eq!(sum.progress(), s.progress());
+        assert_eq!(sum.state(later), s.state(later));
+        assert_eq!(sum.state(now), s.state(now));
+        assert_eq!(sum.last_activity(), s.last_activity());
+        assert_eq!(sum.checklist.snapshot.name, s.checklist.snapshot.name);
     }
 }

@@ -189,4 +189,31 @@ impl Env {
         assert_eq!(ids.len(), 1, "expected one session, found {ids:?}");
         ids[0].clone()
     }
+
+    /// Writes a checklist file into `<root>/checklists/` and returns that folder, for
+    /// `--checklists`.
+    pub fn checklist(&self, file_name: &str, toml: &str) -> String {
+        let path = self.write(&format!("checklists/{file_name}"), toml);
+        path.parent().unwrap().display().to_string()
+    }
+
+    /// The file of session `id`.
+    pub fn session_path(&self, id: &str) -> PathBuf {
+        self.data_dir().join("sessions").join(format!("{id}.json"))
+    }
+
+    /// Starts the binary without waiting, stdin/stdout/stderr piped.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.std_command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn simcancel")
+    }
+}
+
+/// Collects a finished child's output as a [`Run`].
+pub fn finish(child: std::process::Child) -> Run {
+    Run::from(child.wait_with_output().expect("wait for simcancel"))
 }

@@ -5,10 +5,13 @@
 mod harness;
 
 mod catalog;
+mod checklists;
 mod completions;
+mod crash;
 mod export;
 #[allow(dead_code)]
 mod fixtures;
+mod guide;
 mod letter;
-
-mod checklists;
+mod pty;
+mod sessions;

@@ -1,0 +1,114 @@
+//! `simcancel resume [<session>]`: continues a session at its first pending step.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::walk;
+use crate::app::App;
+use crate::checklist::Catalog;
+use crate::clock;
+use crate::guide::render;
+use crate::i18n::fill;
+use crate::session::{SessionStatus, Store};
+
+/// Finds the session (by id or prefix, else the most recent unfinished one, else a
+/// picker), locks it, notes a changed checklist, shows the summary and walks on.
+pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
+    let now = clock::now()?;
+    let g = &app.strings().guide;
+    let store = Store::new(&app.data_dir);
+    walk::install_signal_handler(app)?;
+    let mut prompter = walk::prompter(app);
+    let path = match prefix {
+        Some(p) => store.find(p)?.0,
+        None => {
+            let listing = store.list_summaries()?;
+            for bad in &listing.unreadable {
+                eprintln!(
+                    "simcancel: {}",
+                    fill(
+                        app.strings().sessions.unreadable,
+                        &[("path", &bad.path.display()), ("reason", &bad.reason)]
+                    )
+                );
+            }
+            let mut open: Vec<_> = listing
+                .sessions
+                .into_iter()
+                .filter(|(_, s)| s.is_unfinished())
+                .collect();
+            match open.len() {
+                0 => bail!("{}", g.no_unfinished),
+                1 => open.remove(0).0,
+                _ => {
+                    let items: Vec<String> = open
+                        .iter()
+                        .map(|(_, s)| {
+                            format!(
+                                "{} · {} · {} · {}",
+                                s.id,
+                                s.checklist.snapshot.name.get(app.lang),
+                                s.progress(),
+                                super::sessions::state_text(s.state(now), app.lang)
+                            )
+                        })
+                        .collect();
+                    // The list is newest activity first, so the default is the most recent.
+                    match prompter.pick(g.pick_session, &items, 0) {
+                        Ok(i) => open.swap_remove(i.min(open.len() - 1)).0,
+                        Err(stop) => return walk::stopped(&stop, g.pick_session_eof),
+                    }
+                }
+            }
+        }
+    };
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let _lock = store.lock(&id)?;
+    // Read again under the lock: another process may have saved since we looked.
+    let mut session = Store::load_path(&path)?;
+    if let Err(reason) = session.check() {
+        bail!("{}: {reason}; it was left untouched", path.display());
+    }
+    match session.status {
+        SessionStatus::InProgress => {}
+        SessionStatus::Completed => bail!("{}", fill(g.resume_completed, &[("id", &session.id)])),
+        SessionStatus::Abandoned => bail!(
+            "{}",
+            fill(
+                g.resume_abandoned,
+                &[("id", &session.id), ("checklist", &session.checklist.id)]
+            )
+        ),
+    }
+    let answers =
+        match walk::answers_or_usage(app, &session.checklist.snapshot.questions, raw_answers) {
+            Ok(a) => a,
+            Err(code) => return Ok(code),
+        };
+    session.resumed(now);
+    let checklist_id = session.checklist.id.clone();
+    // The snapshot is what the session follows; the catalogue is only read to tell the
+    // person that the file changed, so a catalogue problem must not block resuming.
+    match Catalog::load(app) {
+        Ok(catalog) => match catalog.get(&checklist_id) {
+            Ok(entry) => {
+                if session.note_checklist_hash(&entry.hash, now) {
+                    println!("{}", fill(g.checklist_changed, &[("id", &checklist_id)]));
+                }
+            }
+            Err(_) => println!("{}", fill(g.checklist_missing, &[("id", &checklist_id)])),
+        },
+        Err(e) => eprintln!("simcancel: {e:#}"),
+    }
+    for (q, a) in answers {
+        session.answer(&q, a, now);
+    }
+    store.save(&session)?;
+    println!("{}", render::summary(&session, app.lang, now));
+    walk::walk(app, &store, &mut session, prompter.as_mut())
+}

@@ -1,0 +1,174 @@
+//! `simcancel sessions [--all] [--json]`: every session with its progress and state; files
+//! that cannot be read are listed with their path, and the others still show.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use console::measure_text_width;
+use serde::Serialize;
+
+use crate::app::App;
+use crate::clock;
+use crate::exit;
+use crate::guide::render::{day, minute};
+use crate::i18n::{Lang, fill};
+use crate::session::{SessionState, SessionSummary, Store, Timestamp};
+
+/// The state column: `in progress`, `waiting until <date>`, `overdue since <date>`, ...
+pub fn state_text(state: SessionState, lang: Lang) -> String {
+    let t = &lang.strings().sessions;
+    match state {
+        SessionState::InProgress => t.in_progress.to_string(),
+        SessionState::WaitingUntil(d) => fill(t.waiting_until, &[("date", &day(d))]),
+        SessionState::OverdueSince(d) => fill(t.overdue_since, &[("date", &day(d))]),
+        SessionState::Completed => t.completed.to_string(),
+        SessionState::Abandoned => t.abandoned.to_string(),
+    }
+}
+
+/// One session in `--json` output.
+#[derive(Serialize)]
+struct JsonSession<'a> {
+    id: &'a str,
+    checklist: &'a str,
+    name: &'a str,
+    started: Timestamp,
+    last_activity: Timestamp,
+    progress: JsonProgress,
+    /// `in-progress`, `waiting`, `overdue`, `completed` or `abandoned`.
+    state: &'static str,
+    /// The due date of the wait, for `waiting` and `overdue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<Timestamp>,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct JsonProgress {
+    finished: usize,
+    applicable: usize,
+}
+
+#[derive(Serialize)]
+struct JsonUnreadable {
+    path: String,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct JsonListing<'a> {
+    sessions: Vec<JsonSession<'a>>,
+    unreadable: Vec<JsonUnreadable>,
+}
+
+/// Prints the sessions: unfinished ones, or all with `all`.
+pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
+    let now = clock::now()?;
+    let listing = Store::new(&app.data_dir).list_summaries()?;
+    let shown: Vec<&(std::path::PathBuf, SessionSummary)> = listing
+        .sessions
+        .iter()
+        .filter(|(_, s)| all || s.is_unfinished())
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        let doc = JsonListing {
+            sessions: shown
+                .iter()
+                .map(|(path, s)| {
+                    let (state, due) = match s.state(now) {
+                        SessionState::InProgress => ("in-progress", None),
+                        SessionState::WaitingUntil(d) => ("waiting", Some(d)),
+                        SessionState::OverdueSince(d) => ("overdue", Some(d)),
+                        SessionState::Completed => ("completed", None),
+                        SessionState::Abandoned => ("abandoned", None),
+                    };
+                    let p = s.progress();
+                    JsonSession {
+                        id: &s.id,
+                        checklist: &s.checklist.id,
+                        name: s.checklist.snapshot.name.get(app.lang),
+                        started: s.created,
+                        last_activity: s.last_activity(),
+                        progress: JsonProgress {
+                            finished: p.settled(),
+                            applicable: p.applicable(),
+                        },
+                        state,
+                        due,
+                        path: path.display().to_string(),
+                    }
+                })
+                .collect(),
+            unreadable: listing
+                .unreadable
+                .iter()
+                .map(|u| JsonUnreadable {
+                    path: u.path.display().to_string(),
+                    reason: u.reason.clone(),
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+        return Ok(ExitCode::from(exit::OK));
+    }
+    let t = &app.strings().sessions;
+    if shown.is_empty() {
+        let msg = if listing.sessions.is_empty() {
+            t.none
+        } else {
+            t.none_unfinished
+        };
+        writeln!(out, "{msg}")?;
+    } else {
+        let rows: Vec<[String; 6]> = shown
+            .iter()
+            .map(|(_, s)| {
+                [
+                    s.id.clone(),
+                    s.checklist.id.clone(),
+                    minute(s.created),
+                    s.progress().to_string(),
+                    state_text(s.state(now), app.lang),
+                    minute(s.last_activity()),
+                ]
+            })
+            .collect();
+        let header = t.headers.map(String::from);
+        write_table(&mut out, &header, &rows)?;
+    }
+    for bad in &listing.unreadable {
+        writeln!(
+            out,
+            "{}",
+            fill(
+                t.unreadable,
+                &[("path", &bad.path.display()), ("reason", &bad.reason)]
+            )
+        )?;
+    }
+    Ok(ExitCode::from(exit::OK))
+}
+
+/// Columns padded to their widest cell (display width, so Chinese text lines up).
+fn write_table(out: &mut impl Write, header: &[String; 6], rows: &[[String; 6]]) -> Result<()> {
+    let mut widths = header.clone().map(|h| measure_text_width(&h));
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(measure_text_width(c));
+        }
+    }
+    for r in std::iter::once(header).chain(rows) {
+        let mut line = String::new();
+        for (i, (c, w)) in r.iter().zip(widths).enumerate() {
+            line.push_str(c);
+            if i + 1 < r.len() {
+                line.push_str(&" ".repeat(w - measure_text_width(c) + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}

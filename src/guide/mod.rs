@@ -1,0 +1,501 @@
+//! The guide engine: walks a session through its checklist snapshot, one prompt at a time.
+//!
+//! It never touches the terminal, the environment or the disk itself: the command hands it
+//! the session, a [`Prompter`] (plain or terminal), a [`Saver`] and a clock. Every change to
+//! the session appends an event, and the engine saves whenever the log grew before it shows
+//! the next prompt, so whatever stops the process (end of input, Ctrl-C, a kill) the last
+//! answer is on disk.
+
+pub mod plain;
+pub mod prompter;
+pub mod render;
+pub mod term;
+
+use anyhow::Result;
+use regex::Regex;
+
+use crate::checklist::{Answer, Input, Question, QuestionKind};
+use crate::i18n::{Lang, fill};
+use crate::session::{Session, StepStatus, Timestamp};
+pub use plain::PlainPrompter;
+pub use prompter::{Prompter, Reply, Stop};
+pub use term::DialoguerPrompter;
+
+/// Writes the session durably; called before every prompt that follows a change.
+pub trait Saver {
+    /// Saves `session`.
+    fn save(&mut self, session: &Session) -> Result<()>;
+}
+
+impl<F: FnMut(&Session) -> Result<()>> Saver for F {
+    fn save(&mut self, session: &Session) -> Result<()> {
+        self(session)
+    }
+}
+
+/// How a walk ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every applicable step is done or skipped.
+    Completed,
+    /// The person chose pause.
+    Paused,
+    /// The person abandoned the session.
+    Abandoned,
+    /// Standard input ended; the state was saved before the prompt.
+    EndOfInput,
+    /// Ctrl-C in a prompt; the state was saved before the prompt.
+    Interrupted,
+}
+
+/// Why the walk stopped early: a prompt gave no answer, or something failed.
+enum Halt {
+    Stop(Stop),
+    Fail(anyhow::Error),
+}
+
+impl From<Stop> for Halt {
+    fn from(s: Stop) -> Halt {
+        Halt::Stop(s)
+    }
+}
+
+type Flow<T> = std::result::Result<T, Halt>;
+
+/// The actions of the step menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    Done,
+    Received,
+    Skip,
+    Note,
+    Back,
+    Pause,
+    Abandon,
+}
+
+/// What the step menu leads to.
+enum Next {
+    /// Walk on (to whatever step is current now).
+    Walk,
+    /// The walk is over.
+    End(Outcome),
+}
+
+/// One walk through a session.
+pub struct Engine<'a> {
+    session: &'a mut Session,
+    prompter: &'a mut dyn Prompter,
+    saver: &'a mut dyn Saver,
+    clock: &'a dyn Fn() -> Timestamp,
+    lang: Lang,
+    /// Length of the event log at the last save; `None` until the first save.
+    saved_at: Option<usize>,
+}
+
+impl<'a> Engine<'a> {
+    /// An engine over `session`, talking through `prompter`, saving with `saver`, reading the
+    /// time from `clock`, in language `lang`.
+    pub fn new(
+        session: &'a mut Session,
+        prompter: &'a mut dyn Prompter,
+        saver: &'a mut dyn Saver,
+        clock: &'a dyn Fn() -> Timestamp,
+        lang: Lang,
+    ) -> Self {
+        Engine {
+            session,
+            prompter,
+            saver,
+            clock,
+            lang,
+            saved_at: None,
+        }
+    }
+
+    /// Walks until the session is completed, paused or abandoned, or input stops.
+    pub fn run(mut self) -> Result<Outcome> {
+        // The walk indexes the snapshot by step record; refuse a session where they differ.
+        self.session
+            .check()
+            .map_err(|reason| anyhow::anyhow!("session {}: {reason}", self.session.id))?;
+        match self.walk() {
+            Ok(outcome) => {
+                self.save()?;
+                Ok(outcome)
+            }
+            Err(Halt::Stop(Stop::EndOfInput)) => Ok(Outcome::EndOfInput),
+            Err(Halt::Stop(Stop::Interrupted)) => Ok(Outcome::Interrupted),
+            Err(Halt::Stop(Stop::Io(e))) => {
+                Err(anyhow::Error::new(e).context("cannot talk to the terminal"))
+            }
+            Err(Halt::Fail(e)) => Err(e),
+        }
+    }
+
+    fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// Saves if the log grew since the last save.
+    fn save(&mut self) -> Result<()> {
+        let len = self.session.events.len();
+        if self.saved_at != Some(len) {
+            self.saver.save(self.session)?;
+            self.saved_at = Some(len);
+        }
+        Ok(())
+    }
+
+    /// Called before every prompt.
+    fn checkpoint(&mut self) -> Flow<()> {
+        self.save().map_err(Halt::Fail)
+    }
+
+    fn show(&mut self, text: &str) -> Flow<()> {
+        Ok(self.prompter.show(text)?)
+    }
+
+    fn warn(&mut self, text: &str) -> Flow<()> {
+        Ok(self.prompter.warn(text)?)
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Flow<usize> {
+        self.checkpoint()?;
+        Ok(self.prompter.select(prompt, items, default)?)
+    }
+
+    fn input(&mut self, prompt: &str, default: Option<&str>) -> Flow<String> {
+        self.checkpoint()?;
+        Ok(self.prompter.input(prompt, default)?)
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> Flow<bool> {
+        self.checkpoint()?;
+        Ok(self.prompter.confirm(prompt, default)?)
+    }
+
+    fn walk(&mut self) -> Flow<Outcome> {
+        self.start_questions(false)?;
+        loop {
+            let Some(idx) = self.session.current() else {
+                let now = self.now();
+                self.session.complete(now);
+                return Ok(Outcome::Completed);
+            };
+            self.step_questions(idx, false)?;
+            if self.session.steps[idx].status != StepStatus::Pending {
+                // An answer just given made the step not apply.
+                continue;
+            }
+            let now = self.now();
+            self.session.begin_wait(idx, now);
+            let width = self.prompter.width();
+            let screen = render::step_screen(self.session, idx, self.lang, now, width);
+            // A blank line sets each step apart from the previous prompt.
+            self.show(&format!("\n{screen}"))?;
+            self.inputs(idx)?;
+            match self.actions(idx)? {
+                Next::Walk => {}
+                Next::End(outcome) => return Ok(outcome),
+            }
+        }
+    }
+
+    /// Asks the start questions (those without `at`): the unanswered ones, or all of them
+    /// when `again` (going back to change an answer).
+    fn start_questions(&mut self, again: bool) -> Flow<()> {
+        let qs: Vec<Question> = self
+            .session
+            .checklist
+            .snapshot
+            .questions
+            .iter()
+            .filter(|q| q.at.is_none() && (again || !self.session.answers.contains_key(&q.id)))
+            .cloned()
+            .collect();
+        if qs.is_empty() {
+            return Ok(());
+        }
+        let intro = self.lang.strings().guide.questions_intro;
+        self.show(intro)?;
+        for q in &qs {
+            self.ask(q)?;
+        }
+        Ok(())
+    }
+
+    /// Asks the questions of step `idx`: those with `at` on it and any its conditions need.
+    /// Unanswered ones only, or all of them when `again`.
+    fn step_questions(&mut self, idx: usize, again: bool) -> Flow<()> {
+        let snapshot = &self.session.checklist.snapshot;
+        let Some(step) = snapshot.steps.get(idx) else {
+            return Ok(());
+        };
+        let qs: Vec<Question> = snapshot
+            .questions
+            .iter()
+            .filter(|q| {
+                q.at.as_deref() == Some(step.id.as_str())
+                    || step.when.iter().any(|c| c.question == q.id)
+            })
+            .filter(|q| again || !self.session.answers.contains_key(&q.id))
+            .cloned()
+            .collect();
+        for q in &qs {
+            self.ask(q)?;
+        }
+        Ok(())
+    }
+
+    /// Asks one question, the current answer preselected, and records the answer.
+    fn ask(&mut self, q: &Question) -> Flow<()> {
+        let common = &self.lang.strings().common;
+        let answers = q.answers();
+        let items: Vec<String> = match &q.kind {
+            QuestionKind::YesNo => vec![common.yes.to_string(), common.no.to_string()],
+            QuestionKind::Choice(choices) => choices
+                .iter()
+                .map(|c| c.label.get(self.lang).to_string())
+                .collect(),
+        };
+        let default = self
+            .session
+            .answers
+            .get(&q.id)
+            .and_then(|a| answers.iter().position(|x| x == a))
+            .unwrap_or(0);
+        if let Some(help) = &q.help {
+            let help = help.get(self.lang).to_string();
+            self.show(&help)?;
+        }
+        let prompt = q.text.get(self.lang).to_string();
+        let i = self.select(&prompt, &items, default)?;
+        if let Some(a) = answers.get(i).cloned() {
+            let now = self.now();
+            self.session.answer(&q.id, a, now);
+        }
+        Ok(())
+    }
+
+    /// Asks the inputs of step `idx`, each until its value is acceptable.
+    fn inputs(&mut self, idx: usize) -> Flow<()> {
+        let inputs: Vec<Input> = self.session.checklist.snapshot.steps[idx].inputs.clone();
+        let g = &self.lang.strings().guide;
+        for input in &inputs {
+            let mut prompt = input.label.get(self.lang).to_string();
+            if input.required {
+                prompt = format!("{prompt} {}", g.input_required_mark);
+            }
+            let help = input.help.as_ref().map(|h| h.get(self.lang).to_string());
+            if let Some(h) = &help {
+                self.show(h)?;
+            }
+            // An invalid pattern is rejected by the checklist validator; if one slips
+            // through, the value is taken as typed rather than blocking the person.
+            let pattern = input
+                .pattern
+                .as_deref()
+                .and_then(|p| Regex::new(&format!("^(?:{p})$")).ok());
+            loop {
+                let current = self.session.steps[idx].inputs.get(&input.id).cloned();
+                let value = self.input(&prompt, current.as_deref())?;
+                let value = value.trim().to_string();
+                if value.is_empty() {
+                    if input.required {
+                        self.warn(g.input_required)?;
+                        continue;
+                    }
+                    break;
+                }
+                if let Some(re) = &pattern
+                    && !re.is_match(&value)
+                {
+                    let mut msg = fill(g.input_pattern, &[("value", &value)]);
+                    if let Some(h) = &help {
+                        msg = format!("{msg} {h}");
+                    }
+                    self.warn(&msg)?;
+                    continue;
+                }
+                let now = self.now();
+                self.session.set_input(idx, &input.id, value, now);
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The step menu, until the person leaves the step.
+    fn actions(&mut self, idx: usize) -> Flow<Next> {
+        let g = &self.lang.strings().guide;
+        let is_wait = self.session.checklist.snapshot.steps[idx].wait.is_some();
+        let has_start_questions = self
+            .session
+            .checklist
+            .snapshot
+            .questions
+            .iter()
+            .any(|q| q.at.is_none());
+        let can_go_back = self.session.previous_applicable(idx).is_some() || has_start_questions;
+        let mut menu = vec![if is_wait {
+            Action::Received
+        } else {
+            Action::Done
+        }];
+        menu.push(Action::Skip);
+        menu.push(Action::Note);
+        if can_go_back {
+            menu.push(Action::Back);
+        }
+        menu.push(Action::Pause);
+        menu.push(Action::Abandon);
+        let items: Vec<String> = menu
+            .iter()
+            .map(|a| {
+                match a {
+                    Action::Done => g.action_done,
+                    Action::Received => g.action_received,
+                    Action::Skip => g.action_skip,
+                    Action::Note => g.action_note,
+                    Action::Back => g.action_back,
+                    Action::Pause => g.action_pause,
+                    Action::Abandon => g.action_abandon,
+                }
+                .to_string()
+            })
+            .collect();
+        // At a wait step the usual way out is to pause until the confirmation comes.
+        let default = if is_wait {
+            menu.iter().position(|a| *a == Action::Pause).unwrap_or(0)
+        } else {
+            0
+        };
+        loop {
+            let choice = self.select(g.choose_action, &items, default)?;
+            match menu.get(choice).copied().unwrap_or(Action::Pause) {
+                Action::Done => {
+                    let now = self.now();
+                    self.session.mark_done(idx, now);
+                    return Ok(Next::Walk);
+                }
+                Action::Received => {
+                    let on = self.received_day()?;
+                    let now = self.now();
+                    self.session.confirmation_received(idx, on, now);
+                    return Ok(Next::Walk);
+                }
+                Action::Skip => {
+                    let reason = loop {
+                        let r = self.input(g.skip_reason, None)?;
+                        if !r.trim().is_empty() {
+                            break r.trim().to_string();
+                        }
+                        self.warn(g.skip_reason_empty)?;
+                    };
+                    let now = self.now();
+                    self.session.skip(idx, reason, now);
+                    return Ok(Next::Walk);
+                }
+                Action::Note => {
+                    let text = self.input(g.note_prompt, None)?;
+                    if text.trim().is_empty() {
+                        self.warn(g.note_empty)?;
+                    } else {
+                        let now = self.now();
+                        self.session.add_note(idx, text.trim().to_string(), now);
+                        let n = self.session.steps[idx].notes.len();
+                        self.show(&fill(g.note_saved, &[("n", &n)]))?;
+                    }
+                }
+                Action::Back => {
+                    let now = self.now();
+                    match self.session.previous_applicable(idx) {
+                        Some(prev) => {
+                            self.session.go_back(idx, prev, now);
+                            self.step_questions(prev, true)?;
+                        }
+                        None => {
+                            self.session.back_to_questions(idx, now);
+                            self.start_questions(true)?;
+                        }
+                    }
+                    return Ok(Next::Walk);
+                }
+                Action::Pause => {
+                    let now = self.now();
+                    self.session.pause(now);
+                    return Ok(Next::End(Outcome::Paused));
+                }
+                Action::Abandon => {
+                    if self.confirm(g.abandon_confirm, false)? {
+                        let now = self.now();
+                        self.session.abandon(now);
+                        return Ok(Next::End(Outcome::Abandoned));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Asks the day a confirmation came: `YYYY-MM-DD`, today by default, not in the future.
+    fn received_day(&mut self) -> Flow<chrono::NaiveDate> {
+        let g = &self.lang.strings().guide;
+        let today = self.now().date_naive();
+        let default = today.format("%Y-%m-%d").to_string();
+        loop {
+            let raw = self.input(g.received_prompt, Some(&default))?;
+            match render::parse_day(&raw) {
+                None => self.warn(&fill(g.bad_date, &[("value", &raw.trim())]))?,
+                Some(d) if d > today => self.warn(&fill(g.future_date, &[("date", &d)]))?,
+                Some(d) => return Ok(d),
+            }
+        }
+    }
+}
+
+/// Answers given in advance (`--answer ID=VALUE`), checked against the checklist.
+pub fn parse_answers(
+    questions: &[Question],
+    raw: &[String],
+    lang: Lang,
+) -> std::result::Result<Vec<(String, Answer)>, String> {
+    let g = &lang.strings().guide;
+    let mut out = Vec::new();
+    for arg in raw {
+        let Some((id, value)) = arg.split_once('=') else {
+            return Err(fill(g.answer_syntax, &[("arg", arg)]));
+        };
+        let (id, value) = (id.trim(), value.trim());
+        let Some(q) = questions.iter().find(|q| q.id == id) else {
+            let valid: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+            let valid = if valid.is_empty() {
+                "-".to_string()
+            } else {
+                valid.join(", ")
+            };
+            return Err(fill(
+                g.answer_unknown,
+                &[("question", &id), ("valid", &valid)],
+            ));
+        };
+        match q.parse_answer(value) {
+            Some(a) => out.push((q.id.clone(), a)),
+            None => {
+                let valid: Vec<String> = q.answers().iter().map(|a| a.to_string()).collect();
+                return Err(fill(
+                    g.answer_invalid,
+                    &[
+                        ("question", &id),
+                        ("value", &value),
+                        ("valid", &valid.join(", ")),
+                    ],
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

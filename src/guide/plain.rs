@@ -1,0 +1,177 @@
+//! The line-based front end: numbered choices on standard output, one answer per line from
+//! any reader. Used with `--plain`, when stdin or stdout is not a terminal, by screen
+//! readers, pipes and tests.
+
+use std::io::{BufRead, Write};
+
+use super::prompter::{Prompter, Reply, Stop};
+use crate::i18n::{Strings, fill};
+
+/// Numbered prompts over a reader and a writer.
+pub struct PlainPrompter<R, W> {
+    input: R,
+    out: W,
+    strings: &'static Strings,
+}
+
+impl<R: BufRead, W: Write> PlainPrompter<R, W> {
+    /// A prompter reading answers from `input` and writing to `out`.
+    pub fn new(input: R, out: W, strings: &'static Strings) -> Self {
+        PlainPrompter {
+            input,
+            out,
+            strings,
+        }
+    }
+
+    /// The writer, to read back what was shown (tests).
+    pub fn into_output(self) -> W {
+        self.out
+    }
+
+    /// Reads one line without its line ending; end of input is [`Stop::EndOfInput`].
+    fn line(&mut self) -> Reply<String> {
+        self.out.flush()?;
+        let mut buf = String::new();
+        if self.input.read_line(&mut buf)? == 0 {
+            // The prompt line had no newline of its own; end it so the next output starts
+            // on a fresh line.
+            writeln!(self.out)?;
+            return Err(Stop::EndOfInput);
+        }
+        Ok(buf.trim().to_string())
+    }
+
+    fn choose(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+        writeln!(self.out, "{prompt}")?;
+        for (i, item) in items.iter().enumerate() {
+            writeln!(self.out, "  {}. {item}", i + 1)?;
+        }
+        loop {
+            write!(
+                self.out,
+                "{} [{}]: ",
+                self.strings.guide.plain_number,
+                default + 1
+            )?;
+            let line = self.line()?;
+            if line.is_empty() && default < items.len() {
+                return Ok(default);
+            }
+            match line.parse::<usize>() {
+                Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
+                _ => writeln!(
+                    self.out,
+                    "{}",
+                    fill(self.strings.guide.plain_bad_number, &[("n", &items.len())])
+                )?,
+            }
+        }
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
+    fn show(&mut self, text: &str) -> Reply<()> {
+        writeln!(self.out, "{text}")?;
+        Ok(())
+    }
+
+    fn warn(&mut self, text: &str) -> Reply<()> {
+        writeln!(self.out, "! {text}")?;
+        Ok(())
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+        self.choose(prompt, items, default)
+    }
+
+    fn pick(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+        self.choose(prompt, items, default)
+    }
+
+    fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String> {
+        match default {
+            Some(d) if !d.is_empty() => write!(self.out, "{prompt} [{d}]: ")?,
+            _ => write!(self.out, "{prompt}: ")?,
+        }
+        let line = self.line()?;
+        Ok(match default {
+            Some(d) if line.is_empty() => d.to_string(),
+            _ => line,
+        })
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
+        let g = &self.strings.guide;
+        let hint = if default {
+            g.plain_yes_default
+        } else {
+            g.plain_no_default
+        };
+        loop {
+            write!(self.out, "{prompt} {hint}: ")?;
+            let line = self.line()?;
+            match line.to_lowercase().as_str() {
+                "" => return Ok(default),
+                "y" | "yes" | "是" | "是的" => return Ok(true),
+                "n" | "no" | "否" | "不" => return Ok(false),
+                _ => writeln!(self.out, "{}", g.plain_bad_yes_no)?,
+            }
+        }
+    }
+
+    fn width(&self) -> usize {
+        80
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn prompter(input: &str) -> PlainPrompter<&[u8], Vec<u8>> {
+        PlainPrompter::new(input.as_bytes(), Vec::new(), Lang::En.strings())
+    }
+
+    #[test]
+    fn select_numbers_items_and_asks_again_after_a_bad_number() {
+        let mut p = prompter("7\nx\n2\n");
+        let items = vec!["Done".to_string(), "Skip".to_string()];
+        assert_eq!(p.select("What now?", &items, 0).unwrap(), 1);
+        let out = String::from_utf8(p.into_output()).unwrap();
+        insta::assert_snapshot!(out, @r"
+        What now?
+          1. Done
+          2. Skip
+        Number [1]: Type a number from 1 to 2.
+        Number [1]: Type a number from 1 to 2.
+        Number [1]:
+        ");
+    }
+
+    #[test]
+    fn an_empty_line_takes_the_default() {
+        let mut p = prompter("\n\n\n");
+        let items = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(p.select("?", &items, 1).unwrap(), 1);
+        assert_eq!(p.input("Ref", Some("AB1234")).unwrap(), "AB1234");
+        assert!(!p.confirm("Sure?", false).unwrap());
+    }
+
+    #[test]
+    fn confirm_accepts_english_and_chinese() {
+        let mut p = prompter("maybe\n是\nno\n");
+        assert!(p.confirm("Sure?", false).unwrap());
+        assert!(!p.confirm("Sure?", true).unwrap());
+    }
+
+    #[test]
+    fn end_of_input_is_reported_as_such() {
+        let mut p = prompter("");
+        assert!(matches!(p.input("Ref", None), Err(Stop::EndOfInput)));
+        let mut p = prompter("9\n");
+        let items = vec!["a".to_string()];
+        assert!(matches!(p.select("?", &items, 0), Err(Stop::EndOfInput)));
+    }
+}

@@ -1,0 +1,265 @@
+//! The text of the screens, built once for both front ends so plain and terminal modes show
+//! the same content: the step screen, the wait status, the resume summary.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::checklist::{Checklist, Phase};
+use crate::i18n::{Lang, fill};
+use crate::session::{Session, StepStatus, Timestamp};
+
+/// Width of the progress bar, in characters.
+const BAR: usize = 20;
+
+/// The localized name of a phase.
+pub fn phase_name(phase: Phase, lang: Lang) -> &'static str {
+    let i = Phase::ALL.iter().position(|p| *p == phase).unwrap_or(0);
+    lang.strings().common.phases[i]
+}
+
+/// A day, as `YYYY-MM-DD`.
+pub fn day(t: Timestamp) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+/// A moment, as `YYYY-MM-DD HH:MM`.
+pub fn minute(t: Timestamp) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// `[######..............] 3/9`.
+pub fn bar(finished: usize, total: usize) -> String {
+    let filled = (finished * BAR).checked_div(total).unwrap_or(0).min(BAR);
+    format!(
+        "[{}{}] {finished}/{total}",
+        "#".repeat(filled),
+        ".".repeat(BAR - filled)
+    )
+}
+
+/// Reflows `text` to `width`: authors wrap their TOML strings at their own width, so the
+/// lines of a paragraph are joined (without a space between Chinese characters) and wrapped
+/// again; blank lines and list items (`- `, `* `, `1. `) keep their breaks.
+pub fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        if !current.is_empty() {
+            paragraphs.push(textwrap::fill(current, width));
+            current.clear();
+        }
+    };
+    for line in text.trim().lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            flush(&mut current, &mut paragraphs);
+            paragraphs.push(String::new());
+            continue;
+        }
+        if is_list_item(line) {
+            flush(&mut current, &mut paragraphs);
+        }
+        if !current.is_empty() {
+            let wide = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+            if !(wide(current.chars().last()) || wide(line.chars().next())) {
+                current.push(' ');
+            }
+        }
+        current.push_str(line);
+    }
+    flush(&mut current, &mut paragraphs);
+    let mut out = paragraphs.join("\n");
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
+    out
+}
+
+fn is_list_item(line: &str) -> bool {
+    line.starts_with("- ")
+        || line.starts_with("* ")
+        || line
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The customer-service line (`phone 3900 · e-mail ...`), if the checklist names one.
+pub fn contact(checklist: &Checklist, lang: Lang) -> Option<String> {
+    let g = &lang.strings().guide;
+    let c = &checklist.contacts;
+    let mut parts = Vec::new();
+    if let Some(p) = &c.phone {
+        parts.push(format!("{} {p}", g.phone));
+    }
+    if let Some(e) = &c.email {
+        parts.push(format!("{} {e}", g.email));
+    }
+    if let Some(n) = &c.note {
+        parts.push(n.get(lang).to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Whole days from `from` to `to` (never negative).
+fn days_between(from: Timestamp, to: Timestamp) -> i64 {
+    (to - from).num_days().max(0)
+}
+
+/// The status of the wait at step `idx`, if it has begun: waiting, overdue (with whom to
+/// contact), or received.
+pub fn wait_status(session: &Session, idx: usize, lang: Lang, now: Timestamp) -> Option<String> {
+    let g = &lang.strings().guide;
+    let w = session.steps.get(idx)?.wait.as_ref()?;
+    if let Some(on) = w.received {
+        return Some(fill(g.received_on, &[("date", &on)]));
+    }
+    let mut out = fill(
+        g.waiting,
+        &[
+            ("began", &day(w.began)),
+            ("days", &days_between(w.began, now)),
+            ("due", &day(w.due)),
+        ],
+    );
+    if now >= w.due {
+        let checklist = &session.checklist.snapshot;
+        out.push('\n');
+        out.push_str(&fill(
+            g.overdue,
+            &[("due", &day(w.due)), ("days", &days_between(w.due, now))],
+        ));
+        out.push('\n');
+        let mut reach: Vec<String> = contact(checklist, lang).into_iter().collect();
+        if let Some(url) = checklist.link("support") {
+            reach.push(url.to_string());
+        }
+        if reach.is_empty() {
+            out.push_str(g.overdue_no_contact);
+        } else {
+            out.push_str(&fill(g.overdue_contact, &[("contact", &reach.join(" · "))]));
+        }
+    }
+    Some(out)
+}
+
+/// The step screen: header with position and phase, bar, title, body, links, contact and,
+/// at a wait step, the wait status.
+pub fn step_screen(
+    session: &Session,
+    idx: usize,
+    lang: Lang,
+    now: Timestamp,
+    width: usize,
+) -> String {
+    let g = &lang.strings().guide;
+    let checklist = &session.checklist.snapshot;
+    let Some(step) = checklist.steps.get(idx) else {
+        return String::new();
+    };
+    let progress = session.progress();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} · {}/{} · {}",
+        checklist.name.get(lang),
+        session.position(idx),
+        progress.applicable(),
+        phase_name(step.phase, lang)
+    );
+    let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
+    let _ = writeln!(out, "\n{}\n", step.title.get(lang));
+    let body = step.body.get(lang);
+    if !body.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", wrap(body, width));
+    }
+    let links: Vec<(&str, &str)> = step
+        .links
+        .iter()
+        .filter_map(|n| checklist.link(n).map(|u| (n.as_str(), u)))
+        .collect();
+    if !links.is_empty() {
+        let _ = writeln!(out, "{}", g.links);
+        for (name, url) in links {
+            let _ = writeln!(out, "  {name}: {url}");
+        }
+    }
+    if let Some(c) = contact(checklist, lang) {
+        let _ = writeln!(out, "{}", wrap(&fill(g.contact, &[("contact", &c)]), width));
+    }
+    if let Some(w) = wait_status(session, idx, lang, now) {
+        let _ = writeln!(out, "\n{w}");
+    }
+    out.trim_end().to_string()
+}
+
+/// The one-screen summary shown by `resume`: every step with its status, the next one
+/// marked.
+pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
+    let g = &lang.strings().guide;
+    let checklist = &session.checklist.snapshot;
+    let current = session.current();
+    let mut out = fill(
+        g.summary_title,
+        &[
+            ("id", &session.id),
+            ("name", &checklist.name.get(lang)),
+            ("started", &day(session.created)),
+            ("progress", &session.progress()),
+        ],
+    );
+    out.push('\n');
+    for (i, (rec, step)) in session.steps.iter().zip(&checklist.steps).enumerate() {
+        let (mark, word) = match rec.status {
+            _ if Some(i) == current => ("→", g.status_next),
+            StepStatus::Done => ("✓", g.status_done),
+            StepStatus::Skipped => ("↷", g.status_skipped),
+            StepStatus::NotApplicable => ("–", g.status_not_applicable),
+            StepStatus::Pending => ("·", g.status_pending),
+        };
+        let title = step.title.get(lang);
+        let line = match rec.at.filter(|_| rec.status != StepStatus::Pending) {
+            Some(t) => fill(
+                g.summary_item_dated,
+                &[("title", &title), ("status", &word), ("date", &day(t))],
+            ),
+            None => fill(g.summary_item, &[("title", &title), ("status", &word)]),
+        };
+        let _ = write!(out, "  {mark} {line}");
+        if let Some(r) = &rec.skip_reason {
+            let _ = write!(out, "{}", fill(g.summary_reason, &[("reason", r)]));
+        }
+        out.push('\n');
+    }
+    if let Some(idx) = current
+        && let Some(w) = wait_status(session, idx, lang, now)
+    {
+        out.push('\n');
+        out.push_str(&w);
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+/// Parses a `YYYY-MM-DD` day.
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_reflows_paragraphs_and_keeps_lists_and_chinese_tight() {
+        let text = "Find a bill,\nthe contract.\n\n- one\n- two\n找出账单、\n合同。";
+        assert_eq!(
+            wrap(text, 80),
+            "Find a bill, the contract.\n\n- one\n- two找出账单、合同。"
+        );
+        assert_eq!(wrap("a b c d e f", 20), "a b c d e f");
+        assert_eq!(bar(3, 9), "[######..............] 3/9");
+        assert_eq!(bar(0, 0), "[....................] 0/0");
+    }
+}

@@ -1,0 +1,92 @@
+//! The terminal front end: dialoguer draws menus (with type-to-filter for long lists),
+//! inputs and confirmations. Ctrl-C inside a raw-mode prompt comes back as an `Interrupted`
+//! I/O error; the cursor dialoguer hid is shown again before the engine stops.
+
+use console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, FuzzySelect, Input, Select};
+
+use super::prompter::{Prompter, Reply, Stop};
+
+/// Prompts drawn with dialoguer on the terminal.
+pub struct DialoguerPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+}
+
+impl Default for DialoguerPrompter {
+    fn default() -> Self {
+        DialoguerPrompter::new()
+    }
+}
+
+impl DialoguerPrompter {
+    /// A prompter on standard output.
+    pub fn new() -> Self {
+        DialoguerPrompter {
+            term: Term::stdout(),
+            theme: ColorfulTheme::default(),
+        }
+    }
+
+    /// Turns a dialoguer error into a [`Stop`], showing the cursor again first.
+    fn stop(&self, e: dialoguer::Error) -> Stop {
+        let dialoguer::Error::IO(io) = e;
+        // Best effort: if the terminal is gone, there is no cursor to restore.
+        let _ = self.term.show_cursor();
+        Stop::from(io)
+    }
+}
+
+impl Prompter for DialoguerPrompter {
+    fn show(&mut self, text: &str) -> Reply<()> {
+        self.term.write_line(text)?;
+        Ok(())
+    }
+
+    fn warn(&mut self, text: &str) -> Reply<()> {
+        let styled = console::style(format!("! {text}")).yellow();
+        self.term.write_line(&styled.to_string())?;
+        Ok(())
+    }
+
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+        Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact_on(&self.term)
+            .map_err(|e| self.stop(e))
+    }
+
+    fn pick(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+        FuzzySelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(default)
+            .interact_on(&self.term)
+            .map_err(|e| self.stop(e))
+    }
+
+    fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String> {
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true);
+        if let Some(d) = default.filter(|d| !d.is_empty()) {
+            input = input.default(d.to_string());
+        }
+        input.interact_text_on(&self.term).map_err(|e| self.stop(e))
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
+        Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact_on(&self.term)
+            .map_err(|e| self.stop(e))
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).clamp(40, 100)
+    }
+}

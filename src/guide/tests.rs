@@ -1,0 +1,338 @@
+//! Engine tests: scripted walks through the plain prompter on the fixture checklist, and a
+//! property test over random answer sequences.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::session::fixtures::{fixture_ref, t};
+use crate::session::{Applies, EventKind, SessionStatus, applicability};
+
+const NOW: &str = "2026-12-01T09:00:00+01:00";
+
+struct Walk {
+    outcome: Outcome,
+    session: Session,
+    saves: Vec<Session>,
+    output: String,
+}
+
+fn new_session() -> Session {
+    Session::start("0011aabb".into(), "en", fixture_ref(), t(NOW))
+}
+
+fn walk_on(mut session: Session, script: &str, lang: Lang) -> Walk {
+    let mut saves = Vec::new();
+    let mut saver = |s: &Session| -> Result<()> {
+        saves.push(s.clone());
+        Ok(())
+    };
+    let mut prompter = PlainPrompter::new(script.as_bytes(), Vec::new(), lang.strings());
+    let clock = || t(NOW);
+    let outcome = Engine::new(&mut session, &mut prompter, &mut saver, &clock, lang)
+        .run()
+        .expect("walk");
+    let output = String::from_utf8(prompter.into_output()).expect("utf-8");
+    Walk {
+        outcome,
+        session,
+        saves,
+        output,
+    }
+}
+
+fn walk(script: &str) -> Walk {
+    walk_on(new_session(), script, Lang::En)
+}
+
+fn status(s: &Session, id: &str) -> StepStatus {
+    s.record(id).map(|r| r.status).expect("step")
+}
+
+/// keep_number=no, has_balance=no, then login, find-option and confirm done.
+const TO_SUBMIT: &str = "2\n2\n1\n1\n1\n";
+
+#[test]
+fn a_full_walk_records_inputs_and_the_confirmation_and_completes() {
+    let script =
+        format!("{TO_SUBMIT}bad\nAB1234\n\n1\n1\n1\n2026-13-01\n2026-12-05\n2026-11-30\n1\n1\n");
+    let w = walk(&script);
+    assert_eq!(w.outcome, Outcome::Completed, "{}", w.output);
+    let s = &w.session;
+    assert_eq!(s.status, SessionStatus::Completed);
+    assert_eq!(status(s, "get-rio"), StepStatus::NotApplicable);
+    assert_eq!(status(s, "delete-esim"), StepStatus::Done);
+    let submit = s.record("submit").expect("submit");
+    assert_eq!(
+        submit.inputs.get("reference").map(String::as_str),
+        Some("AB1234")
+    );
+    assert!(
+        !submit.inputs.contains_key("email"),
+        "empty optional input not recorded"
+    );
+    let wait = s
+        .record("wait-confirmation")
+        .and_then(|r| r.wait.clone())
+        .expect("wait");
+    assert_eq!(
+        wait.received.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-30")
+    );
+    assert_eq!(wait.due, t("2026-12-06T09:00:00+01:00"));
+    assert!(
+        w.output
+            .contains("! `bad` does not have the expected form. two letters and four digits")
+    );
+    assert!(w.output.contains("`2026-13-01` is not a date"));
+    assert!(w.output.contains("2026-12-05 is after today"));
+    assert_eq!(s.progress().to_string(), "7/7");
+    assert_eq!(w.saves.last(), Some(s), "the final state is saved");
+}
+
+#[test]
+fn every_answer_is_saved_before_the_next_prompt() {
+    let w = walk(TO_SUBMIT);
+    assert_eq!(w.outcome, Outcome::EndOfInput);
+    let last = w.saves.last().expect("saved");
+    assert_eq!(last, &w.session, "nothing happened after the last save");
+    assert_eq!(status(last, "confirm"), StepStatus::Done);
+    for pair in w.saves.windows(2) {
+        assert!(
+            pair[1].events.starts_with(&pair[0].events),
+            "events only appended"
+        );
+        assert!(
+            pair[1].events.len() > pair[0].events.len(),
+            "saves only after a change"
+        );
+    }
+}
+
+#[test]
+fn back_to_the_questions_with_a_changed_answer_brings_in_steps_and_keeps_records() {
+    // Login done, a note on find-option, back to login, back to the questions, keep_number
+    // becomes yes: get-rio now applies and comes first; find-option keeps its note.
+    let script = "2\n2\n1\n3\ncall first\n4\n4\n1\n\n1\n5\n";
+    let w = walk(script);
+    assert_eq!(w.outcome, Outcome::Paused, "{}", w.output);
+    let s = &w.session;
+    assert_eq!(s.answers.get("keep_number"), Some(&Answer::Bool(true)));
+    assert_eq!(status(s, "get-rio"), StepStatus::Done);
+    assert_eq!(status(s, "refund-balance"), StepStatus::NotApplicable);
+    assert_eq!(status(s, "login"), StepStatus::Pending, "reopened by back");
+    assert_eq!(s.record("find-option").map(|r| r.notes.len()), Some(1));
+    let kinds: Vec<&str> = s
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::WentBack { .. } => Some("back"),
+            EventKind::BackToQuestions { .. } => Some("questions"),
+            EventKind::Paused => Some("paused"),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, ["back", "questions", "paused"]);
+}
+
+#[test]
+fn going_back_to_a_step_asks_its_questions_again() {
+    // At the wait step (esim is asked there: yes), back to submit and done again: esim is
+    // not asked again. Confirmation received, then back from delete-esim to the wait step:
+    // esim is asked again, and "no" makes delete-esim not apply.
+    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n4\n\n\n1\n1\n\n4\n2\n");
+    let w = walk(&script);
+    assert_eq!(w.outcome, Outcome::EndOfInput, "{}", w.output);
+    assert_eq!(
+        w.output.matches("Question esim?").count(),
+        2,
+        "{}",
+        w.output
+    );
+    let s = &w.session;
+    assert_eq!(status(s, "submit"), StepStatus::Done);
+    assert_eq!(status(s, "wait-confirmation"), StepStatus::Pending);
+    assert_eq!(status(s, "delete-esim"), StepStatus::NotApplicable);
+    assert!(w.output.contains("Confirmation received on 2026-12-01."));
+}
+
+#[test]
+fn skip_needs_a_reason_and_abandon_needs_a_confirmation() {
+    let script = "2\n2\n2\n\nno account\n6\nn\n6\ny\n";
+    let w = walk(script);
+    assert_eq!(w.outcome, Outcome::Abandoned, "{}", w.output);
+    let login = w.session.record("login").expect("login");
+    assert_eq!(login.status, StepStatus::Skipped);
+    assert_eq!(login.skip_reason.as_deref(), Some("no account"));
+    assert!(w.output.contains("Please give a reason"));
+    assert_eq!(w.session.status, SessionStatus::Abandoned);
+    assert!(w.session.finished.is_some());
+}
+
+#[test]
+fn a_note_stays_on_the_step() {
+    let w = walk("2\n2\n3\nasked for the PUK\n3\n\n5\n");
+    assert_eq!(w.outcome, Outcome::Paused);
+    let login = w.session.record("login").expect("login");
+    assert_eq!(login.status, StepStatus::Pending);
+    assert_eq!(login.notes.len(), 1);
+    assert!(w.output.contains("Note saved (1 on this step)."));
+    assert!(w.output.contains("Empty note: nothing saved."));
+}
+
+#[test]
+fn the_step_screen_shows_header_bar_body_links_and_contact() {
+    let w = walk(TO_SUBMIT);
+    let screen = render::step_screen(&w.session, 5, Lang::En, t(NOW), 80);
+    insta::assert_snapshot!(screen, @r"
+    Fixture Mobile · 4/7 · submit
+    [########............] 3/7
+
+    Title of submit
+
+    Body of submit.
+
+    Links:
+      account: https://example.invalid/account
+    Customer service: phone 3900
+    ");
+    let zh = render::step_screen(&w.session, 5, Lang::ZhCn, t(NOW), 80);
+    assert!(zh.starts_with("Fixture Mobile · 4/7 · 提交\n"), "{zh}");
+    assert!(
+        zh.contains("submit 的标题") && zh.contains("链接：") && zh.contains("客服：电话 3900"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn the_summary_and_the_overdue_wait_say_what_to_do() {
+    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n5\n");
+    let w = walk(&script);
+    assert_eq!(w.outcome, Outcome::Paused);
+    let later = t("2026-12-09T10:00:00+01:00");
+    insta::assert_snapshot!(render::summary(&w.session, Lang::En, later), @r"
+    Session 0011aabb · Fixture Mobile · started 2026-12-01 · 4/7 done
+      – Title of get-rio (not applicable, 2026-12-01)
+      – Title of refund-balance (not applicable, 2026-12-01)
+      ✓ Title of login (done, 2026-12-01)
+      ✓ Title of find-option (done, 2026-12-01)
+      ✓ Title of confirm (done, 2026-12-01)
+      ✓ Title of submit (done, 2026-12-01)
+      → Title of wait-confirmation (next)
+      · Title of delete-esim (to do)
+      · Title of keep-proof (to do)
+
+    Waiting since 2026-12-01 (8 days); the confirmation is expected by 2026-12-06.
+    Overdue: the confirmation was expected by 2026-12-06 (3 days ago).
+    Contact customer service and give your request reference: phone 3900 · https://example.invalid/support
+    ");
+}
+
+#[test]
+fn the_walk_speaks_chinese() {
+    let w = walk_on(new_session(), "2\n2\n", Lang::ZhCn);
+    assert!(w.output.contains("接下来做什么？"), "{}", w.output);
+    assert!(w.output.contains("1. 已完成"), "{}", w.output);
+    assert!(w.output.contains("编号 [1]"), "{}", w.output);
+    let w = walk_on(new_session(), "2\n2\n1\n2\n没有账户\n5\n", Lang::ZhCn);
+    let summary = render::summary(&w.session, Lang::ZhCn, t(NOW));
+    assert!(
+        summary.contains("  ✓ login 的标题（已完成，2026-12-01）"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("  ↷ find-option 的标题（已跳过，2026-12-01）：没有账户"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("  → confirm 的标题（下一步）"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn answers_given_in_advance_are_checked() {
+    let qs = fixture_ref().snapshot.questions;
+    let ok = parse_answers(&qs, &["keep_number=no".into(), "esim=yes".into()], Lang::En);
+    assert_eq!(
+        ok.expect("valid"),
+        vec![
+            ("keep_number".to_string(), Answer::Bool(false)),
+            ("esim".to_string(), Answer::Bool(true))
+        ]
+    );
+    let err = parse_answers(&qs, &["nope=yes".into()], Lang::En).expect_err("unknown");
+    assert!(err.contains("keep_number, has_balance, esim"), "{err}");
+    let err = parse_answers(&qs, &["esim=maybe".into()], Lang::En).expect_err("value");
+    assert!(err.contains("use one of: yes, no"), "{err}");
+    let err = parse_answers(&qs, &["esim".into()], Lang::En).expect_err("syntax");
+    assert!(err.contains("ID=VALUE"), "{err}");
+}
+
+/// The invariants every saved state must keep.
+fn check_invariants(s: &Session) -> std::result::Result<(), TestCaseError> {
+    for (rec, step) in s.steps.iter().zip(&s.checklist.snapshot.steps) {
+        let na = rec.status == StepStatus::NotApplicable;
+        prop_assert_eq!(
+            na,
+            applicability(step, &s.answers) == Applies::No,
+            "step {} status {:?} with answers {:?}",
+            &rec.id,
+            rec.status,
+            &s.answers
+        );
+        if rec.status == StepStatus::Skipped {
+            prop_assert!(rec.skip_reason.as_deref().is_some_and(|r| !r.is_empty()));
+        }
+    }
+    let p = s.progress();
+    prop_assert!(p.settled() <= p.applicable());
+    match s.status {
+        SessionStatus::Completed => prop_assert!(s.current().is_none()),
+        SessionStatus::Abandoned => prop_assert!(s.finished.is_some()),
+        SessionStatus::InProgress => prop_assert!(s.finished.is_none()),
+    }
+    prop_assert!(s.events.windows(2).all(|w| w[0].at <= w[1].at));
+    let json = serde_json::to_string(s).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: Session =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&back, s, "save/load round-trip");
+    Ok(())
+}
+
+fn line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1usize..=7).prop_map(|n| n.to_string()),
+        Just(String::new()),
+        Just("AB1234".to_string()),
+        Just("bad".to_string()),
+        Just("2026-11-30".to_string()),
+        Just("y".to_string()),
+        Just("n".to_string()),
+        Just("a note".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_walks_keep_the_invariants(lines in prop::collection::vec(line(), 0..80)) {
+        let mut script = lines.join("\n");
+        script.push('\n');
+        let w = walk(&script);
+        let mut prev: Option<&Session> = None;
+        for s in &w.saves {
+            check_invariants(s)?;
+            if let Some(p) = prev {
+                prop_assert!(s.events.starts_with(&p.events), "events are append-only");
+            }
+            prev = Some(s);
+        }
+        check_invariants(&w.session)?;
+        prop_assert_eq!(w.saves.last(), Some(&w.session), "the final state is saved");
+        // Resuming from the last save and walking on keeps the log append-only too.
+        let resumed = walk_on(w.session.clone(), &script, Lang::En);
+        prop_assert!(resumed.session.events.starts_with(&w.session.events));
+        check_invariants(&resumed.session)?;
+    }
+}

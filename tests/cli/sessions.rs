@@ -1,0 +1,152 @@
+//! `simcancel sessions`: every state, `--all`, `--json`, unreadable files.
+
+use serde_json::Value;
+
+use crate::guide::{TO_WAIT, guide, mini_env};
+
+#[test]
+fn no_session_yet_says_how_to_start() {
+    let (env, _) = mini_env();
+    env.run(&["sessions"])
+        .success()
+        .stdout_has("No session yet. Start one with `simcancel guide`.");
+    env.run(&["sessions", "--json"])
+        .success()
+        .stdout_has("\"sessions\": []");
+}
+
+#[test]
+fn every_state_is_shown_and_finished_ones_only_with_all() {
+    let (mut env, dir) = mini_env();
+    guide(&env, &dir, &[], "2\n1\n5\n").success(); // in progress
+    guide(&env, &dir, &[], &format!("{TO_WAIT}2\n5\n")).success(); // waiting
+    guide(&env, &dir, &[], "2\n6\ny\n").success(); // abandoned
+    guide(&env, &dir, &[], &format!("{TO_WAIT}2\n1\n\n1\n")).success(); // completed
+    env.env("SIMCANCEL_NOW", "2026-12-03T09:00:00+01:00");
+    let run = env.run(&["sessions"]).success();
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{run}");
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        [
+            "ID",
+            "CHECKLIST",
+            "STARTED",
+            "PROGRESS",
+            "STATE",
+            "LAST",
+            "ACTIVITY"
+        ]
+    );
+    assert!(run.stdout.contains("1/7       in progress"), "{run}");
+    assert!(
+        run.stdout.contains("4/6       waiting until 2026-12-06"),
+        "{run}"
+    );
+    assert!(run.stdout.contains("2026-12-01 09:00"), "{run}");
+    assert!(
+        !run.stdout.contains("completed") && !run.stdout.contains("abandoned"),
+        "{run}"
+    );
+
+    let all = env.run(&["sessions", "--all"]).success();
+    assert_eq!(all.stdout.lines().count(), 5, "{all}");
+    assert!(all.stdout.contains("6/6       completed"), "{all}");
+    assert!(all.stdout.contains("0/7       abandoned"), "{all}");
+
+    env.env("SIMCANCEL_NOW", "2026-12-07T09:00:00+01:00");
+    env.run(&["sessions"])
+        .success()
+        .stdout_has("4/6       overdue since 2026-12-06");
+
+    let json = env.run(&["sessions", "--all", "--json"]).success();
+    let doc: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let mut states: Vec<&str> = doc["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["state"].as_str().unwrap())
+        .collect();
+    states.sort();
+    assert_eq!(states, ["abandoned", "completed", "in-progress", "overdue"]);
+    let overdue = doc["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["state"] == "overdue")
+        .unwrap();
+    assert_eq!(overdue["due"], "2026-12-06T09:00:00+01:00");
+    assert_eq!(overdue["progress"]["finished"], 4);
+    assert_eq!(overdue["progress"]["applicable"], 6);
+    assert_eq!(overdue["checklist"], "mini");
+    assert_eq!(overdue["name"], "Mini Mobile");
+    assert_eq!(overdue["started"], "2026-12-01T09:00:00+01:00");
+    assert_eq!(doc["unreadable"], serde_json::json!([]));
+}
+
+#[test]
+fn finished_sessions_only_point_to_all() {
+    let (env, dir) = mini_env();
+    guide(&env, &dir, &[], "2\n6\ny\n").success();
+    env.run(&["sessions"])
+        .success()
+        .stdout_has("No unfinished session. Start one with `simcancel guide`; `--all` also shows finished ones.");
+}
+
+#[test]
+fn an_unreadable_file_is_listed_with_its_path_and_the_others_still_show() {
+    let (env, dir) = mini_env();
+    guide(&env, &dir, &[], "2\n5\n").success();
+    let id = env.only_session();
+    let bad = env.write("data/sessions/0badf11e.json", "{ not json");
+    let newer = env.write("data/sessions/0000beef.json", "{\"format\": 7}");
+    let run = env.run(&["sessions"]).success().stdout_has(&id);
+    assert!(
+        run.stdout.contains(&format!(
+            "unreadable: {}: not a session file",
+            bad.display()
+        )),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains(&format!(
+            "unreadable: {}: made by a newer simcancel",
+            newer.display()
+        )),
+        "{run}"
+    );
+    let doc: Value =
+        serde_json::from_str(&env.run(&["sessions", "--json"]).success().stdout).unwrap();
+    assert_eq!(doc["sessions"].as_array().map(Vec::len), Some(1));
+    assert_eq!(doc["unreadable"].as_array().map(Vec::len), Some(2));
+    let damaged = doc["unreadable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["path"] == bad.display().to_string())
+        .unwrap();
+    assert!(
+        damaged["reason"].as_str().unwrap().contains("line 1"),
+        "{damaged}"
+    );
+}
+
+#[test]
+fn sessions_speak_chinese() {
+    let (mut env, dir) = mini_env();
+    guide(&env, &dir, &[], &format!("{TO_WAIT}2\n5\n")).success();
+    env.env("SIMCANCEL_NOW", "2026-12-07T09:00:00+01:00");
+    let run = env.run(&["--lang", "zh-CN", "sessions"]).success();
+    let header: Vec<&str> = run
+        .stdout
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        header,
+        ["编号", "清单", "开始时间", "进度", "状态", "最近活动"]
+    );
+    assert!(run.stdout.contains("自 2026-12-06 起逾期"), "{run}");
+}
