@@ -58,15 +58,41 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             if line.is_empty() && default < items.len() {
                 return Ok(default);
             }
-            match line.parse::<usize>() {
-                Ok(n) if (1..=items.len()).contains(&n) => return Ok(n - 1),
-                _ => writeln!(
+            if let Ok(n) = line.parse::<usize>()
+                && (1..=items.len()).contains(&n)
+            {
+                return Ok(n - 1);
+            }
+            match by_text(items, &line) {
+                Some(i) => return Ok(i),
+                None => writeln!(
                     self.out,
                     "{}",
                     fill(self.strings.guide.plain_bad_number, &[("n", &items.len())])
                 )?,
             }
         }
+    }
+}
+
+/// The item a typed answer names: the whole label (ignoring case), or else the start of
+/// exactly one label — so "yes", "是" or "sk" work as well as numbers.
+fn by_text(items: &[String], typed: &str) -> Option<usize> {
+    let typed = typed.trim().to_lowercase();
+    if typed.is_empty() {
+        return None;
+    }
+    let labels: Vec<String> = items.iter().map(|i| i.trim().to_lowercase()).collect();
+    if let Some(i) = labels.iter().position(|l| *l == typed) {
+        return Some(i);
+    }
+    let mut starts = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(&typed));
+    match (starts.next(), starts.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
     }
 }
 
@@ -144,10 +170,32 @@ mod tests {
         What now?
           1. Done
           2. Skip
-        Number [1]: Type a number from 1 to 2.
-        Number [1]: Type a number from 1 to 2.
+        Number [1]: Type a number from 1 to 2, or the start of a choice.
+        Number [1]: Type a number from 1 to 2, or the start of a choice.
         Number [1]:
         ");
+    }
+
+    #[test]
+    fn select_also_takes_a_label_or_the_unique_start_of_one() {
+        let items = vec!["yes".to_string(), "no".to_string()];
+        assert_eq!(prompter("NO\n").select("Keep?", &items, 0).unwrap(), 1);
+        let actions: Vec<String> = ["Done", "Skip (give a reason)", "Add a note", "Abandon"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            prompter("sk\n").select("What now?", &actions, 0).unwrap(),
+            1
+        );
+        // "a" starts two labels: ambiguous, so it is asked again.
+        assert_eq!(
+            prompter("a\nabandon\n")
+                .select("What now?", &actions, 0)
+                .unwrap(),
+            3
+        );
+        let zh = vec!["是".to_string(), "否".to_string()];
+        assert_eq!(prompter("否\n").select("保留？", &zh, 0).unwrap(), 1);
     }
 
     #[test]

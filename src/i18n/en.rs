@@ -209,7 +209,7 @@ pub(super) static STRINGS: Strings = Strings {
         pick_eof: "end of input before a checklist was chosen: name it, e.g. `simcancel guide generic` (see `simcancel list`)",
         pick_session_eof: "end of input before a session was chosen: name it, e.g. `simcancel resume <id>` (see `simcancel sessions`)",
         plain_number: "Number",
-        plain_bad_number: "Type a number from 1 to {n}.",
+        plain_bad_number: "Type a number from 1 to {n}, or the start of a choice.",
         plain_yes_default: "[Y/n]",
         plain_no_default: "[y/N]",
         plain_bad_yes_no: "Answer y (yes) or n (no).",

@@ -201,7 +201,7 @@ pub(super) static STRINGS: Strings = Strings {
         pick_eof: "尚未选择清单输入就结束了：请直接指定，例如 `simcancel guide generic`（见 `simcancel list`）",
         pick_session_eof: "尚未选择会话输入就结束了：请直接指定，例如 `simcancel resume <编号>`（见 `simcancel sessions`）",
         plain_number: "编号",
-        plain_bad_number: "请输入 1 到 {n} 之间的数字。",
+        plain_bad_number: "请输入 1 到 {n} 之间的数字，或选项的开头文字。",
         plain_yes_default: "[Y/n]（是/否）",
         plain_no_default: "[y/N]（是/否）",
         plain_bad_yes_no: "请回答 y（是）或 n（否）。",

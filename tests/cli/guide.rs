@@ -508,7 +508,9 @@ fn the_picker_lists_the_catalogue() {
     let run = env
         .run_with_stdin(&["--checklists", &dir, "guide"], &format!("x\n{n}\n2\n5\n"))
         .success()
-        .stdout_has(&format!("Type a number from 1 to {count}."));
+        .stdout_has(&format!(
+            "Type a number from 1 to {count}, or the start of a choice."
+        ));
     assert!(run.stdout.contains("Keep your number?"), "{run}");
     assert_eq!(
         env.session_json(&env.only_session())["checklist"]["id"],
