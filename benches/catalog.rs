@@ -128,7 +128,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(summaries(&cold).unwrap()))
     });
     let bundled = app(vec![], None);
-    c.bench_function("list bundled catalogue", |b| {
+    c.bench_function("list bundled catalogue, no cache", |b| {
         b.iter(|| black_box(summaries(&bundled).unwrap()))
     });
 }
