@@ -1,5 +1,6 @@
 //! `simcancel guide [<checklist>]`: starts a session and walks it.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -81,6 +82,10 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
         session.answer(&q, a, now);
     }
     store.save(&session)?;
-    println!("{}", fill(g.started, &[("id", &session.id)]));
+    writeln!(
+        std::io::stdout(),
+        "{}",
+        fill(g.started, &[("id", &session.id)])
+    )?;
     walk::walk(app, &store, &mut session, prompter.as_mut())
 }

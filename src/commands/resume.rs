@@ -1,5 +1,6 @@
 //! `simcancel resume [<session>]`: continues a session at its first pending step.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -98,10 +99,18 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         Ok(catalog) => match catalog.get(&checklist_id) {
             Ok(entry) => {
                 if session.note_checklist_hash(&entry.hash, now) {
-                    println!("{}", fill(g.checklist_changed, &[("id", &checklist_id)]));
+                    writeln!(
+                        std::io::stdout(),
+                        "{}",
+                        fill(g.checklist_changed, &[("id", &checklist_id)])
+                    )?;
                 }
             }
-            Err(_) => println!("{}", fill(g.checklist_missing, &[("id", &checklist_id)])),
+            Err(_) => writeln!(
+                std::io::stdout(),
+                "{}",
+                fill(g.checklist_missing, &[("id", &checklist_id)])
+            )?,
         },
         Err(e) => eprintln!("simcancel: {e:#}"),
     }
@@ -109,6 +118,10 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         session.answer(&q, a, now);
     }
     store.save(&session)?;
-    println!("{}", render::summary(&session, app.lang, now));
+    writeln!(
+        std::io::stdout(),
+        "{}",
+        render::summary(&session, app.lang, now)
+    )?;
     walk::walk(app, &store, &mut session, prompter.as_mut())
 }

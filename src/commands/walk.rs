@@ -1,6 +1,7 @@
 //! What `guide` and `resume` share: the front end for this terminal, the Ctrl-C handler, the
 //! engine run with durable saves, and the closing message with its exit code.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -85,15 +86,23 @@ pub fn walk(
     let outcome = Engine::new(session, prompter, &mut saver, &clock, app.lang).run()?;
     Ok(match outcome {
         Outcome::Completed => {
-            println!("{}", fill(g.completed, &[("id", &session.id)]));
+            writeln!(
+                std::io::stdout(),
+                "{}",
+                fill(g.completed, &[("id", &session.id)])
+            )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Abandoned => {
-            println!("{}", fill(g.abandoned, &[("id", &session.id)]));
+            writeln!(
+                std::io::stdout(),
+                "{}",
+                fill(g.abandoned, &[("id", &session.id)])
+            )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Paused | Outcome::EndOfInput => {
-            println!("{hint}");
+            writeln!(std::io::stdout(), "{hint}")?;
             ExitCode::from(exit::OK)
         }
         Outcome::Interrupted => {

@@ -440,13 +440,16 @@ fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
 #[test]
 fn a_reader_that_goes_away_is_not_an_error() {
     let env = Env::new();
+    let guide = ["guide", "generic", "--plain", "--answer", "keep_number=no"];
     for args in [
         &["list", "--json"][..],
         &["show", "generic"],
         &["show", "generic", "--json"],
+        &guide,
     ] {
         let mut child = env
             .std_command(args)
+            .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -456,4 +459,6 @@ fn a_reader_that_goes_away_is_not_an_error() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
+    // The guide saved its session before its first prompt, reader or not.
+    assert_eq!(env.session_ids().len(), 1);
 }
