@@ -126,6 +126,8 @@ fn session_files_are_private() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&env.session_path(&id)), 0o600);
     assert_eq!(mode(&env.data_dir().join("sessions")), 0o700);
+    let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
+    assert_eq!(mode(&lock), 0o600, "the lock file holds a process id: private too");
 }
 
 #[test]
