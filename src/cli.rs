@@ -8,7 +8,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Walks you through cancelling a mobile line, SIM, eSIM or travel roaming card, step by step,
 /// and keeps a dated record. 一步步引导您注销手机号、SIM 卡、eSIM 或出国流量卡，并保留带日期的记录。
 #[derive(Debug, Parser)]
-#[command(name = "simcancel", version, about, max_term_width = 100)]
+#[command(
+    name = "simcancel",
+    version,
+    about,
+    max_term_width = 100,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     /// Options for every command.
     #[command(flatten)]

@@ -22,7 +22,7 @@ pub mod session;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 /// Process exit codes, as documented in the README.
 pub mod exit {
@@ -38,6 +38,26 @@ pub mod exit {
 
 /// Parses the command line from the process arguments and runs the command.
 pub fn run() -> anyhow::Result<ExitCode> {
-    let cli = cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // `--help` is drawn before the options are parsed, so its language is read ahead.
+    let lang = help_lang(&args);
+    let matches = i18n::localize_help(cli::Cli::command(), lang).get_matches_from(args);
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     commands::dispatch(cli)
+}
+
+/// The language `--help` is shown in: `--lang X` or `--lang=X` on the command line, else the
+/// environment's.
+fn help_lang(args: &[std::ffi::OsString]) -> i18n::Lang {
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        let a = a.to_str()?;
+        match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1)?.to_str().map(String::from),
+            Some(rest) => rest.strip_prefix('=').map(String::from),
+            None => None,
+        }
+    });
+    given
+        .and_then(|v| i18n::Lang::from_tag(&v))
+        .unwrap_or_else(|| i18n::Lang::from_env(|k| std::env::var(k).ok()))
 }

@@ -1,6 +1,6 @@
 //! English interface strings.
 
-use super::{Catalog, Common, Export, Guide, Letter, Sessions, Strings};
+use super::{Catalog, Common, Export, Guide, Help, Letter, Sessions, Strings};
 use crate::checklist::{Problem, ReadError};
 
 /// The English strings.
@@ -231,6 +231,12 @@ pub(super) static STRINGS: Strings = Strings {
         none_unfinished: "No unfinished session. Start one with `simcancel guide`; `--all` also shows finished ones.",
         none: "No session yet. Start one with `simcancel guide`.",
         unreadable: "unreadable: {path}: {reason}",
+    },
+    help: Help {
+        headings: ["Usage", "Commands", "Arguments", "Options"],
+        flags: ["Print help", "Print version"],
+        values: "{text} [possible values: {values}]",
+        texts: &[],
     },
 };
 

@@ -25,3 +25,20 @@ fn an_unknown_shell_is_a_usage_error() {
         .code(2)
         .stderr_has("invalid value 'tcsh'");
 }
+
+#[test]
+fn help_follows_the_language_of_the_flag_or_the_locale() {
+    let mut env = Env::new();
+    env.run(&["--lang", "zh-CN", "--help"])
+        .success()
+        .stdout_has("用法: simcancel [OPTIONS] <COMMAND>")
+        .stdout_has("guide        按清单开始一次引导会话");
+    env.env("LANG", "zh_CN.UTF-8");
+    env.run(&["export", "-h"])
+        .success()
+        .stdout_has("--redact")
+        .stdout_has("遮盖个人信息和备注");
+    env.run(&["--lang=en", "export", "-h"])
+        .success()
+        .stdout_has("Mask personal values and notes");
+}

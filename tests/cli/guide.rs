@@ -127,7 +127,11 @@ fn session_files_are_private() {
     assert_eq!(mode(&env.session_path(&id)), 0o600);
     assert_eq!(mode(&env.data_dir().join("sessions")), 0o700);
     let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
-    assert_eq!(mode(&lock), 0o600, "the lock file holds a process id: private too");
+    assert_eq!(
+        mode(&lock),
+        0o600,
+        "the lock file holds a process id: private too"
+    );
 }
 
 #[test]
