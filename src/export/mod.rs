@@ -154,6 +154,8 @@ pub struct ChecklistInfo {
     pub phone: Option<String>,
     /// Customer-service e-mail.
     pub email: Option<String>,
+    /// How to reach customer service, in the record's language, when the checklist says.
+    pub contact_note: Option<String>,
     /// Postal address for letters, one line per line.
     pub postal: Vec<String>,
 }
@@ -374,6 +376,7 @@ impl Record {
             sources: snap.sources.clone(),
             phone: contacts.phone.clone(),
             email: contacts.email.clone(),
+            contact_note: contacts.note.as_ref().map(|n| n.get(lang).to_string()),
             postal: contacts.postal.clone(),
         };
 
@@ -518,17 +521,20 @@ impl Record {
         ]
     }
 
-    /// How to reach customer service: the phone and the e-mail, or "none".
+    /// How to reach customer service: the phone and the e-mail; without either, the
+    /// checklist's note on how to reach them; without that, "none".
     fn contact(&self) -> Value<'_> {
         let c = &self.checklist;
         let known: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()]
             .into_iter()
             .flatten()
             .collect();
-        if known.is_empty() {
-            Value::Text(self.strings().export.none.into())
-        } else {
-            Value::Text(known.join(" · ").into())
+        if !known.is_empty() {
+            return Value::Text(known.join(" · ").into());
+        }
+        match &c.contact_note {
+            Some(note) => Value::Prose(note),
+            None => Value::Text(self.strings().export.none.into()),
         }
     }
 
@@ -807,7 +813,12 @@ fn reminders(
     lang: Lang,
 ) -> Vec<Reminder> {
     let x = &lang.strings().export;
-    let phone = checklist.phone.as_deref().unwrap_or(x.none);
+    // Without a number, the checklist's note says how to reach customer service.
+    let phone = checklist
+        .phone
+        .as_deref()
+        .or(checklist.contact_note.as_deref())
+        .unwrap_or(x.none);
     let name = checklist.name.as_str();
     let prefix = if complete {
         String::new()
@@ -894,7 +905,7 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::fixtures;
-    use super::testing::options;
+    use super::testing::{self, options};
     use super::*;
 
     #[test]
@@ -984,6 +995,61 @@ mod tests {
                 .iter()
                 .all(|m| m.summary.starts_with("INCOMPLETE"))
         );
+    }
+
+    #[test]
+    fn without_phone_or_email_the_contact_note_says_how_to_reach_them() {
+        let mut s = fixtures::completed();
+        let contacts = &mut s.checklist.snapshot.contacts;
+        contacts.phone = None;
+        contacts.email = None;
+        contacts.note = Some(crate::checklist::Text(vec![
+            ("en".into(), "Ask in any shop of the brand".into()),
+            ("zh-CN".into(), "到该品牌任意门店咨询".into()),
+        ]));
+        for (lang, note) in [
+            (Lang::En, "Ask in any shop of the brand"),
+            (Lang::ZhCn, "到该品牌任意门店咨询"),
+        ] {
+            let r = Record::build(&s, &options(lang, false));
+            let contact = r
+                .facts()
+                .into_iter()
+                .find(|f| f.label == r.strings().export.contact);
+            assert_eq!(contact.map(|f| f.value), Some(Value::Prose(note)));
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let out = testing::render(format, &s, lang);
+                assert!(out.contains(note), "{format:?} in {lang:?}:\n{out}");
+            }
+            let json = testing::render(Format::Json, &s, lang);
+            assert!(
+                json.contains(&format!("\"contact_note\": \"{note}\"")),
+                "{json}"
+            );
+            assert!(
+                r.reminders[0].description.contains(note),
+                "{:?}",
+                r.reminders
+            );
+        }
+        // With a phone or an e-mail, those are the contact, as before.
+        let r = Record::build(&fixtures::completed(), &options(Lang::En, false));
+        let contact = r
+            .facts()
+            .into_iter()
+            .find(|f| f.label == "Customer service");
+        assert_eq!(
+            contact.map(|f| f.value),
+            Some(Value::Text("3900 · resiliation@demo.example".into()))
+        );
+        // With nothing at all, the record says so.
+        s.checklist.snapshot.contacts.note = None;
+        let r = Record::build(&s, &options(Lang::En, false));
+        let contact = r
+            .facts()
+            .into_iter()
+            .find(|f| f.label == "Customer service");
+        assert_eq!(contact.map(|f| f.value), Some(Value::Text("none".into())));
     }
 
     #[test]
