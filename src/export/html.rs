@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
-use super::{Exporter, Record, human_time};
+use super::{Exporter, Record, Value, human_time};
 
 /// The HTML renderer.
 #[derive(Clone, Copy, Debug)]
@@ -72,15 +72,29 @@ footer { margin-top: 2rem; font-size: .85rem; color: #555; }
 }
 "#;
 
+/// A value as HTML: identifiers in monospace, one line per line. Sources are shown as
+/// text, not links: the file must not refer to anything outside.
+fn value(v: &Value) -> String {
+    let mono = |s: &str| format!("<span class=\"mono\">{}</span>", escape(s));
+    match v {
+        Value::Text(s) => escape(s),
+        Value::Prose(s) => escape_lines(s),
+        Value::Code(s) => mono(s),
+        Value::Named { name, id } => format!("{} ({})", escape(name), mono(id)),
+        Value::Lines(lines) => lines
+            .iter()
+            .map(|s| escape(s))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+    }
+}
+
 impl Exporter for Html {
     fn render(&self, r: &Record) -> Result<String> {
         let x = &r.strings().export;
         let none = x.none;
         let colon = x.colon;
         let e = escape;
-        let opt_time = |t: &Option<super::Timestamp>| {
-            t.as_ref().map_or_else(|| e(none), |t| e(&human_time(t)))
-        };
         let mut o = String::with_capacity(8192 + r.events.len() * 120);
         let title = format!("{}{colon}{}", x.title, r.checklist.name);
         let _ = write!(
@@ -111,60 +125,14 @@ impl Exporter for Html {
             let _ = writeln!(o, "<p class=\"redacted\">{}</p>", e(x.redacted_note));
         }
 
-        let c = &r.checklist;
-        let contact: Vec<String> = [c.phone.as_deref(), c.email.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(e)
-            .collect();
-        let rows: [(&str, String); 15] = [
-            (
-                x.checklist,
-                format!("{} (<span class=\"mono\">{}</span>)", e(&c.name), e(&c.id)),
-            ),
-            (x.provider, e(&c.provider)),
-            (x.country, e(&c.country)),
-            (
-                x.checklist_hash,
-                format!("<span class=\"mono\">{}</span>", e(&c.hash)),
-            ),
-            (x.verified, c.verified.to_string()),
-            (x.origin, e(&c.origin)),
-            (
-                x.session,
-                format!("<span class=\"mono\">{}</span>", e(&r.session_id)),
-            ),
-            (x.status, e(r.status_label())),
-            (x.progress, e(&r.progress_text())),
-            (x.started, e(&human_time(&r.started))),
-            (x.finished, opt_time(&r.finished)),
-            (x.updated, e(&human_time(&r.updated))),
-            (x.exported, e(&human_time(&r.exported))),
-            (
-                x.contact,
-                if contact.is_empty() {
-                    e(none)
-                } else {
-                    contact.join(" · ")
-                },
-            ),
-            (
-                x.sources,
-                if c.sources.is_empty() {
-                    e(none)
-                } else {
-                    // Shown as text, not links: the file must not refer to anything outside.
-                    c.sources
-                        .iter()
-                        .map(|s| e(s))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
-                },
-            ),
-        ];
         o.push_str("<table class=\"facts\">\n");
-        for (k, v) in rows {
-            let _ = writeln!(o, "<tr><th scope=\"row\">{}</th><td>{v}</td></tr>", e(k));
+        for f in r.facts() {
+            let _ = writeln!(
+                o,
+                "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                e(f.label),
+                value(&f.value)
+            );
         }
         o.push_str("</table>\n</header>\n");
 
@@ -205,50 +173,13 @@ impl Exporter for Html {
                 st.number,
                 e(&st.title)
             );
-            let _ = writeln!(
-                o,
-                "<dt>{}</dt><dd>{}</dd>",
-                e(x.phase),
-                e(r.phase_label(st.phase))
-            );
-            let _ = writeln!(
-                o,
-                "<dt>{}</dt><dd>{}</dd>",
-                e(x.status),
-                e(r.step_status_label(st.status))
-            );
-            if st.at.is_some() {
-                let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", e(x.time), opt_time(&st.at));
+            for f in r.step_fields(st) {
+                let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", e(f.label), value(&f.value));
             }
-            if let Some(reason) = &st.skip_reason {
-                let _ = writeln!(
-                    o,
-                    "<dt>{}</dt><dd>{}</dd>",
-                    e(x.skip_reason),
-                    escape_lines(reason)
-                );
-            }
-            if !st.inputs.is_empty() {
-                let _ = write!(o, "<dt>{}</dt><dd><ul>", e(x.inputs));
-                for i in &st.inputs {
-                    let _ = write!(
-                        o,
-                        "<li>{}{colon}{}</li>",
-                        e(&i.label),
-                        escape_lines(&i.value)
-                    );
-                }
-                o.push_str("</ul></dd>\n");
-            }
-            if !st.notes.is_empty() {
-                let _ = write!(o, "<dt>{}</dt><dd><ul>", e(x.notes));
-                for n in &st.notes {
-                    let _ = write!(
-                        o,
-                        "<li>{}{colon}{}</li>",
-                        e(&human_time(&n.at)),
-                        escape_lines(&n.text)
-                    );
+            for g in r.step_groups(st) {
+                let _ = write!(o, "<dt>{}</dt><dd><ul>", e(g.label));
+                for (label, text) in &g.items {
+                    let _ = write!(o, "<li>{}{colon}{}</li>", e(label), escape_lines(text));
                 }
                 o.push_str("</ul></dd>\n");
             }
@@ -267,17 +198,11 @@ impl Exporter for Html {
             }
             o.push_str("</tr>\n");
             for (st, w) in waits {
-                let _ = writeln!(
-                    o,
-                    "<tr><td>{}. {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    st.number,
-                    e(&st.title),
-                    e(w.expected.as_deref().unwrap_or(none)),
-                    opt_time(&w.began),
-                    opt_time(&w.due),
-                    w.received
-                        .map_or_else(|| e(x.not_received), |d| d.to_string())
-                );
+                let _ = write!(o, "<tr><td>{}. {}</td>", st.number, e(&st.title));
+                for f in r.wait_fields(w) {
+                    let _ = write!(o, "<td>{}</td>", value(&f.value));
+                }
+                o.push_str("</tr>\n");
             }
             o.push_str("</table>\n");
         }
@@ -315,19 +240,10 @@ impl Exporter for Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Format;
     use crate::export::fixtures;
-    use crate::export::{Options, Record};
+    use crate::export::testing::render;
     use crate::i18n::Lang;
-
-    fn render(session: &crate::session::Session, lang: Lang) -> String {
-        let options = Options {
-            lang,
-            redact: false,
-            now: fixtures::export_now(),
-        };
-        Html.render(&Record::build(session, &options))
-            .expect("html renders")
-    }
 
     #[test]
     fn escape_covers_the_five_special_characters() {
@@ -340,7 +256,7 @@ mod tests {
 
     #[test]
     fn values_are_escaped_and_nothing_is_fetched() {
-        let html = render(&fixtures::completed(), Lang::En);
+        let html = render(Format::Html, &fixtures::completed(), Lang::En);
         assert!(html.contains("Demo Mobile &lt;Prepaid&gt; &amp; Co"));
         assert!(html.contains("&lt;b&gt;no fee&lt;/b&gt;"));
         for bad in ["<script", "src=", "href=", "url(", "@import"] {
@@ -350,19 +266,19 @@ mod tests {
 
     #[test]
     fn snapshot_completed() {
-        insta::assert_snapshot!(render(&fixtures::completed(), Lang::En));
+        insta::assert_snapshot!(render(Format::Html, &fixtures::completed(), Lang::En));
     }
 
     #[test]
     fn snapshot_unfinished() {
-        let html = render(&fixtures::unfinished(), Lang::En);
+        let html = render(Format::Html, &fixtures::unfinished(), Lang::En);
         assert!(html.contains("class=\"incomplete\""));
         insta::assert_snapshot!(html);
     }
 
     #[test]
     fn snapshot_chinese() {
-        let html = render(&fixtures::chinese(), Lang::ZhCn);
+        let html = render(Format::Html, &fixtures::chinese(), Lang::ZhCn);
         assert!(html.contains("<html lang=\"zh-CN\">"));
         assert!(html.contains("<meta charset=\"utf-8\">"));
         insta::assert_snapshot!(html);

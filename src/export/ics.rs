@@ -125,17 +125,9 @@ impl Exporter for Ics {
 mod tests {
     use super::*;
     use crate::export::fixtures;
-    use crate::export::{Options, Record};
+    use crate::export::testing::{options, render};
+    use crate::export::{Format, export};
     use crate::i18n::Lang;
-
-    fn render(session: &crate::session::Session, lang: Lang) -> Result<String> {
-        let options = Options {
-            lang,
-            redact: false,
-            now: fixtures::export_now(),
-        };
-        Ics.render(&Record::build(session, &options))
-    }
 
     #[test]
     fn folding_keeps_lines_within_75_octets_and_characters_whole() {
@@ -159,7 +151,7 @@ mod tests {
 
     #[test]
     fn every_line_ends_with_crlf() {
-        let ics = render(&fixtures::completed(), Lang::En).expect("ics renders");
+        let ics = render(Format::Ics, &fixtures::completed(), Lang::En);
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
     }
@@ -168,22 +160,23 @@ mod tests {
     fn a_session_with_nothing_to_remind_is_an_error_not_an_empty_calendar() {
         let mut s = fixtures::unfinished();
         s.steps.iter_mut().for_each(|r| r.wait = None);
-        let err = render(&s, Lang::En).expect_err("nothing to remind");
+        let err =
+            export(&s, Format::Ics, &options(Lang::En, false)).expect_err("nothing to remind");
         assert!(err.to_string().contains("no reminder"), "{err}");
     }
 
     #[test]
     fn snapshot_completed() {
-        insta::assert_snapshot!(render(&fixtures::completed(), Lang::En).expect("ics"));
+        insta::assert_snapshot!(render(Format::Ics, &fixtures::completed(), Lang::En));
     }
 
     #[test]
     fn snapshot_unfinished() {
-        insta::assert_snapshot!(render(&fixtures::unfinished(), Lang::En).expect("ics"));
+        insta::assert_snapshot!(render(Format::Ics, &fixtures::unfinished(), Lang::En));
     }
 
     #[test]
     fn snapshot_chinese() {
-        insta::assert_snapshot!(render(&fixtures::chinese(), Lang::ZhCn).expect("ics"));
+        insta::assert_snapshot!(render(Format::Ics, &fixtures::chinese(), Lang::ZhCn));
     }
 }

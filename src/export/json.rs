@@ -113,29 +113,19 @@ impl Exporter for Json {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::export::Format;
     use crate::export::fixtures;
-    use crate::export::{Options, Record};
+    use crate::export::testing::render;
     use crate::i18n::Lang;
-
-    fn render(session: &crate::session::Session, lang: Lang) -> String {
-        let options = Options {
-            lang,
-            redact: false,
-            now: fixtures::export_now(),
-        };
-        Json.render(&Record::build(session, &options))
-            .expect("json renders")
-    }
 
     #[test]
     fn snapshot_completed() {
-        insta::assert_snapshot!(render(&fixtures::completed(), Lang::En));
+        insta::assert_snapshot!(render(Format::Json, &fixtures::completed(), Lang::En));
     }
 
     #[test]
     fn snapshot_unfinished() {
-        let json = render(&fixtures::unfinished(), Lang::En);
+        let json = render(Format::Json, &fixtures::unfinished(), Lang::En);
         let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(v["complete"], false);
         assert_eq!(v["session"]["status"], "in-progress");
@@ -144,6 +134,6 @@ mod tests {
 
     #[test]
     fn snapshot_chinese() {
-        insta::assert_snapshot!(render(&fixtures::chinese(), Lang::ZhCn));
+        insta::assert_snapshot!(render(Format::Json, &fixtures::chinese(), Lang::ZhCn));
     }
 }

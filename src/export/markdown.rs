@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use anyhow::Result;
 
-use super::{Exporter, Record, human_time};
+use super::{Exporter, Record, Value, human_time};
 
 /// The Markdown renderer.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +30,21 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// A value as inline Markdown; lines are separated by `<br>`, which keeps them in their
+/// table cell.
+fn value(v: &Value) -> String {
+    match v {
+        Value::Text(s) => escape(s),
+        Value::Prose(s) | Value::Code(s) => escape(s),
+        Value::Named { name, id } => format!("{} ({})", escape(name), escape(id)),
+        Value::Lines(lines) => lines
+            .iter()
+            .map(|s| escape(s))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+    }
+}
+
 impl Exporter for Markdown {
     fn render(&self, r: &Record) -> Result<String> {
         let x = &r.strings().export;
@@ -51,58 +66,9 @@ impl Exporter for Markdown {
             let _ = writeln!(o, "> {}\n", escape(x.redacted_note));
         }
 
-        let c = &r.checklist;
-        let contact: Vec<String> = [c.phone.as_deref(), c.email.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(escape)
-            .collect();
-        let rows: [(&str, String); 15] = [
-            (
-                x.checklist,
-                format!("{} ({})", escape(&c.name), escape(&c.id)),
-            ),
-            (x.provider, escape(&c.provider)),
-            (x.country, escape(&c.country)),
-            (x.checklist_hash, escape(&c.hash)),
-            (x.verified, c.verified.to_string()),
-            (x.origin, escape(&c.origin)),
-            (x.session, escape(&r.session_id)),
-            (x.status, escape(r.status_label())),
-            (x.progress, escape(&r.progress_text())),
-            (x.started, human_time(&r.started)),
-            (
-                x.finished,
-                r.finished
-                    .as_ref()
-                    .map_or_else(|| none.to_string(), human_time),
-            ),
-            (x.updated, human_time(&r.updated)),
-            (x.exported, human_time(&r.exported)),
-            (
-                x.contact,
-                if contact.is_empty() {
-                    none.to_string()
-                } else {
-                    contact.join(" · ")
-                },
-            ),
-            (
-                x.sources,
-                if c.sources.is_empty() {
-                    none.to_string()
-                } else {
-                    c.sources
-                        .iter()
-                        .map(|s| escape(s))
-                        .collect::<Vec<_>>()
-                        .join("<br>")
-                },
-            ),
-        ];
         o.push_str("| | |\n|---|---|\n");
-        for (k, v) in rows {
-            let _ = writeln!(o, "| **{}** | {v} |", escape(k));
+        for f in r.facts() {
+            let _ = writeln!(o, "| **{}** | {} |", escape(f.label), value(&f.value));
         }
 
         let _ = writeln!(o, "\n## {}\n", x.answers);
@@ -118,34 +84,13 @@ impl Exporter for Markdown {
         let _ = writeln!(o, "\n## {}", x.steps);
         for st in &r.steps {
             let _ = writeln!(o, "\n### {}. {}\n", st.number, escape(&st.title));
-            let _ = writeln!(
-                o,
-                "- **{}**{colon}{}",
-                x.phase,
-                escape(r.phase_label(st.phase))
-            );
-            let _ = writeln!(
-                o,
-                "- **{}**{colon}{}",
-                x.status,
-                escape(r.step_status_label(st.status))
-            );
-            if let Some(at) = &st.at {
-                let _ = writeln!(o, "- **{}**{colon}{}", x.time, human_time(at));
+            for f in r.step_fields(st) {
+                let _ = writeln!(o, "- **{}**{colon}{}", f.label, value(&f.value));
             }
-            if let Some(reason) = &st.skip_reason {
-                let _ = writeln!(o, "- **{}**{colon}{}", x.skip_reason, escape(reason));
-            }
-            if !st.inputs.is_empty() {
-                let _ = writeln!(o, "- **{}**{colon_end}", x.inputs);
-                for i in &st.inputs {
-                    let _ = writeln!(o, "  - {}{colon}{}", escape(&i.label), escape(&i.value));
-                }
-            }
-            if !st.notes.is_empty() {
-                let _ = writeln!(o, "- **{}**{colon_end}", x.notes);
-                for n in &st.notes {
-                    let _ = writeln!(o, "  - {}{colon}{}", human_time(&n.at), escape(&n.text));
+            for g in r.step_groups(st) {
+                let _ = writeln!(o, "- **{}**{colon_end}", g.label);
+                for (label, text) in &g.items {
+                    let _ = writeln!(o, "  - {}{colon}{}", escape(label), escape(text));
                 }
             }
         }
@@ -161,21 +106,11 @@ impl Exporter for Markdown {
                 x.step, x.expected, x.began, x.due, x.received
             );
             for (st, w) in waits {
-                let _ = writeln!(
-                    o,
-                    "| {}. {} | {} | {} | {} | {} |",
-                    st.number,
-                    escape(&st.title),
-                    w.expected
-                        .as_deref()
-                        .map_or_else(|| none.to_string(), escape),
-                    w.began
-                        .as_ref()
-                        .map_or_else(|| none.to_string(), human_time),
-                    w.due.as_ref().map_or_else(|| none.to_string(), human_time),
-                    w.received
-                        .map_or_else(|| x.not_received.to_string(), |d| d.to_string()),
-                );
+                let _ = write!(o, "| {}. {} |", st.number, escape(&st.title));
+                for f in r.wait_fields(w) {
+                    let _ = write!(o, " {} |", value(&f.value));
+                }
+                o.push('\n');
             }
         }
 
@@ -194,20 +129,10 @@ impl Exporter for Markdown {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Format;
     use crate::export::fixtures;
-    use crate::export::{Options, Record};
+    use crate::export::testing::render;
     use crate::i18n::Lang;
-
-    fn render(session: &crate::session::Session, lang: Lang) -> String {
-        let options = Options {
-            lang,
-            redact: false,
-            now: fixtures::export_now(),
-        };
-        Markdown
-            .render(&Record::build(session, &options))
-            .expect("markdown renders")
-    }
 
     #[test]
     fn escape_neutralises_markup_and_keeps_lines_in_their_cell() {
@@ -218,18 +143,18 @@ mod tests {
 
     #[test]
     fn snapshot_completed() {
-        insta::assert_snapshot!(render(&fixtures::completed(), Lang::En));
+        insta::assert_snapshot!(render(Format::Markdown, &fixtures::completed(), Lang::En));
     }
 
     #[test]
     fn snapshot_unfinished() {
-        let md = render(&fixtures::unfinished(), Lang::En);
+        let md = render(Format::Markdown, &fixtures::unfinished(), Lang::En);
         assert!(md.contains("> **INCOMPLETE**"));
         insta::assert_snapshot!(md);
     }
 
     #[test]
     fn snapshot_chinese() {
-        insta::assert_snapshot!(render(&fixtures::chinese(), Lang::ZhCn));
+        insta::assert_snapshot!(render(Format::Markdown, &fixtures::chinese(), Lang::ZhCn));
     }
 }

@@ -1,12 +1,13 @@
 //! Plain text: for pasting into an e-mail. Wrapped at [`WIDTH`] columns by `textwrap`,
 //! which counts Chinese characters as two columns.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use anyhow::Result;
 use textwrap::core::display_width;
 
-use super::{Exporter, Record, human_time};
+use super::{Exporter, Field, Record, Value, human_time};
 
 /// The line width.
 pub const WIDTH: usize = 78;
@@ -42,12 +43,23 @@ fn heading(o: &mut String, title: &str, underline: char) {
     o.push_str("\n\n");
 }
 
+/// A value as plain text: as it is, one line per line.
+fn value<'a>(v: &'a Value) -> Cow<'a, str> {
+    match v {
+        Value::Text(s) => Cow::Borrowed(s),
+        Value::Prose(s) | Value::Code(s) => Cow::Borrowed(s),
+        Value::Named { name, id } => Cow::Owned(format!("{name} ({id})")),
+        Value::Lines(lines) => Cow::Owned(lines.join("\n")),
+    }
+}
+
 impl Exporter for PlainText {
     fn render(&self, r: &Record) -> Result<String> {
         let x = &r.strings().export;
         let none = x.none;
         let colon = x.colon;
         let colon_end = colon.trim_end();
+        let labelled = |f: &Field| format!("{}{colon}{}", f.label, value(&f.value));
         let mut o = String::with_capacity(4096 + r.events.len() * 60);
         heading(
             &mut o,
@@ -65,58 +77,19 @@ impl Exporter for PlainText {
             o.push('\n');
         }
 
-        let c = &r.checklist;
-        let contact: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let facts: [(&str, String); 15] = [
-            (x.checklist, format!("{} ({})", c.name, c.id)),
-            (x.provider, c.provider.clone()),
-            (x.country, c.country.clone()),
-            (x.checklist_hash, c.hash.clone()),
-            (x.verified, c.verified.to_string()),
-            (x.origin, c.origin.clone()),
-            (x.session, r.session_id.clone()),
-            (x.status, r.status_label().to_string()),
-            (x.progress, r.progress_text()),
-            (x.started, human_time(&r.started)),
-            (
-                x.finished,
-                r.finished
-                    .as_ref()
-                    .map_or_else(|| none.to_string(), human_time),
-            ),
-            (x.updated, human_time(&r.updated)),
-            (x.exported, human_time(&r.exported)),
-            (
-                x.contact,
-                if contact.is_empty() {
-                    none.to_string()
-                } else {
-                    contact.join(" · ")
-                },
-            ),
-            (
-                x.sources,
-                if c.sources.is_empty() {
-                    none.to_string()
-                } else {
-                    c.sources.join("\n")
-                },
-            ),
-        ];
+        let facts = r.facts();
         let label_width = facts
             .iter()
-            .map(|(k, _)| display_width(k))
+            .map(|f| display_width(f.label))
             .max()
             .unwrap_or(0)
             + 2;
         let pad = " ".repeat(label_width);
-        for (k, v) in &facts {
+        for f in &facts {
+            let k = f.label;
             let gap = label_width.saturating_sub(display_width(k) + display_width(colon_end));
             let first = format!("{k}{colon_end}{}", " ".repeat(gap));
-            wrap(&mut o, &first, &pad, v);
+            wrap(&mut o, &first, &pad, &value(&f.value));
         }
         o.push('\n');
 
@@ -132,45 +105,20 @@ impl Exporter for PlainText {
         heading(&mut o, x.steps, '-');
         for st in &r.steps {
             wrap(&mut o, &format!("{}. ", st.number), "   ", &st.title);
-            let mut line = format!(
-                "{}{colon}{} · {}{colon}{}",
-                x.phase,
-                r.phase_label(st.phase),
-                x.status,
-                r.step_status_label(st.status)
-            );
-            if let Some(at) = &st.at {
-                let _ = write!(line, " · {}{colon}{}", x.time, human_time(at));
-            }
+            // The short facts share a line; a skip reason, which may be long, has its own.
+            let (prose, short): (Vec<_>, Vec<_>) = r
+                .step_fields(st)
+                .into_iter()
+                .partition(|f| matches!(f.value, Value::Prose(_)));
+            let line = short.iter().map(labelled).collect::<Vec<_>>().join(" · ");
             wrap(&mut o, "   ", "   ", &line);
-            if let Some(reason) = &st.skip_reason {
-                wrap(
-                    &mut o,
-                    "   ",
-                    "     ",
-                    &format!("{}{colon}{reason}", x.skip_reason),
-                );
+            for f in &prose {
+                wrap(&mut o, "   ", "     ", &labelled(f));
             }
-            if !st.inputs.is_empty() {
-                let _ = writeln!(o, "   {}{colon_end}", x.inputs);
-                for i in &st.inputs {
-                    wrap(
-                        &mut o,
-                        "   - ",
-                        "     ",
-                        &format!("{}{colon}{}", i.label, i.value),
-                    );
-                }
-            }
-            if !st.notes.is_empty() {
-                let _ = writeln!(o, "   {}{colon_end}", x.notes);
-                for n in &st.notes {
-                    wrap(
-                        &mut o,
-                        "   - ",
-                        "     ",
-                        &format!("{}{colon}{}", human_time(&n.at), n.text),
-                    );
+            for g in r.step_groups(st) {
+                let _ = writeln!(o, "   {}{colon_end}", g.label);
+                for (label, text) in &g.items {
+                    wrap(&mut o, "   - ", "     ", &format!("{label}{colon}{text}"));
                 }
             }
             o.push('\n');
@@ -181,29 +129,8 @@ impl Exporter for PlainText {
         for (st, w) in r.waits() {
             any = true;
             wrap(&mut o, &format!("{}. ", st.number), "   ", &st.title);
-            let rows = [
-                (
-                    x.expected,
-                    w.expected.clone().unwrap_or_else(|| none.to_string()),
-                ),
-                (
-                    x.began,
-                    w.began
-                        .as_ref()
-                        .map_or_else(|| none.to_string(), human_time),
-                ),
-                (
-                    x.due,
-                    w.due.as_ref().map_or_else(|| none.to_string(), human_time),
-                ),
-                (
-                    x.received,
-                    w.received
-                        .map_or_else(|| x.not_received.to_string(), |d| d.to_string()),
-                ),
-            ];
-            for (k, v) in rows {
-                wrap(&mut o, "   ", "     ", &format!("{k}{colon}{v}"));
+            for f in &r.wait_fields(w) {
+                wrap(&mut o, "   ", "     ", &labelled(f));
             }
         }
         if !any {
@@ -229,20 +156,10 @@ impl Exporter for PlainText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Format;
     use crate::export::fixtures;
-    use crate::export::{Options, Record};
+    use crate::export::testing::render;
     use crate::i18n::Lang;
-
-    fn render(session: &crate::session::Session, lang: Lang) -> String {
-        let options = Options {
-            lang,
-            redact: false,
-            now: fixtures::export_now(),
-        };
-        PlainText
-            .render(&Record::build(session, &options))
-            .expect("text renders")
-    }
 
     #[test]
     fn no_line_is_wider_than_the_width_even_in_chinese() {
@@ -250,7 +167,7 @@ mod tests {
             (fixtures::completed(), Lang::En),
             (fixtures::chinese(), Lang::ZhCn),
         ] {
-            for line in render(&s, lang).lines() {
+            for line in render(Format::Text, &s, lang).lines() {
                 assert!(display_width(line) <= WIDTH, "too wide: {line:?}");
             }
         }
@@ -258,12 +175,12 @@ mod tests {
 
     #[test]
     fn snapshot_completed() {
-        insta::assert_snapshot!(render(&fixtures::completed(), Lang::En));
+        insta::assert_snapshot!(render(Format::Text, &fixtures::completed(), Lang::En));
     }
 
     #[test]
     fn snapshot_unfinished() {
-        let text = render(&fixtures::unfinished(), Lang::En);
+        let text = render(Format::Text, &fixtures::unfinished(), Lang::En);
         assert!(text.starts_with("Cancellation record"));
         assert!(text.contains("*** INCOMPLETE ***"));
         insta::assert_snapshot!(text);
@@ -271,6 +188,6 @@ mod tests {
 
     #[test]
     fn snapshot_chinese() {
-        insta::assert_snapshot!(render(&fixtures::chinese(), Lang::ZhCn));
+        insta::assert_snapshot!(render(Format::Text, &fixtures::chinese(), Lang::ZhCn));
     }
 }
