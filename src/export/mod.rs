@@ -160,6 +160,17 @@ pub struct ChecklistInfo {
     pub postal: Vec<String>,
 }
 
+impl ChecklistInfo {
+    /// The phone and the e-mail, as far as known (`phone · e-mail`).
+    fn phone_and_email(&self) -> Option<String> {
+        let known: Vec<&str> = [self.phone.as_deref(), self.email.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!known.is_empty()).then(|| known.join(" · "))
+    }
+}
+
 /// One answered question.
 #[derive(Clone, Debug, Serialize)]
 pub struct AnswerRow {
@@ -525,16 +536,12 @@ impl Record {
     /// checklist's note on how to reach them; without that, "none".
     fn contact(&self) -> Value<'_> {
         let c = &self.checklist;
-        let known: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        if !known.is_empty() {
-            return Value::Text(known.join(" · ").into());
-        }
-        match &c.contact_note {
-            Some(note) => Value::Prose(note),
-            None => Value::Text(self.strings().export.none.into()),
+        match c.phone_and_email() {
+            Some(known) => Value::Text(known.into()),
+            None => match &c.contact_note {
+                Some(note) => Value::Prose(note),
+                None => Value::Text(self.strings().export.none.into()),
+            },
         }
     }
 
@@ -813,12 +820,11 @@ fn reminders(
     lang: Lang,
 ) -> Vec<Reminder> {
     let x = &lang.strings().export;
-    // Without a number, the checklist's note says how to reach customer service.
+    // Without a number or address, the checklist's note says how to reach customer service.
     let phone = checklist
-        .phone
-        .as_deref()
-        .or(checklist.contact_note.as_deref())
-        .unwrap_or(x.none);
+        .phone_and_email()
+        .or(checklist.contact_note.clone())
+        .unwrap_or_else(|| x.none.to_string());
     let name = checklist.name.as_str();
     let prefix = if complete {
         String::new()
