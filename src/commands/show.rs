@@ -151,7 +151,11 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
                 .when
                 .iter()
                 .map(|c| {
-                    let any: Vec<String> = c.any_of.iter().map(|a| answer_label(a, lang)).collect();
+                    let any: Vec<String> = c
+                        .any_of
+                        .iter()
+                        .map(|a| answer_label(&entry.checklist, &c.question, a, lang))
+                        .collect();
                     format!("{} = {}", c.question, any.join(" | "))
                 })
                 .collect();
@@ -192,11 +196,18 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
     o
 }
 
-fn answer_label(a: &Answer, lang: Lang) -> String {
+/// An answer as the person sees it: yes/no, or the choice's label.
+fn answer_label(checklist: &Checklist, question: &str, a: &Answer, lang: Lang) -> String {
     let s = lang.strings();
     match a {
         Answer::Bool(true) => s.common.yes.to_string(),
         Answer::Bool(false) => s.common.no.to_string(),
-        Answer::Choice(c) => c.clone(),
+        Answer::Choice(id) => match checklist.question(question).map(|q| &q.kind) {
+            Some(QuestionKind::Choice(choices)) => choices
+                .iter()
+                .find(|ch| &ch.id == id)
+                .map_or_else(|| id.clone(), |ch| ch.label.get(lang).to_string()),
+            _ => id.clone(),
+        },
     }
 }

@@ -462,3 +462,21 @@ fn a_reader_that_goes_away_is_not_an_error() {
     // The guide saved its session before its first prompt, reader or not.
     assert_eq!(env.session_ids().len(), 1);
 }
+
+#[test]
+fn show_names_choices_by_their_label_in_the_persons_language() {
+    let env = Env::new();
+    let with_choice = checklist("pick", "Pick")
+        .replace(
+            "[[steps]]\nid = \"log-in\"",
+            "[[questions]]\nid = \"os\"\nkind = \"choice\"\ntext = \"Phone?\"\nchoices = [{ id = \"ios\", label = { en = \"iPhone\", zh-CN = \"苹果手机\" } }, \"other\"]\n\n[[steps]]\nid = \"log-in\"",
+        )
+        .replace("body = \"Find.\"", "body = \"Find.\"\nwhen = { os = [\"ios\", \"other\"] }");
+    env.write("d/pick.toml", with_choice);
+    env.run(&["--checklists", "d", "show", "pick"])
+        .success()
+        .stdout_has("(only when os = iPhone | other)");
+    env.run(&["--checklists", "d", "--lang", "zh-CN", "show", "pick"])
+        .success()
+        .stdout_has("(仅当 os = 苹果手机 | other)");
+}
