@@ -15,3 +15,4 @@ mod guide;
 mod letter;
 mod pty;
 mod sessions;
+mod walkthrough;
