@@ -12,6 +12,7 @@ mod export;
 #[allow(dead_code)]
 mod fixtures;
 mod guide;
+mod journey;
 mod letter;
 mod pty;
 mod sessions;
