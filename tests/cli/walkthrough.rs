@@ -27,7 +27,8 @@ pub const RECEIVED: &str = "2026-12-01";
 const PATTERN_SAMPLES: [&str; 3] = ["06 12 34 56 78", "AB12CD34EF56", "AB1234"];
 
 /// How many `simcancel` processes run at once: one per core of the two-core machine the
-/// tests run on (measured: 2 finish the ~270 walks as fast as 3 or 4, in 13–20 s).
+/// tests run on (measured: 2 finish the ~270 walks as fast as 3 or 4: 13–25 s, with
+/// other builds sharing the machine).
 const WORKERS: usize = 2;
 
 /// The value typed for `input`: `Value of <id>` (so a value typed at the wrong prompt shows
