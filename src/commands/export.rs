@@ -9,7 +9,7 @@ use crate::cli::{ExportArgs, FormatArg};
 use crate::clock;
 use crate::export::{self, Format, Options};
 use crate::i18n::{self, Lang};
-use crate::session::Store;
+use crate::session::{SessionStatus, Store};
 
 use super::output;
 
@@ -47,12 +47,19 @@ pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
     };
     if args.require_complete && !session.is_complete() {
         let p = session.progress();
+        // An abandoned session cannot be resumed, so it is not told to finish it that way.
+        let template = if session.status == SessionStatus::Abandoned {
+            x.require_complete_abandoned
+        } else {
+            x.require_complete
+        };
         bail!(i18n::fill(
-            x.require_complete,
+            template,
             &[
                 ("id", &session.id),
                 ("done", &p.settled()),
                 ("total", &p.applicable()),
+                ("checklist", &session.checklist.id),
             ],
         ));
     }

@@ -128,6 +128,7 @@ pub(super) static STRINGS: Strings = Strings {
         cal_nothing: "session {id} has no reminder to put in a calendar yet: no wait step has been reached and the session is not finished; export it again later",
         written: "Wrote {path}",
         require_complete: "session {id} is not finished ({done} of {total} applicable steps done or skipped); finish it with `simcancel resume {id}`, or export without --require-complete to get a copy marked INCOMPLETE",
+        require_complete_abandoned: "session {id} was abandoned ({done} of {total} applicable steps done or skipped) and cannot be finished; start again with `simcancel guide {checklist}`, or export without --require-complete to get a copy marked INCOMPLETE",
         exists: "{path} already exists; choose another file with -o, or add --force to overwrite it",
         unknown_extension: "cannot tell the format from the name {path}; use a .md, .json, .html, .txt or .ics extension, or pass --format",
     },

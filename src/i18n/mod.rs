@@ -394,6 +394,9 @@ pub struct Export {
     pub written: &'static str,
     /// Error for `--require-complete`; `{id}`, `{done}`, `{total}`.
     pub require_complete: &'static str,
+    /// Error for `--require-complete` on an abandoned session, which `resume` refuses;
+    /// `{id}`, `{done}`, `{total}`, `{checklist}`.
+    pub require_complete_abandoned: &'static str,
     /// Error when `-o` names an existing file; `{path}`.
     pub exists: &'static str,
     /// Error when neither `--format` nor the extension says the format; `{path}`.

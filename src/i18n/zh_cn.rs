@@ -120,6 +120,7 @@ pub(super) static STRINGS: Strings = Strings {
         cal_nothing: "记录 {id} 还没有可放进日历的提醒：尚未到达等待步骤，记录也未完成；请稍后再导出",
         written: "已写入 {path}",
         require_complete: "记录 {id} 尚未完成（适用的 {total} 个步骤中已完成或跳过 {done} 个）；请用 `simcancel resume {id}` 继续办理，或去掉 --require-complete 导出一份标有“未完成”的副本",
+        require_complete_abandoned: "记录 {id} 已放弃（适用的 {total} 个步骤中已完成或跳过 {done} 个），无法再继续办理；请用 `simcancel guide {checklist}` 重新开始，或去掉 --require-complete 导出一份标有“未完成”的副本",
         exists: "{path} 已存在；请用 -o 换一个文件名，或加上 --force 覆盖",
         unknown_extension: "无法从文件名 {path} 判断格式；请使用 .md、.json、.html、.txt 或 .ics 扩展名，或指定 --format",
     },

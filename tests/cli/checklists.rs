@@ -87,7 +87,7 @@ fn checklist_dir() -> PathBuf {
 }
 
 /// Every bundled checklist, parsed by the real loader, in file-name order.
-fn bundled() -> Vec<Checklist> {
+pub fn bundled() -> Vec<Checklist> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(checklist_dir())
         .expect("checklists folder")
         .map(|e| e.expect("dir entry").path())
@@ -421,7 +421,7 @@ fn letters_and_refunds_find_the_well_known_input_ids() {
 }
 
 /// Every combination of answers to `c`'s questions, or a seeded sample of 200 of them.
-fn combinations(c: &Checklist) -> Vec<Answers> {
+pub fn combinations(c: &Checklist) -> Vec<Answers> {
     let options: Vec<Vec<Answer>> = c.questions.iter().map(|q| q.answers()).collect();
     let total: usize = options.iter().map(Vec::len).product();
     let pick = |mut n: usize| -> Answers {
@@ -454,7 +454,7 @@ fn combinations(c: &Checklist) -> Vec<Answers> {
 
 /// Walks `c` as the guide does with `all` answers given: start questions first, each `at`
 /// question when its step is reached. Returns the ids of the steps that apply, or the dead end.
-fn walk(c: &Checklist, all: &Answers) -> Result<Vec<String>, String> {
+pub fn walk(c: &Checklist, all: &Answers) -> Result<Vec<String>, String> {
     let mut answers: Answers = c
         .questions
         .iter()

@@ -161,6 +161,28 @@ fn an_unfinished_session_is_marked_incomplete_in_every_format() {
 }
 
 #[test]
+fn require_complete_on_an_abandoned_session_says_to_start_again_not_to_resume() {
+    // `resume` refuses an abandoned session, so the error must not send the person there.
+    let mut s = fixtures::unfinished();
+    s.status = simcancel::session::SessionStatus::Abandoned;
+    s.finished = Some(s.updated);
+    let checklist = s.checklist.id.clone();
+    let env = env_with(&[s]);
+    let run = env
+        .run(&["export", "u3n8", "--require-complete"])
+        .code(1)
+        .stderr_has("session u3n8f1w6 was abandoned (7 of 10")
+        .stderr_has(&format!("start again with `simcancel guide {checklist}`"));
+    assert!(!run.stderr.contains("simcancel resume"), "{run}");
+    env.run(&["--lang", "zh-CN", "export", "u3n8", "--require-complete"])
+        .code(1)
+        .stderr_has("记录 u3n8f1w6 已放弃");
+    env.run(&["export", "u3n8"])
+        .success()
+        .stdout_has("INCOMPLETE");
+}
+
+#[test]
 fn html_is_one_self_contained_file_a_real_parser_accepts() {
     let env = env_with(&[fixtures::completed(), fixtures::chinese()]);
     for id in ["k7m2q9x4", "c4h5z6n7"] {

@@ -41,14 +41,16 @@ pub fn resume(env: &Env, dir: &str, extra: &[&str], stdin: &str) -> Run {
     env.run_with_stdin(&args, stdin)
 }
 
-fn step<'a>(session: &'a Value, id: &str) -> &'a Value {
+/// The record of step `id` in a saved session.
+pub fn step<'a>(session: &'a Value, id: &str) -> &'a Value {
     session["steps"]
         .as_array()
         .and_then(|s| s.iter().find(|r| r["id"] == id))
         .unwrap_or_else(|| panic!("no step {id} in {session:#}"))
 }
 
-fn event_types(session: &Value) -> Vec<String> {
+/// The `type` of every event of a saved session, in order.
+pub fn event_types(session: &Value) -> Vec<String> {
     session["events"]
         .as_array()
         .map(|e| {

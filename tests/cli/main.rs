@@ -12,6 +12,8 @@ mod export;
 #[allow(dead_code)]
 mod fixtures;
 mod guide;
+mod journey;
 mod letter;
 mod pty;
 mod sessions;
+mod walkthrough;
