@@ -1,7 +1,7 @@
 //! What `guide` and `resume` share: the front end for this terminal, the Ctrl-C handler, the
 //! engine run with durable saves, and the closing message with its exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -22,11 +22,12 @@ static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
 /// The front end for this run: dialoguer in a terminal, numbered lines otherwise.
 pub fn prompter(app: &App) -> Box<dyn Prompter> {
     if app.plain {
-        Box::new(PlainPrompter::new(
-            std::io::stdin().lock(),
-            std::io::stdout(),
-            app.strings(),
-        ))
+        // A terminal echoes what is typed; answers from a pipe are echoed by the prompter.
+        let piped = !std::io::stdin().is_terminal();
+        Box::new(
+            PlainPrompter::new(std::io::stdin().lock(), std::io::stdout(), app.strings())
+                .echo_answers(piped),
+        )
     } else {
         Box::new(DialoguerPrompter::new())
     }

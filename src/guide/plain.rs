@@ -12,6 +12,7 @@ pub struct PlainPrompter<R, W> {
     input: R,
     out: W,
     strings: &'static Strings,
+    echo: bool,
 }
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
@@ -21,7 +22,15 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             input,
             out,
             strings,
+            echo: false,
         }
+    }
+
+    /// Writes each answer after its prompt, as a terminal's echo would: for answers that
+    /// come from a pipe or a file, so the transcript reads prompt by prompt.
+    pub fn echo_answers(mut self, echo: bool) -> Self {
+        self.echo = echo;
+        self
     }
 
     /// The writer, to read back what was shown (tests).
@@ -39,7 +48,11 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             writeln!(self.out)?;
             return Err(Stop::EndOfInput);
         }
-        Ok(buf.trim().to_string())
+        let answer = buf.trim().to_string();
+        if self.echo {
+            writeln!(self.out, "{answer}")?;
+        }
+        Ok(answer)
     }
 
     fn choose(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
@@ -196,6 +209,19 @@ mod tests {
         );
         let zh = vec!["是".to_string(), "否".to_string()];
         assert_eq!(prompter("否\n").select("保留？", &zh, 0).unwrap(), 1);
+    }
+
+    #[test]
+    fn answers_from_a_pipe_are_echoed_after_their_prompt() {
+        let mut p = prompter("2\nJean\n").echo_answers(true);
+        let items = vec!["Done".to_string(), "Skip".to_string()];
+        assert_eq!(p.select("What now?", &items, 0).unwrap(), 1);
+        assert_eq!(p.input("Name", None).unwrap(), "Jean");
+        let out = String::from_utf8(p.into_output()).unwrap();
+        assert_eq!(
+            out,
+            "What now?\n  1. Done\n  2. Skip\nNumber [1]: 2\nName: Jean\n"
+        );
     }
 
     #[test]

@@ -141,7 +141,8 @@ fn a_bad_input_is_explained_and_asked_again() {
     let (env, dir) = mini_env();
     guide(&env, &dir, &[], "2\n1\n1\n1\n\nab12\nAB1234\n5\n")
         .success()
-        .stdout_has("Request reference (required): ! This value is required: please type it.")
+        .stdout_has("Request reference (required): \n! This value is required: please type it.")
+        .stdout_has("Request reference (required): ab12\n")
         .stdout_has(
             "! `ab12` does not have the expected form. Two letters and four digits, e.g. AB1234",
         );
