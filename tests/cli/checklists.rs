@@ -59,10 +59,10 @@ fn provider_domains(id: &str) -> &'static [&'static str] {
     }
 }
 
-/// Substrings of chat, social, short-link and promotional URLs that no checklist may carry.
-const BANNED_IN_URLS: [&str; 18] = [
+/// Substrings of chat, social, short-link and promotional URLs that no checklist may carry
+/// (on top of the per-provider allow-list, which already refuses every other domain).
+const BANNED_IN_URLS: [&str; 17] = [
     "t.me",
-    "telegram",
     "whatsapp",
     "wa.me",
     "wechat",
