@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -149,22 +149,27 @@ impl Source {
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
 /// diagnostic naming the file.
 pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnostic> {
-    let meta = fs::metadata(path)
-        .map_err(|e| Diagnostic::file(path, Problem::Unreadable(ReadError::of(&e))))?;
+    let unreadable = |e: ReadError| Diagnostic::file(path, Problem::Unreadable(e));
+    let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
     if meta.is_dir() {
-        return Err(Diagnostic::file(
-            path,
-            Problem::Unreadable(ReadError::IsFolder),
-        ));
+        return Err(unreadable(ReadError::IsFolder));
     }
+    // A FIFO or device would block or never end: only regular files are read.
+    if !meta.is_file() {
+        return Err(unreadable(ReadError::NotRegular));
+    }
+    let too_large = |size: u64| Diagnostic::file(path, Problem::TooLarge { size });
     if meta.len() > MAX_FILE_SIZE {
-        return Err(Diagnostic::file(
-            path,
-            Problem::TooLarge { size: meta.len() },
-        ));
+        return Err(too_large(meta.len()));
     }
-    let bytes = fs::read(path)
-        .map_err(|e| Diagnostic::file(path, Problem::Unreadable(ReadError::of(&e))))?;
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(|e| unreadable(ReadError::of(&e)))?;
+    // The file may have grown since it was measured.
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(bytes.len() as u64));
+    }
     let hash = hash_bytes(&bytes);
     match String::from_utf8(bytes) {
         Ok(s) => Ok((s, hash)),

@@ -213,6 +213,8 @@ pub enum ReadError {
     IsFolder,
     /// A file where a folder was expected.
     NotAFolder,
+    /// Not a regular file (a pipe, a socket, a device).
+    NotRegular,
     /// Anything else: the system's message.
     Other(String),
 }

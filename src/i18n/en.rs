@@ -332,6 +332,7 @@ pub(super) fn read_error(e: &ReadError) -> String {
         }
         ReadError::IsFolder => "it is a folder, not a file".into(),
         ReadError::NotAFolder => "it is a file, not a folder".into(),
+        ReadError::NotRegular => "it is not a regular file (a pipe, socket or device)".into(),
         ReadError::Other(m) => m.clone(),
     }
 }

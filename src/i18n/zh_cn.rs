@@ -423,6 +423,7 @@ pub(super) fn read_error(e: &ReadError) -> String {
         ReadError::SymlinkLoop => "符号链接层数过多（可能是循环链接）；请修复或删除该链接".into(),
         ReadError::IsFolder => "这是文件夹，不是文件".into(),
         ReadError::NotAFolder => "这是文件，不是文件夹".into(),
+        ReadError::NotRegular => "这不是普通文件（而是管道、套接字或设备）".into(),
         ReadError::Other(m) => m.clone(),
     }
 }

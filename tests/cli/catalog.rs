@@ -480,3 +480,23 @@ fn show_names_choices_by_their_label_in_the_persons_language() {
         .success()
         .stdout_has("(仅当 os = 苹果手机 | other)");
 }
+
+#[test]
+fn a_pipe_named_like_a_checklist_is_refused_not_waited_on() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.root().join("d")).unwrap();
+    let fifo = env.root().join("d/pipe.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    env.write("d/good.toml", checklist("good", "Good"));
+    env.run(&["list", "--checklists", "d"])
+        .success()
+        .stdout_has("good ")
+        .stderr_has("skipping d/pipe.toml: 1 problem(s)");
+    env.run(&["validate", "d"]).code(1).stdout_has(
+        "d/pipe.toml:1:1: error: cannot read the file: it is not a regular file (a pipe, socket or device)",
+    );
+}
