@@ -338,11 +338,7 @@ impl Cx<'_> {
 
     fn id(&mut self, v: &Spanned<DeValue>, key: &str, pattern: &'static str) -> Option<String> {
         let s = self.string(v, key)?;
-        let ok = match pattern {
-            ID_PATTERN => is_id(&s, false),
-            _ => is_id(&s, true),
-        };
-        if !ok {
+        if !is_id(&s, pattern == KEY_PATTERN) {
             self.error(v.span(), Problem::BadId { id: s, pattern });
             return None;
         }
