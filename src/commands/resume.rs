@@ -22,7 +22,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     walk::install_signal_handler(app)?;
     let mut prompter = walk::prompter(app);
     let path = match prefix {
-        Some(p) => store.find(p)?.0,
+        Some(p) => store.locate(p)?,
         None => {
             let listing = store.list_summaries()?;
             for bad in &listing.unreadable {
@@ -70,7 +70,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         .unwrap_or_default()
         .to_string();
     let _lock = store.lock(&id)?;
-    // Read again under the lock: another process may have saved since we looked.
+    // Read under the lock, so no other process saves it between reading and walking.
     let mut session = Store::load_path(&path)?;
     if let Err(reason) = session.check() {
         bail!("{}: {reason}; it was left untouched", path.display());

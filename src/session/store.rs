@@ -173,8 +173,16 @@ impl Store {
         Ok((ok, bad))
     }
 
-    /// Finds a session by its id or a unique prefix of it.
+    /// Finds a session by its id or a unique prefix of it, and reads it.
     pub fn find(&self, prefix: &str) -> Result<(PathBuf, Session)> {
+        let path = self.locate(prefix)?;
+        let session = Store::load_path(&path)?;
+        Ok((path, session))
+    }
+
+    /// The file of the session whose id is `prefix` or uniquely starts with it, without
+    /// reading it (for a caller that reads it under the lock).
+    pub fn locate(&self, prefix: &str) -> Result<PathBuf> {
         if prefix.is_empty()
             || !prefix
                 .chars()
@@ -186,7 +194,7 @@ impl Store {
         }
         let exact = self.path(prefix);
         if exact.is_file() {
-            return Ok((exact.clone(), Store::load_path(&exact)?));
+            return Ok(exact);
         }
         let mut matches: Vec<PathBuf> = match fs::read_dir(&self.dir) {
             Ok(entries) => entries
@@ -209,11 +217,7 @@ impl Store {
                 "no session matches `{prefix}` in {}; run `simcancel sessions --all` to see them",
                 self.dir.display()
             ),
-            1 => {
-                let path = matches.remove(0);
-                let s = Store::load_path(&path)?;
-                Ok((path, s))
-            }
+            1 => Ok(matches.remove(0)),
             _ => {
                 let ids: Vec<String> = matches
                     .iter()
