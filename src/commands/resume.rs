@@ -72,6 +72,21 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     let _lock = store.lock(&id)?;
     // Read under the lock, so no other process saves it between reading and walking.
     let mut session = Store::load_path(&path)?;
+    // Saves go to the file named by the id inside: walking a copy or a renamed file would
+    // write over another session (or create one), so the two must agree.
+    if session.id != id {
+        bail!(
+            "{}",
+            fill(
+                g.resume_id_mismatch,
+                &[
+                    ("path", &path.display()),
+                    ("inner", &session.id),
+                    ("file", &id)
+                ]
+            )
+        );
+    }
     if let Err(reason) = session.check() {
         bail!("{}: {reason}; it was left untouched", path.display());
     }

@@ -547,6 +547,8 @@ pub struct Guide {
     pub plain_no_default: &'static str,
     /// Plain mode: a yes/no answer that is neither.
     pub plain_bad_yes_no: &'static str,
+    /// `{path}`, `{inner}`, `{file}`: a session file whose id is not its file name.
+    pub resume_id_mismatch: &'static str,
 }
 
 /// Strings of `sessions`.
