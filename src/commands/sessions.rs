@@ -90,7 +90,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                         checklist: &s.checklist.id,
                         name: s.checklist.snapshot.name.get(app.lang),
                         started: s.created,
-                        last_activity: s.last_activity(),
+                        last_activity: s.updated,
                         progress: JsonProgress {
                             finished: p.settled(),
                             applicable: p.applicable(),
@@ -132,7 +132,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     minute(s.created),
                     s.progress().to_string(),
                     state_text(s.state(now), app.lang),
-                    minute(s.last_activity()),
+                    minute(s.updated),
                 ]
             })
             .collect();
