@@ -30,7 +30,10 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                     "simcancel: {}",
                     fill(
                         app.strings().sessions.unreadable,
-                        &[("path", &bad.path.display()), ("reason", &bad.reason)]
+                        &[
+                            ("path", &bad.path.display()),
+                            ("reason", &bad.problem.message(app.lang))
+                        ]
                     )
                 );
             }
@@ -71,7 +74,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         .to_string();
     let _lock = store.lock(&id)?;
     // Read under the lock, so no other process saves it between reading and walking.
-    let mut session = Store::load_path(&path)?;
+    let mut session = Store::load_path_in(&path, app.lang)?;
     // Saves go to the file named by the id inside: walking a copy or a renamed file would
     // write over another session (or create one), so the two must agree.
     if session.id != id {

@@ -53,6 +53,7 @@ struct JsonProgress {
 #[derive(Serialize)]
 struct JsonUnreadable {
     path: String,
+    /// In English whatever `--lang` says, like the rest of the JSON: scripts read it.
     reason: String,
 }
 
@@ -106,7 +107,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                 .iter()
                 .map(|u| JsonUnreadable {
                     path: u.path.display().to_string(),
-                    reason: u.reason.clone(),
+                    reason: u.problem.to_string(),
                 })
                 .collect(),
         };
@@ -145,7 +146,10 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
             "{}",
             fill(
                 t.unreadable,
-                &[("path", &bad.path.display()), ("reason", &bad.reason)]
+                &[
+                    ("path", &bad.path.display()),
+                    ("reason", &bad.problem.message(app.lang))
+                ]
             )
         )?;
     }

@@ -571,6 +571,14 @@ pub struct Sessions {
     pub none: &'static str,
     /// `{path}`, `{reason}`: a file that cannot be read.
     pub unreadable: &'static str,
+    /// `{error}`: a session file that is not JSON.
+    pub file_not_json: &'static str,
+    /// A session file without a `format` field.
+    pub file_no_format: &'static str,
+    /// `{version}`, `{supported}`: a session file made by a newer build.
+    pub file_newer: &'static str,
+    /// `{error}`: a session file whose content does not fit the format.
+    pub file_damaged: &'static str,
 }
 
 #[cfg(test)]

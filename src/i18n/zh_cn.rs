@@ -218,6 +218,10 @@ pub(super) static STRINGS: Strings = Strings {
         none_unfinished: "没有未完成的会话。用 `simcancel guide` 开始；加 `--all` 可查看已结束的会话。",
         none: "还没有会话。用 `simcancel guide` 开始一个。",
         unreadable: "无法读取：{path}：{reason}",
+        file_not_json: "不是会话文件：{error}；文件未被改动",
+        file_no_format: "不是会话文件：缺少 `format` 字段；文件未被改动",
+        file_newer: "由更新版本的 simcancel 创建（会话格式 {version}，本版本可读 {supported}）；请升级 simcancel 后再打开。文件未被改动",
+        file_damaged: "会话文件已损坏：{error}；文件未被改动",
     },
     help: Help {
         headings: ["用法", "命令", "参数", "选项"],
