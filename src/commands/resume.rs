@@ -26,7 +26,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         None => {
             let listing = store.list_summaries()?;
             for bad in &listing.unreadable {
-                eprintln!(
+                walk::note(&format!(
                     "simcancel: {}",
                     fill(
                         app.strings().sessions.unreadable,
@@ -35,7 +35,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                             ("reason", &bad.problem.message(app.lang))
                         ]
                     )
-                );
+                ));
             }
             let mut open: Vec<_> = listing
                 .sessions
@@ -130,7 +130,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                 fill(g.checklist_missing, &[("id", &checklist_id)])
             )?,
         },
-        Err(e) => eprintln!("simcancel: {e:#}"),
+        Err(e) => walk::note(&format!("simcancel: {e:#}")),
     }
     for (q, a) in answers {
         session.answer(&q, a, now);

@@ -620,3 +620,18 @@ fn a_hand_edited_file_that_no_longer_matches_its_snapshot_is_refused() {
         edited
     );
 }
+
+#[test]
+fn a_broken_stderr_does_not_turn_a_usage_error_into_a_panic() {
+    let (env, dir) = mini_env();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = env
+        .std_command(&["--checklists", &dir, "guide", "mini", "--answer", "nope=1"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(writer)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "{status}");
+}
