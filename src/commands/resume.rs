@@ -22,17 +22,20 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     walk::install_signal_handler(app)?;
     let mut prompter = walk::prompter(app);
     let path = match prefix {
-        Some(p) => store.find(p)?.0,
+        Some(p) => store.locate(p)?,
         None => {
             let listing = store.list_summaries()?;
             for bad in &listing.unreadable {
-                eprintln!(
+                walk::note(&format!(
                     "simcancel: {}",
                     fill(
                         app.strings().sessions.unreadable,
-                        &[("path", &bad.path.display()), ("reason", &bad.reason)]
+                        &[
+                            ("path", &bad.path.display()),
+                            ("reason", &bad.problem.message(app.lang))
+                        ]
                     )
-                );
+                ));
             }
             let mut open: Vec<_> = listing
                 .sessions
@@ -70,8 +73,23 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         .unwrap_or_default()
         .to_string();
     let _lock = store.lock(&id)?;
-    // Read again under the lock: another process may have saved since we looked.
-    let mut session = Store::load_path(&path)?;
+    // Read under the lock, so no other process saves it between reading and walking.
+    let mut session = Store::load_path_in(&path, app.lang)?;
+    // Saves go to the file named by the id inside: walking a copy or a renamed file would
+    // write over another session (or create one), so the two must agree.
+    if session.id != id {
+        bail!(
+            "{}",
+            fill(
+                g.resume_id_mismatch,
+                &[
+                    ("path", &path.display()),
+                    ("inner", &session.id),
+                    ("file", &id)
+                ]
+            )
+        );
+    }
     if let Err(reason) = session.check() {
         bail!("{}: {reason}; it was left untouched", path.display());
     }
@@ -112,7 +130,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                 fill(g.checklist_missing, &[("id", &checklist_id)])
             )?,
         },
-        Err(e) => eprintln!("simcancel: {e:#}"),
+        Err(e) => walk::note(&format!("simcancel: {e:#}")),
     }
     for (q, a) in answers {
         session.answer(&q, a, now);

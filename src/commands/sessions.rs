@@ -53,6 +53,7 @@ struct JsonProgress {
 #[derive(Serialize)]
 struct JsonUnreadable {
     path: String,
+    /// In English whatever `--lang` says, like the rest of the JSON: scripts read it.
     reason: String,
 }
 
@@ -90,7 +91,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                         checklist: &s.checklist.id,
                         name: s.checklist.snapshot.name.get(app.lang),
                         started: s.created,
-                        last_activity: s.last_activity(),
+                        last_activity: s.updated,
                         progress: JsonProgress {
                             finished: p.settled(),
                             applicable: p.applicable(),
@@ -106,7 +107,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                 .iter()
                 .map(|u| JsonUnreadable {
                     path: u.path.display().to_string(),
-                    reason: u.reason.clone(),
+                    reason: u.problem.to_string(),
                 })
                 .collect(),
         };
@@ -132,7 +133,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     minute(s.created),
                     s.progress().to_string(),
                     state_text(s.state(now), app.lang),
-                    minute(s.last_activity()),
+                    minute(s.updated),
                 ]
             })
             .collect();
@@ -145,7 +146,10 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
             "{}",
             fill(
                 t.unreadable,
-                &[("path", &bad.path.display()), ("reason", &bad.reason)]
+                &[
+                    ("path", &bad.path.display()),
+                    ("reason", &bad.problem.message(app.lang))
+                ]
             )
         )?;
     }

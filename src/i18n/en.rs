@@ -214,6 +214,7 @@ pub(super) static STRINGS: Strings = Strings {
         plain_yes_default: "[Y/n]",
         plain_no_default: "[y/N]",
         plain_bad_yes_no: "Answer y (yes) or n (no).",
+        resume_id_mismatch: "{path} holds session {inner}, not {file} as its name says (a copy, or a renamed file?); it was left untouched. Resume {inner} itself, or name the file {inner}.json",
     },
     sessions: Sessions {
         headers: [
@@ -232,6 +233,10 @@ pub(super) static STRINGS: Strings = Strings {
         none_unfinished: "No unfinished session. Start one with `simcancel guide`; `--all` also shows finished ones.",
         none: "No session yet. Start one with `simcancel guide`.",
         unreadable: "unreadable: {path}: {reason}",
+        file_not_json: "not a session file: {error}; it was left untouched",
+        file_no_format: "not a session file: it has no `format` field; it was left untouched",
+        file_newer: "made by a newer simcancel (session format {version}, this build reads {supported}); upgrade simcancel to open it. The file was left untouched",
+        file_damaged: "damaged session file: {error}; it was left untouched",
     },
     help: Help {
         headings: ["Usage", "Commands", "Arguments", "Options"],

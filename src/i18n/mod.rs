@@ -547,6 +547,8 @@ pub struct Guide {
     pub plain_no_default: &'static str,
     /// Plain mode: a yes/no answer that is neither.
     pub plain_bad_yes_no: &'static str,
+    /// `{path}`, `{inner}`, `{file}`: a session file whose id is not its file name.
+    pub resume_id_mismatch: &'static str,
 }
 
 /// Strings of `sessions`.
@@ -569,6 +571,14 @@ pub struct Sessions {
     pub none: &'static str,
     /// `{path}`, `{reason}`: a file that cannot be read.
     pub unreadable: &'static str,
+    /// `{error}`: a session file that is not JSON.
+    pub file_not_json: &'static str,
+    /// A session file without a `format` field.
+    pub file_no_format: &'static str,
+    /// `{version}`, `{supported}`: a session file made by a newer build.
+    pub file_newer: &'static str,
+    /// `{error}`: a session file whose content does not fit the format.
+    pub file_damaged: &'static str,
 }
 
 #[cfg(test)]

@@ -206,6 +206,7 @@ pub(super) static STRINGS: Strings = Strings {
         plain_yes_default: "[Y/n]（是/否）",
         plain_no_default: "[y/N]（是/否）",
         plain_bad_yes_no: "请回答 y（是）或 n（否）。",
+        resume_id_mismatch: "{path} 中是会话 {inner}，而不是文件名所示的 {file}（是副本还是被改名的文件？）；文件未被改动。请直接继续 {inner}，或把文件命名为 {inner}.json",
     },
     sessions: Sessions {
         headers: ["编号", "清单", "开始时间", "进度", "状态", "最近活动"],
@@ -217,6 +218,10 @@ pub(super) static STRINGS: Strings = Strings {
         none_unfinished: "没有未完成的会话。用 `simcancel guide` 开始；加 `--all` 可查看已结束的会话。",
         none: "还没有会话。用 `simcancel guide` 开始一个。",
         unreadable: "无法读取：{path}：{reason}",
+        file_not_json: "不是会话文件：{error}；文件未被改动",
+        file_no_format: "不是会话文件：缺少 `format` 字段；文件未被改动",
+        file_newer: "由更新版本的 simcancel 创建（会话格式 {version}，本版本可读 {supported}）；请升级 simcancel 后再打开。文件未被改动",
+        file_damaged: "会话文件已损坏：{error}；文件未被改动",
     },
     help: Help {
         headings: ["用法", "命令", "参数", "选项"],

@@ -474,11 +474,6 @@ impl Session {
     pub fn is_unfinished(&self) -> bool {
         self.status == SessionStatus::InProgress
     }
-
-    /// When anything last happened.
-    pub fn last_activity(&self) -> Timestamp {
-        self.events.last().map_or(self.updated, |e| e.at)
-    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub use lifecycle::{
     progress_of, state_of,
 };
 pub use model::*;
-pub use store::{Listing, SessionLock, Store, SummaryListing, Unreadable};
+pub use store::{FileProblem, Listing, SessionLock, Store, SummaryListing, Unreadable};
 pub use summary::{ChecklistSummary, NameOnly, SessionSummary, StepSummary};
 
 /// The fixture checklist and helpers shared by unit tests of other modules.

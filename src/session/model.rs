@@ -30,7 +30,7 @@ pub struct Session {
     pub checklist: ChecklistRef,
     /// When the session began.
     pub created: Timestamp,
-    /// When it was last saved.
+    /// When anything last happened: the time of the last event, set with each one.
     pub updated: Timestamp,
     /// In progress, completed or abandoned.
     pub status: SessionStatus,

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 
 use super::model::{FORMAT_VERSION, Session};
 use super::summary::SessionSummary;
+use crate::i18n::{Lang, fill};
 
 /// The folder of session files under a data dir.
 #[derive(Clone, Debug)]
@@ -25,7 +26,45 @@ pub struct Unreadable {
     /// The file.
     pub path: PathBuf,
     /// What is wrong with it, and where.
-    pub reason: String,
+    pub problem: FileProblem,
+}
+
+/// Why a session file cannot be read. Every case leaves the file untouched.
+#[derive(Clone, Debug)]
+pub enum FileProblem {
+    /// Reading it failed (the system's message).
+    Io(String),
+    /// It is not JSON, or not an object (serde's message, with line and column).
+    NotJson(String),
+    /// It has no `format` field.
+    NoFormat,
+    /// It was made by a newer build, with this format version.
+    Newer(u32),
+    /// Its content does not fit the session format (serde's message, with line and column).
+    Damaged(String),
+}
+
+impl FileProblem {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = &lang.strings().sessions;
+        match self {
+            FileProblem::Io(e) => e.clone(),
+            FileProblem::NotJson(e) => fill(t.file_not_json, &[("error", e)]),
+            FileProblem::NoFormat => t.file_no_format.to_string(),
+            FileProblem::Newer(v) => fill(
+                t.file_newer,
+                &[("version", v), ("supported", &FORMAT_VERSION)],
+            ),
+            FileProblem::Damaged(e) => fill(t.file_damaged, &[("error", e)]),
+        }
+    }
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// What [`Store::list`] found: the readable sessions with their paths, newest activity
@@ -114,8 +153,13 @@ impl Store {
     /// Reads one session file; a file that does not parse, or comes from a newer format,
     /// is an error naming the file (and the line, for JSON errors).
     pub fn load_path(path: &Path) -> Result<Session> {
+        Store::load_path_in(path, Lang::En)
+    }
+
+    /// Like [`Store::load_path`], saying what is wrong with the file in `lang`.
+    pub fn load_path_in(path: &Path, lang: Lang) -> Result<Session> {
         let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        parse(&bytes).map_err(|reason| anyhow!("{}: {reason}", path.display()))
+        parse(&bytes).map_err(|problem| anyhow!("{}: {}", path.display(), problem.message(lang)))
     }
 
     /// Every session file, newest activity first, and the ones that could not be read.
@@ -161,11 +205,11 @@ impl Store {
             match fs::read(&path) {
                 Ok(bytes) => match parse(&bytes) {
                     Ok(s) => ok.push((path, s)),
-                    Err(reason) => bad.push(Unreadable { path, reason }),
+                    Err(problem) => bad.push(Unreadable { path, problem }),
                 },
                 Err(e) => bad.push(Unreadable {
                     path,
-                    reason: e.to_string(),
+                    problem: FileProblem::Io(e.to_string()),
                 }),
             }
         }
@@ -173,8 +217,16 @@ impl Store {
         Ok((ok, bad))
     }
 
-    /// Finds a session by its id or a unique prefix of it.
+    /// Finds a session by its id or a unique prefix of it, and reads it.
     pub fn find(&self, prefix: &str) -> Result<(PathBuf, Session)> {
+        let path = self.locate(prefix)?;
+        let session = Store::load_path(&path)?;
+        Ok((path, session))
+    }
+
+    /// The file of the session whose id is `prefix` or uniquely starts with it, without
+    /// reading it (for a caller that reads it under the lock).
+    pub fn locate(&self, prefix: &str) -> Result<PathBuf> {
         if prefix.is_empty()
             || !prefix
                 .chars()
@@ -186,7 +238,7 @@ impl Store {
         }
         let exact = self.path(prefix);
         if exact.is_file() {
-            return Ok((exact.clone(), Store::load_path(&exact)?));
+            return Ok(exact);
         }
         let mut matches: Vec<PathBuf> = match fs::read_dir(&self.dir) {
             Ok(entries) => entries
@@ -209,11 +261,7 @@ impl Store {
                 "no session matches `{prefix}` in {}; run `simcancel sessions --all` to see them",
                 self.dir.display()
             ),
-            1 => {
-                let path = matches.remove(0);
-                let s = Store::load_path(&path)?;
-                Ok((path, s))
-            }
+            1 => Ok(matches.remove(0)),
             _ => {
                 let ids: Vec<String> = matches
                     .iter()
@@ -275,28 +323,19 @@ fn is_session_file(path: &Path) -> bool {
 
 /// Parses a session file's bytes, refusing newer formats before reading the rest so the
 /// message says "newer" rather than pointing at a field this build does not know.
-fn parse<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, String> {
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, FileProblem> {
     #[derive(serde::Deserialize)]
     struct Head {
         format: Option<u32>,
     }
-    let head: Head = serde_json::from_slice(bytes)
-        .map_err(|e| format!("not a session file: {e}; it was left untouched"))?;
+    let head: Head =
+        serde_json::from_slice(bytes).map_err(|e| FileProblem::NotJson(e.to_string()))?;
     match head.format {
-        Some(v) if v > FORMAT_VERSION => {
-            return Err(format!(
-                "made by a newer simcancel (session format {v}, this build reads {FORMAT_VERSION}); upgrade simcancel to open it. The file was left untouched"
-            ));
-        }
-        None => {
-            return Err(
-                "not a session file: it has no `format` field; it was left untouched".into(),
-            );
-        }
+        Some(v) if v > FORMAT_VERSION => return Err(FileProblem::Newer(v)),
+        None => return Err(FileProblem::NoFormat),
         _ => {}
     }
-    serde_json::from_slice(bytes)
-        .map_err(|e| format!("damaged session file: {e}; it was left untouched"))
+    serde_json::from_slice(bytes).map_err(|e| FileProblem::Damaged(e.to_string()))
 }
 
 fn private_file() -> fs::Permissions {

@@ -2,10 +2,7 @@
 //! building the checklist snapshot, inputs, notes or events: listing 200 files stays fast.
 //! The skipped parts are still checked to be well-formed JSON.
 
-use std::fmt;
-
 use serde::Deserialize;
-use serde::de::{Deserializer, SeqAccess, Visitor};
 
 use super::lifecycle::{Progress, SessionState, StepView, progress_of, state_of};
 use super::model::{SessionStatus, StepStatus, Timestamp, WaitRecord};
@@ -22,15 +19,12 @@ pub struct SessionSummary {
     pub checklist: ChecklistSummary,
     /// When the session began.
     pub created: Timestamp,
-    /// When it was last saved.
+    /// When anything last happened (the time of the last event).
     pub updated: Timestamp,
     /// In progress, completed or abandoned.
     pub status: SessionStatus,
     /// Status and wait of each step.
     pub steps: Vec<StepSummary>,
-    /// Time of the last event (none in an empty log).
-    #[serde(rename = "events", deserialize_with = "last_event_time")]
-    pub last_event: Option<Timestamp>,
 }
 
 /// The checklist of a session, as a list shows it.
@@ -84,36 +78,6 @@ impl SessionSummary {
     pub fn is_unfinished(&self) -> bool {
         self.status == SessionStatus::InProgress
     }
-
-    /// When anything last happened.
-    pub fn last_activity(&self) -> Timestamp {
-        self.last_event.unwrap_or(self.updated)
-    }
-}
-
-/// Reads the event array keeping only the last event's `at`.
-fn last_event_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-    #[derive(Deserialize)]
-    struct At {
-        at: Timestamp,
-    }
-    struct Last;
-    impl<'de> Visitor<'de> for Last {
-        type Value = Option<Timestamp>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an array of events")
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut last = None;
-            while let Some(e) = seq.next_element::<At>()? {
-                last = Some(e.at);
-            }
-            Ok(last)
-        }
-    }
-    d.deserialize_seq(Last)
 }
 
 #[cfg(test)]
@@ -142,7 +106,7 @@ mod tests {
         assert_eq!(sum.progress(), s.progress());
         assert_eq!(sum.state(later), s.state(later));
         assert_eq!(sum.state(now), s.state(now));
-        assert_eq!(sum.last_activity(), s.last_activity());
+        assert_eq!(Some(sum.updated), s.events.last().map(|e| e.at));
         assert_eq!(sum.checklist.snapshot.name, s.checklist.snapshot.name);
     }
 }

@@ -492,6 +492,29 @@ fn a_damaged_or_newer_file_is_reported_with_its_path_and_never_overwritten() {
 }
 
 #[test]
+fn a_copy_under_another_name_is_refused_rather_than_saved_over_its_original() {
+    let (env, dir) = mini_env();
+    guide(&env, &dir, &[], "2\n5\n").success();
+    let id = env.only_session();
+    let original = std::fs::read_to_string(env.session_path(&id)).unwrap();
+    let copy = env.write("data/sessions/backup1.json", &original);
+    resume(&env, &dir, &["backup1"], "1\n5\n")
+        .code(1)
+        .stderr_has(&format!(
+            "{} holds session {id}, not backup1 as its name says",
+            copy.display()
+        ));
+    assert_eq!(
+        std::fs::read_to_string(env.session_path(&id)).unwrap(),
+        original
+    );
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), original);
+    resume(&env, &dir, &["--lang", "zh-CN", "backup1"], "")
+        .code(1)
+        .stderr_has(&format!("中是会话 {id}，而不是文件名所示的 backup1"));
+}
+
+#[test]
 fn the_picker_lists_the_catalogue() {
     let (env, dir) = mini_env();
     // Without input: the list is shown, then end of input is an error naming the way out.
@@ -596,4 +619,19 @@ fn a_hand_edited_file_that_no_longer_matches_its_snapshot_is_refused() {
         std::fs::read_to_string(env.session_path(&id)).unwrap(),
         edited
     );
+}
+
+#[test]
+fn a_broken_stderr_does_not_turn_a_usage_error_into_a_panic() {
+    let (env, dir) = mini_env();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = env
+        .std_command(&["--checklists", &dir, "guide", "mini", "--answer", "nope=1"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(writer)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "{status}");
 }

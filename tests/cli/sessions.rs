@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::guide::{TO_WAIT, guide, mini_env};
+use crate::guide::{TO_WAIT, guide, mini_env, resume};
 
 #[test]
 fn no_session_yet_says_how_to_start() {
@@ -149,4 +149,22 @@ fn sessions_speak_chinese() {
         ["编号", "清单", "开始时间", "进度", "状态", "最近活动"]
     );
     assert!(run.stdout.contains("自 2026-12-06 起逾期"), "{run}");
+    let bad = env.write("data/sessions/0badf11e.json", "{ not json");
+    let newer = env.write("data/sessions/0000beef.json", "{\"format\": 7}");
+    let run = env.run(&["--lang", "zh-CN", "sessions"]).success();
+    assert!(
+        run.stdout
+            .contains(&format!("无法读取：{}：不是会话文件：", bad.display())),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains(&format!(
+            "无法读取：{}：由更新版本的 simcancel 创建（会话格式 7，本版本可读 1）",
+            newer.display()
+        )),
+        "{run}"
+    );
+    resume(&env, &dir, &["--lang", "zh-CN", "0000"], "")
+        .code(1)
+        .stderr_has("由更新版本的 simcancel 创建（会话格式 7");
 }
