@@ -16,6 +16,7 @@ use simcancel::checklist::{
     Answer, Checklist, Condition, Contacts, Difficulty, Input, Kind, Phase, Question, QuestionKind,
     Step, Text,
 };
+use simcancel::i18n::Lang;
 use simcancel::session::{ChecklistRef, Session, Store};
 
 /// Counts live and peak heap bytes, so the bench can report the peak of one load.
@@ -159,7 +160,7 @@ fn report_peak_load(path: &Path) {
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
 
-    let save_store = Store::new(&dir.path().join("save"));
+    let save_store = Store::new(&dir.path().join("save"), Lang::En);
     let small = session("00000001", 60);
     c.bench_function("save a 20-step session (durable)", |b| {
         b.iter(|| save_store.save(black_box(&small)).expect("save"))
@@ -173,7 +174,7 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    let big_store = Store::new(&dir.path().join("big"));
+    let big_store = Store::new(&dir.path().join("big"), Lang::En);
     let big = session("00000002", 10_000);
     big_store.save(&big).expect("save");
     let big_path = big_store.path(&big.id);
@@ -182,7 +183,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| Store::load_path(black_box(&big_path)).expect("load"))
     });
 
-    let many = Store::new(&dir.path().join("many"));
+    let many = Store::new(&dir.path().join("many"), Lang::En);
     for i in 0..200 {
         many.save(&session(&format!("{i:08x}"), 40)).expect("save");
     }

@@ -28,7 +28,7 @@ impl From<FormatArg> for Format {
 /// Exports the session. The language is the session's unless `--lang` was given
 /// (`lang_given`), since the record is usually read by the person who walked it.
 pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&app.data_dir).find(&args.session)?;
+    let (_, session) = Store::new(&app.data_dir, app.lang).find(&args.session)?;
     let lang = if lang_given {
         app.lang
     } else {

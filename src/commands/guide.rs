@@ -56,7 +56,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
         Ok(a) => a,
         Err(code) => return Ok(code),
     };
-    let store = Store::new(&app.data_dir);
+    let store = Store::new(&app.data_dir, app.lang);
     let id = (0..ID_ATTEMPTS)
         .map(|attempt| new_id(now, std::process::id(), &entry.checklist.id, attempt))
         .find(|id| !store.path(id).exists())

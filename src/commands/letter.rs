@@ -16,7 +16,7 @@ use super::output;
 /// Writes the letter. The translation is in the session's language unless `--lang` was
 /// given (`lang_given`).
 pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&app.data_dir).find(&args.session)?;
+    let (_, session) = Store::new(&app.data_dir, app.lang).find(&args.session)?;
     let lang = if lang_given {
         app.lang
     } else {

@@ -18,7 +18,7 @@ use crate::session::{SessionStatus, Store};
 pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
     let now = clock::now()?;
     let g = &app.strings().guide;
-    let store = Store::new(&app.data_dir);
+    let store = Store::new(&app.data_dir, app.lang);
     walk::install_signal_handler(app)?;
     let mut prompter = walk::prompter(app);
     let path = match prefix {
@@ -90,8 +90,12 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
             )
         );
     }
-    if let Err(reason) = session.check() {
-        bail!("{}: {reason}; it was left untouched", path.display());
+    if let Err(mismatch) = session.check() {
+        let reason = fill(
+            app.strings().sessions.left_untouched,
+            &[("reason", &mismatch.message(app.lang))],
+        );
+        bail!("{}: {reason}", path.display());
     }
     match session.status {
         SessionStatus::InProgress => {}

@@ -66,7 +66,7 @@ struct JsonListing<'a> {
 /// Prints the sessions: unfinished ones, or all with `all`.
 pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
     let now = clock::now()?;
-    let listing = Store::new(&app.data_dir).list_summaries()?;
+    let listing = Store::new(&app.data_dir, app.lang).list_summaries()?;
     let shown: Vec<&(std::path::PathBuf, SessionSummary)> = listing
         .sessions
         .iter()

@@ -579,6 +579,24 @@ pub struct Sessions {
     pub file_newer: &'static str,
     /// `{error}`: a session file whose content does not fit the format.
     pub file_damaged: &'static str,
+    /// `{reason}`: appended to a file problem: the file was not changed.
+    pub left_untouched: &'static str,
+    /// A session whose step records differ from its checklist copy.
+    pub mismatch_steps: &'static str,
+    /// `{question}`: a session answering a question its checklist copy lacks.
+    pub mismatch_answer: &'static str,
+    /// `{prefix}`: something given as a session id that cannot be one.
+    pub not_an_id: &'static str,
+    /// `{prefix}`, `{dir}`: no session id starts with it.
+    pub no_match: &'static str,
+    /// `{prefix}`, `{ids}`: several session ids start with it.
+    pub ambiguous: &'static str,
+    /// `{id}`, `{who}`, `{lock}`: the session is open in another process.
+    pub locked: &'static str,
+    /// `{pid}`: the process holding a lock; `who` in [`Sessions::locked`].
+    pub holder_pid: &'static str,
+    /// A lock holder whose process id is unknown.
+    pub holder_unknown: &'static str,
 }
 
 #[cfg(test)]

@@ -56,6 +56,26 @@ pub enum SessionState {
     Abandoned,
 }
 
+/// Why a session does not agree with its own checklist copy (a hand-edited file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mismatch {
+    /// The step records differ from the snapshot's steps.
+    Steps,
+    /// An answer to a question the snapshot does not have.
+    UnknownAnswer(String),
+}
+
+impl Mismatch {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let t = &lang.strings().sessions;
+        match self {
+            Mismatch::Steps => t.mismatch_steps.to_string(),
+            Mismatch::UnknownAnswer(q) => crate::i18n::fill(t.mismatch_answer, &[("question", q)]),
+        }
+    }
+}
+
 /// How far a session has got: its steps counted by status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -443,7 +463,7 @@ impl Session {
     /// Checks what serde cannot: one step record per snapshot step, in the same order, and
     /// answers only to known questions. A hand-edited file that fails is refused rather
     /// than walked.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Mismatch> {
         let snap = &self.checklist.snapshot;
         if self.steps.len() != snap.steps.len()
             || self
@@ -452,15 +472,10 @@ impl Session {
                 .zip(&snap.steps)
                 .any(|(r, s)| r.id != s.id)
         {
-            return Err(
-                "its step records do not match the checklist copy it holds (was it edited by hand?)"
-                    .to_string(),
-            );
+            return Err(Mismatch::Steps);
         }
         if let Some(q) = self.answers.keys().find(|q| snap.question(q).is_none()) {
-            return Err(format!(
-                "it answers a question `{q}` its checklist copy does not have (was it edited by hand?)"
-            ));
+            return Err(Mismatch::UnknownAnswer(q.clone()));
         }
         Ok(())
     }
@@ -681,7 +696,13 @@ pub(crate) mod tests {
         assert!(s.check().is_err());
         let mut s = Session::start("0011aabb".into(), "en", fixture_ref(), now);
         s.answers.insert("nope".into(), Answer::Bool(true));
-        assert!(s.check().unwrap_err().contains("`nope`"));
+        assert_eq!(s.check(), Err(Mismatch::UnknownAnswer("nope".into())));
+        assert!(
+            s.check()
+                .unwrap_err()
+                .message(crate::i18n::Lang::En)
+                .contains("`nope`")
+        );
     }
 
     #[test]

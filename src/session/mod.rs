@@ -6,8 +6,8 @@ mod store;
 mod summary;
 
 pub use lifecycle::{
-    Applies, Progress, SessionState, StepView, applicability, current_of, new_id, open_wait_of,
-    progress_of, state_of,
+    Applies, Mismatch, Progress, SessionState, StepView, applicability, current_of, new_id,
+    open_wait_of, progress_of, state_of,
 };
 pub use model::*;
 pub use store::{FileProblem, Listing, SessionLock, Store, SummaryListing, Unreadable};

@@ -18,6 +18,8 @@ use crate::i18n::{Lang, fill};
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// The language of the errors it returns.
+    lang: Lang,
 }
 
 /// A session file that could not be read, with the reason.
@@ -97,9 +99,10 @@ pub struct SessionLock {
 
 impl Store {
     /// The store under `data_dir` (nothing is created until the first save).
-    pub fn new(data_dir: &Path) -> Store {
+    pub fn new(data_dir: &Path, lang: Lang) -> Store {
         Store {
             dir: data_dir.join("sessions"),
+            lang,
         }
     }
 
@@ -227,14 +230,16 @@ impl Store {
     /// The file of the session whose id is `prefix` or uniquely starts with it, without
     /// reading it (for a caller that reads it under the lock).
     pub fn locate(&self, prefix: &str) -> Result<PathBuf> {
+        let t = &self.lang.strings().sessions;
+        // Ids are lower-case hex; a prefix typed in capitals means the same session.
+        let prefix = prefix.to_ascii_lowercase();
+        let prefix = prefix.as_str();
         if prefix.is_empty()
             || !prefix
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-')
         {
-            bail!(
-                "`{prefix}` is not a session id: ids are letters, digits and dashes; run `simcancel sessions` to see them"
-            );
+            bail!("{}", fill(t.not_an_id, &[("prefix", &prefix)]));
         }
         let exact = self.path(prefix);
         if exact.is_file() {
@@ -258,8 +263,11 @@ impl Store {
         matches.sort();
         match matches.len() {
             0 => bail!(
-                "no session matches `{prefix}` in {}; run `simcancel sessions --all` to see them",
-                self.dir.display()
+                "{}",
+                fill(
+                    t.no_match,
+                    &[("prefix", &prefix), ("dir", &self.dir.display())]
+                )
             ),
             1 => Ok(matches.remove(0)),
             _ => {
@@ -268,8 +276,11 @@ impl Store {
                     .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
                     .collect();
                 bail!(
-                    "`{prefix}` matches several sessions ({}); type more of the id",
-                    ids.join(", ")
+                    "{}",
+                    fill(
+                        t.ambiguous,
+                        &[("prefix", &prefix), ("ids", &ids.join(", "))]
+                    )
                 )
             }
         }
@@ -294,16 +305,20 @@ impl Store {
                 Ok(SessionLock { _file: file })
             }
             Err(fs::TryLockError::WouldBlock) => {
+                let t = &self.lang.strings().sessions;
                 let holder = fs::read_to_string(&path).unwrap_or_default();
                 let holder = holder.trim();
                 let who = if holder.is_empty() {
-                    "another simcancel process".to_string()
+                    t.holder_unknown.to_string()
                 } else {
-                    format!("simcancel process {holder}")
+                    fill(t.holder_pid, &[("pid", &holder)])
                 };
                 bail!(
-                    "session {id} is open in {who}; finish or pause it there first (lock: {})",
-                    path.display()
+                    "{}",
+                    fill(
+                        t.locked,
+                        &[("id", &id), ("who", &who), ("lock", &path.display())]
+                    )
                 )
             }
             Err(fs::TryLockError::Error(e)) => {

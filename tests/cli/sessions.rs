@@ -168,3 +168,34 @@ fn sessions_speak_chinese() {
         .code(1)
         .stderr_has("由更新版本的 simcancel 创建（会话格式 7");
 }
+
+#[test]
+fn session_ids_are_found_by_any_case_prefix_and_errors_speak_chinese() {
+    use std::io::Write;
+    let env = crate::harness::Env::new();
+    let mut a = crate::fixtures::unfinished();
+    a.id = "abcd0001".into();
+    let mut b = crate::fixtures::unfinished();
+    b.id = "abcd0002".into();
+    crate::fixtures::save(&env, &a);
+    crate::fixtures::save(&env, &b);
+    env.run(&["export", "ABCD0001"])
+        .success()
+        .stdout_has("abcd0001");
+    let zh = |args: &[&str]| {
+        let mut all = vec!["--lang", "zh-CN"];
+        all.extend_from_slice(args);
+        env.run(&all).code(1)
+    };
+    zh(&["export", "abcd"])
+        .stderr_has("`abcd` 匹配多个会话（abcd0001, abcd0002）；请多输入几位编号");
+    zh(&["export", "zz"]).stderr_has("没有与 `zz` 匹配的会话");
+    zh(&["export", "../x"]).stderr_has("`../x` 不是会话编号");
+    // Another process holds the lock of abcd0001.
+    let lock_path = env.data_dir().join("sessions/.abcd0001.lock");
+    let mut lock = std::fs::File::create(&lock_path).unwrap();
+    lock.try_lock().unwrap();
+    writeln!(lock, "4242").unwrap();
+    zh(&["resume", "abcd0001"])
+        .stderr_has("会话 abcd0001 正在 simcancel 进程 4242 中打开；请先在那里完成或暂停");
+}
