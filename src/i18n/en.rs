@@ -67,7 +67,7 @@ pub(super) static STRINGS: Strings = Strings {
         colon: ": ",
         incomplete: "INCOMPLETE",
         incomplete_note: "This session is not finished: {done} of {total} applicable steps are done or skipped. It does not show that the line was cancelled.",
-        redacted_note: "Personal values and notes are masked in this copy.",
+        redacted_note: "Personal values, notes and skip reasons are masked in this copy.",
         checklist: "Checklist",
         provider: "Provider",
         country: "Country",

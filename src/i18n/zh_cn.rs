@@ -59,7 +59,7 @@ pub(super) static STRINGS: Strings = Strings {
         colon: "：",
         incomplete: "未完成",
         incomplete_note: "此记录尚未完成：适用的 {total} 个步骤中已完成或跳过 {done} 个。它不能证明号码已注销。",
-        redacted_note: "本副本已隐去个人信息和备注。",
+        redacted_note: "本副本已隐去个人信息、备注和跳过原因。",
         checklist: "清单",
         provider: "运营商",
         country: "国家",
@@ -298,7 +298,7 @@ pub(super) static STRINGS: Strings = Strings {
             ("export.force", "-o 文件已存在时覆盖它"),
             (
                 "export.redact",
-                "遮盖个人信息和备注（保留最后 2 个字符），便于分享记录",
+                "遮盖个人信息、备注和跳过原因（保留最后 2 个字符），便于分享记录",
             ),
             (
                 "export.require_complete",

@@ -9,9 +9,11 @@ use crate::harness::Env;
 
 const FORMATS: [&str; 5] = ["md", "json", "html", "txt", "ics"];
 
-/// Distinctive pieces of every personal value and note of the fixtures, so that an escaped
+/// Distinctive pieces of every personal value, note and skip reason of the fixtures, so that an escaped
 /// or re-wrapped copy would still be caught.
-const PERSONAL_FRAGMENTS: [&str; 9] = [
+const PERSONAL_FRAGMENTS: [&str; 11] = [
+    "Balance was",
+    "余额为零",
     "Dupont",
     "Lilas",
     "12 34 56",
