@@ -131,6 +131,9 @@ pub(super) static STRINGS: Strings = Strings {
         require_complete_abandoned: "session {id} was abandoned ({done} of {total} applicable steps done or skipped) and cannot be finished; start again with `simcancel guide {checklist}`, or export without --require-complete to get a copy marked INCOMPLETE",
         exists: "{path} already exists; choose another file with -o, or add --force to overwrite it",
         unknown_extension: "cannot tell the format from the name {path}; use a .md, .json, .html, .txt or .ics extension, or pass --format",
+        no_folder: "cannot create a file in {dir}; check that the folder exists and is writable",
+        write_failed: "cannot write {path}; check the free space and the folder's permissions",
+        stdout_failed: "cannot write to standard output",
     },
     letter: Letter {
         french_heading: "French {kind} to send",

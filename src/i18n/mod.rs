@@ -401,6 +401,12 @@ pub struct Export {
     pub exists: &'static str,
     /// Error when neither `--format` nor the extension says the format; `{path}`.
     pub unknown_extension: &'static str,
+    /// Error when `-o`'s folder cannot take a new file; `{dir}`.
+    pub no_folder: &'static str,
+    /// Error when the `-o` file cannot be written or put in place; `{path}`.
+    pub write_failed: &'static str,
+    /// Error when standard output cannot be written.
+    pub stdout_failed: &'static str,
 }
 
 /// The frame of `letter`: headings around the French letter and its translation.

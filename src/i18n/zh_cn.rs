@@ -123,6 +123,9 @@ pub(super) static STRINGS: Strings = Strings {
         require_complete_abandoned: "记录 {id} 已放弃（适用的 {total} 个步骤中已完成或跳过 {done} 个），无法再继续办理；请用 `simcancel guide {checklist}` 重新开始，或去掉 --require-complete 导出一份标有“未完成”的副本",
         exists: "{path} 已存在；请用 -o 换一个文件名，或加上 --force 覆盖",
         unknown_extension: "无法从文件名 {path} 判断格式；请使用 .md、.json、.html、.txt 或 .ics 扩展名，或指定 --format",
+        no_folder: "无法在 {dir} 中创建文件；请检查该文件夹是否存在且可写",
+        write_failed: "无法写入 {path}；请检查磁盘空间和文件夹权限",
+        stdout_failed: "无法写到标准输出",
     },
     letter: Letter {
         french_heading: "要寄出的法文{kind}",

@@ -106,7 +106,17 @@ fn a_file_is_private_and_never_overwritten_without_force() {
     assert_eq!(names.len(), 1, "{names:?}");
     env.run(&["export", "k7m2q9x4", "-o", "missing-dir/record.md"])
         .code(1)
-        .stderr_has("check that the folder exists");
+        .stderr_has("cannot create a file in missing-dir; check that the folder exists");
+    env.run(&[
+        "--lang",
+        "zh-CN",
+        "export",
+        "k7m2q9x4",
+        "-o",
+        "missing-dir/record.md",
+    ])
+    .code(1)
+    .stderr_has("无法在 missing-dir 中创建文件");
 }
 
 #[test]
