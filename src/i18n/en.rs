@@ -154,6 +154,8 @@ pub(super) static STRINGS: Strings = Strings {
         ],
         missing_count: "{n} value(s) are missing and marked [\u{c0} COMPL\u{c9}TER : \u{2026}]: fill them in before sending",
         no_template: "no letter template `{name}` of kind {kind} was found (looked in: {searched}); name an existing template in the checklist's `letter` key",
+        unreadable_template: "cannot read the letter template {path}: {reason}",
+        bad_template: "{at}: {problem}; fix the template (`simcancel validate` lists every problem)",
     },
     guide: Guide {
         pick_checklist: "Which line do you want to cancel? (type to filter)",

@@ -427,6 +427,10 @@ pub struct Letter {
     pub missing_count: &'static str,
     /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
     pub no_template: &'static str,
+    /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
+    pub unreadable_template: &'static str,
+    /// Error: a template has a problem; `{at}` (`file:line:col`), `{problem}`.
+    pub bad_template: &'static str,
 }
 
 /// Strings of `guide` and `resume`. Templates name their `{placeholders}`.

@@ -146,6 +146,8 @@ pub(super) static STRINGS: Strings = Strings {
         ],
         missing_count: "有 {n} 项信息缺失，已标为 [\u{c0} COMPL\u{c9}TER : \u{2026}]：寄出前请补全",
         no_template: "找不到名为 `{name}` 的{kind}模板（已查找：{searched}）；请在清单的 `letter` 项中填写已有的模板名",
+        unreadable_template: "无法读取信件模板 {path}：{reason}",
+        bad_template: "{at}：{problem}；请修改该模板（`simcancel validate` 会列出所有问题）",
     },
     guide: Guide {
         pick_checklist: "您要注销哪一条线路？（输入文字可筛选）",
