@@ -156,6 +156,7 @@ pub(super) static STRINGS: Strings = Strings {
         no_template: "no letter template `{name}` of kind {kind} was found (looked in: {searched}); name an existing template in the checklist's `letter` key",
         unreadable_template: "cannot read the letter template {path}: {reason}",
         bad_template: "{at}: {problem}; fix the template (`simcancel validate` lists every problem)",
+        bad_template_name: "session {id} names the letter template `{name}`, which is not a template name ({pattern}); the session file may be damaged: start a new session with `simcancel guide`",
     },
     guide: Guide {
         pick_checklist: "Which line do you want to cancel? (type to filter)",

@@ -431,6 +431,9 @@ pub struct Letter {
     pub unreadable_template: &'static str,
     /// Error: a template has a problem; `{at}` (`file:line:col`), `{problem}`.
     pub bad_template: &'static str,
+    /// Error: the session names a template that is not a valid name; `{name}`, `{pattern}`,
+    /// `{id}` (the session).
+    pub bad_template_name: &'static str,
 }
 
 /// Strings of `guide` and `resume`. Templates name their `{placeholders}`.

@@ -148,6 +148,7 @@ pub(super) static STRINGS: Strings = Strings {
         no_template: "找不到名为 `{name}` 的{kind}模板（已查找：{searched}）；请在清单的 `letter` 项中填写已有的模板名",
         unreadable_template: "无法读取信件模板 {path}：{reason}",
         bad_template: "{at}：{problem}；请修改该模板（`simcancel validate` 会列出所有问题）",
+        bad_template_name: "记录 {id} 指定的信件模板 `{name}` 不是有效的模板名（{pattern}）；记录文件可能已损坏：请用 `simcancel guide` 重新开始",
     },
     guide: Guide {
         pick_checklist: "您要注销哪一条线路？（输入文字可筛选）",

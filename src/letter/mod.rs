@@ -492,6 +492,18 @@ pub fn render(
         .as_deref()
         .unwrap_or(DEFAULT_TEMPLATE);
     let s = &lang.strings().letter;
+    // The name becomes part of a file path: a hand-edited or damaged session must not reach
+    // files outside the template folders (`../..`). The checklist loader allows no other.
+    if !crate::checklist::is_id(name, false) {
+        bail!(i18n::fill(
+            s.bad_template_name,
+            &[
+                ("id", &session.id),
+                ("name", &name),
+                ("pattern", &crate::checklist::ID_PATTERN),
+            ],
+        ));
+    }
     let kind_label = s.kinds[match kind {
         Kind::Letter => 0,
         Kind::Email => 1,
@@ -788,6 +800,17 @@ mod tests {
                 "{msg}"
             );
         }
+
+        // A damaged session cannot make the name a path out of the template folders.
+        std::fs::write(dir.path().join("escape.letter.fr.txt"), "Objet\n").expect("write");
+        std::fs::write(dir.path().join("escape.letter.en.txt"), "Subject\n").expect("write");
+        s.checklist.snapshot.letter = Some("../escape".into());
+        let err = render(&s, Kind::Letter, Lang::En, today(), &dirs).expect_err("a path");
+        assert!(
+            err.to_string()
+                .contains("names the letter template `../escape`, which is not a template name"),
+            "{err}"
+        );
 
         s.checklist.snapshot.letter = Some("nowhere".into());
         let err = render(&s, Kind::Email, Lang::En, today(), &dirs).expect_err("no template");
