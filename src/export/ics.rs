@@ -97,10 +97,9 @@ impl Exporter for Ics {
             ));
             let end = m.date.succ_opt().unwrap_or(m.date);
             push_folded(&mut o, "BEGIN:VEVENT");
-            push_folded(
-                &mut o,
-                &format!("UID:{}-{}-{kind}@simcancel.invalid", r.session_id, m.step),
-            );
+            // Ids come from the session file; escaped, a damaged one cannot add lines.
+            let uid = format!("{}-{}-{kind}@simcancel.invalid", r.session_id, m.step);
+            push_folded(&mut o, &format!("UID:{}", escape_text(&uid)));
             push_folded(&mut o, &format!("DTSTAMP:{stamp}"));
             push_folded(
                 &mut o,
@@ -157,6 +156,15 @@ mod tests {
         assert_eq!(escape_text("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
         // A lone CR is a line break too; other control characters are not allowed.
         assert_eq!(escape_text("a\rb\x1b[0m\x7f\tc\u{85}"), "a\\nb[0m\tc");
+    }
+
+    #[test]
+    fn a_damaged_session_id_cannot_add_calendar_lines() {
+        let mut s = fixtures::completed();
+        s.id = "k7m2\r\nBEGIN:VTODO".into();
+        let ics = export(&s, Format::Ics, &options(Lang::En, false)).expect("renders");
+        assert!(!ics.contains("\r\nBEGIN:VTODO"), "{ics}");
+        assert!(ics.contains("UID:k7m2\\nBEGIN:VTODO-wait-confirmation-due@simcancel.invalid"));
     }
 
     #[test]
