@@ -152,7 +152,7 @@ pub struct ExportArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
-    /// Mask personal values and notes, keeping their last 2 characters, to share the record
+    /// Mask personal values, notes and skip reasons, keeping their last 2 characters, to share the record
     #[arg(long)]
     pub redact: bool,
 

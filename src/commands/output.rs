@@ -1,6 +1,6 @@
 //! Where `export` and `letter` put their result: standard output, or a private file written
-//! atomically (temp file in the same folder, fsync, rename) that is never overwritten
-//! without `--force`, since it holds personal data.
+//! atomically (temp file in the same folder, fsync, rename, fsync of the folder) that is
+//! never overwritten without `--force`, since it holds personal data.
 
 use std::fs;
 use std::io::Write;
@@ -13,6 +13,7 @@ use crate::i18n::{self, Lang};
 /// Writes `contents` to `path` (mode 0600), or to standard output when `path` is `None`.
 /// An existing file is an error unless `force`.
 pub fn write(path: Option<&Path>, contents: &str, force: bool, lang: Lang) -> Result<()> {
+    let x = &lang.strings().export;
     let Some(path) = path else {
         let mut out = std::io::stdout().lock();
         return match out
@@ -21,10 +22,11 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, lang: Lang) -> Re
         {
             // The reader stopped early (`| head`): what it wanted was written.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("cannot write to standard output"),
+            other => other.context(x.stdout_failed),
         };
     };
-    let exists = || i18n::fill(lang.strings().export.exists, &[("path", &path.display())]);
+    let exists = || i18n::fill(x.exists, &[("path", &path.display())]);
+    let failed = || i18n::fill(x.write_failed, &[("path", &path.display())]);
     if !force && fs::symlink_metadata(path).is_ok() {
         bail!(exists());
     }
@@ -37,29 +39,26 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, lang: Lang) -> Re
         .suffix(".tmp")
         .permissions(private_file())
         .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "cannot create a file in {}; check that the folder exists and is writable",
-                dir.display()
-            )
-        })?;
+        .with_context(|| i18n::fill(x.no_folder, &[("dir", &dir.display())]))?;
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(failed)?;
     if force {
         tmp.persist(path)
             .map_err(|e| e.error)
-            .with_context(|| format!("cannot replace {}", path.display()))?;
+            .with_context(failed)?;
     } else {
         // Checked again atomically: the file may have appeared since the first check.
         match tmp.persist_noclobber(path) {
             Ok(_) => {}
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => bail!(exists()),
-            Err(e) => {
-                return Err(e.error).with_context(|| format!("cannot create {}", path.display()));
-            }
+            Err(e) => return Err(e.error).with_context(failed),
         }
     }
+    // The rename is durable only once the folder is on disk too.
+    fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(failed)?;
     Ok(())
 }
 

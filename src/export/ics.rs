@@ -15,16 +15,24 @@ pub struct Ics;
 /// Longest content line, in octets, before folding (RFC 5545 §3.1).
 const FOLD_AT: usize = 75;
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
+/// Escapes a TEXT value (RFC 5545 §3.3.11). A line break (LF, CRLF or a lone CR) becomes
+/// `\n`; other control characters, which a TEXT value may not hold (TSAFE-CHAR), are
+/// dropped, so a stray one in a note cannot make the calendar unreadable.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
             _ => out.push(c),
         }
     }
@@ -89,10 +97,9 @@ impl Exporter for Ics {
             ));
             let end = m.date.succ_opt().unwrap_or(m.date);
             push_folded(&mut o, "BEGIN:VEVENT");
-            push_folded(
-                &mut o,
-                &format!("UID:{}-{}-{kind}@simcancel.invalid", r.session_id, m.step),
-            );
+            // Ids come from the session file; escaped, a damaged one cannot add lines.
+            let uid = format!("{}-{}-{kind}@simcancel.invalid", r.session_id, m.step);
+            push_folded(&mut o, &format!("UID:{}", escape_text(&uid)));
             push_folded(&mut o, &format!("DTSTAMP:{stamp}"));
             push_folded(
                 &mut o,
@@ -147,6 +154,17 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         assert_eq!(escape_text("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
+        // A lone CR is a line break too; other control characters are not allowed.
+        assert_eq!(escape_text("a\rb\x1b[0m\x7f\tc\u{85}"), "a\\nb[0m\tc");
+    }
+
+    #[test]
+    fn a_damaged_session_id_cannot_add_calendar_lines() {
+        let mut s = fixtures::completed();
+        s.id = "k7m2\r\nBEGIN:VTODO".into();
+        let ics = export(&s, Format::Ics, &options(Lang::En, false)).expect("renders");
+        assert!(!ics.contains("\r\nBEGIN:VTODO"), "{ics}");
+        assert!(ics.contains("UID:k7m2\\nBEGIN:VTODO-wait-confirmation-due@simcancel.invalid"));
     }
 
     #[test]

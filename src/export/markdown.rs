@@ -16,14 +16,19 @@ pub struct Markdown;
 /// or list item.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
             '\n' => out.push_str("<br>"),
-            '\r' => {}
+            // CRLF and a lone CR (old Mac text) are line breaks too.
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("<br>");
+            }
             _ => out.push(c),
         }
     }
@@ -138,6 +143,7 @@ mod tests {
     fn escape_neutralises_markup_and_keeps_lines_in_their_cell() {
         assert_eq!(escape("a|b *c* <i>"), "a\\|b \\*c\\* \\<i\\>");
         assert_eq!(escape("one\r\ntwo"), "one<br>two");
+        assert_eq!(escape("one\rtwo"), "one<br>two");
         assert_eq!(escape("张伟"), "张伟");
     }
 

@@ -106,7 +106,7 @@ pub fn export(session: &Session, format: Format, options: &Options) -> Result<St
 pub struct Options {
     /// Language of the labels and of the checklist texts.
     pub lang: Lang,
-    /// Mask personal inputs and notes.
+    /// Mask personal inputs, notes and skip reasons.
     pub redact: bool,
     /// The time of export (shown, and the calendar's DTSTAMP).
     pub now: Timestamp,
@@ -339,7 +339,7 @@ pub struct Record {
     pub lang: Lang,
     /// When the export was made.
     pub exported: Timestamp,
-    /// Whether personal values and notes are masked.
+    /// Whether personal values, notes and skip reasons are masked.
     pub redacted: bool,
     /// Whether the session is complete; otherwise every format marks it INCOMPLETE.
     pub complete: bool,
@@ -730,7 +730,14 @@ fn step_row(
         title: step.title.get(lang).to_string(),
         status: record.map_or(StepStatus::Pending, |r| r.status),
         at: record.and_then(|r| r.at),
-        skip_reason: record.and_then(|r| r.skip_reason.clone()),
+        // A skip reason is typed like a note and may hold as much: masked like one.
+        skip_reason: record.and_then(|r| r.skip_reason.as_deref()).map(|reason| {
+            if redact {
+                mask(reason)
+            } else {
+                reason.to_string()
+            }
+        }),
         inputs,
         notes,
         wait,
@@ -949,7 +956,7 @@ mod tests {
     }
 
     #[test]
-    fn redaction_masks_personal_inputs_and_notes_but_not_other_values() {
+    fn redaction_masks_personal_inputs_notes_and_skip_reasons_but_not_other_values() {
         let r = Record::build(&fixtures::completed(), &options(Lang::En, true));
         let inputs: Vec<&InputRow> = r.steps.iter().flat_map(|s| &s.inputs).collect();
         for i in &inputs {
@@ -962,6 +969,13 @@ mod tests {
         let notes: Vec<&NoteRow> = r.steps.iter().flat_map(|s| &s.notes).collect();
         assert_eq!(notes.len(), 2);
         assert!(notes.iter().all(|n| n.masked && n.text.starts_with(MASK)));
+        // A skip reason is free text, like a note.
+        let reasons: Vec<&str> = r
+            .steps
+            .iter()
+            .filter_map(|s| s.skip_reason.as_deref())
+            .collect();
+        assert_eq!(reasons, vec!["••••••• €"]);
     }
 
     #[test]

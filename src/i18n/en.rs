@@ -67,7 +67,7 @@ pub(super) static STRINGS: Strings = Strings {
         colon: ": ",
         incomplete: "INCOMPLETE",
         incomplete_note: "This session is not finished: {done} of {total} applicable steps are done or skipped. It does not show that the line was cancelled.",
-        redacted_note: "Personal values and notes are masked in this copy.",
+        redacted_note: "Personal values, notes and skip reasons are masked in this copy.",
         checklist: "Checklist",
         provider: "Provider",
         country: "Country",
@@ -131,6 +131,9 @@ pub(super) static STRINGS: Strings = Strings {
         require_complete_abandoned: "session {id} was abandoned ({done} of {total} applicable steps done or skipped) and cannot be finished; start again with `simcancel guide {checklist}`, or export without --require-complete to get a copy marked INCOMPLETE",
         exists: "{path} already exists; choose another file with -o, or add --force to overwrite it",
         unknown_extension: "cannot tell the format from the name {path}; use a .md, .json, .html, .txt or .ics extension, or pass --format",
+        no_folder: "cannot create a file in {dir}; check that the folder exists and is writable",
+        write_failed: "cannot write {path}; check the free space and the folder's permissions",
+        stdout_failed: "cannot write to standard output",
     },
     letter: Letter {
         french_heading: "French {kind} to send",
@@ -151,6 +154,9 @@ pub(super) static STRINGS: Strings = Strings {
         ],
         missing_count: "{n} value(s) are missing and marked [\u{c0} COMPL\u{c9}TER : \u{2026}]: fill them in before sending",
         no_template: "no letter template `{name}` of kind {kind} was found (looked in: {searched}); name an existing template in the checklist's `letter` key",
+        unreadable_template: "cannot read the letter template {path}: {reason}",
+        bad_template: "{at}: {problem}; fix the template (`simcancel validate` lists every problem)",
+        bad_template_name: "session {id} names the letter template `{name}`, which is not a template name ({pattern}); the session file may be damaged: start a new session with `simcancel guide`",
     },
     guide: Guide {
         pick_checklist: "Which line do you want to cancel? (type to filter)",

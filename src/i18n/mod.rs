@@ -401,6 +401,12 @@ pub struct Export {
     pub exists: &'static str,
     /// Error when neither `--format` nor the extension says the format; `{path}`.
     pub unknown_extension: &'static str,
+    /// Error when `-o`'s folder cannot take a new file; `{dir}`.
+    pub no_folder: &'static str,
+    /// Error when the `-o` file cannot be written or put in place; `{path}`.
+    pub write_failed: &'static str,
+    /// Error when standard output cannot be written.
+    pub stdout_failed: &'static str,
 }
 
 /// The frame of `letter`: headings around the French letter and its translation.
@@ -421,6 +427,13 @@ pub struct Letter {
     pub missing_count: &'static str,
     /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
     pub no_template: &'static str,
+    /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
+    pub unreadable_template: &'static str,
+    /// Error: a template has a problem; `{at}` (`file:line:col`), `{problem}`.
+    pub bad_template: &'static str,
+    /// Error: the session names a template that is not a valid name; `{name}`, `{pattern}`,
+    /// `{id}` (the session).
+    pub bad_template_name: &'static str,
 }
 
 /// Strings of `guide` and `resume`. Templates name their `{placeholders}`.

@@ -59,7 +59,7 @@ pub(super) static STRINGS: Strings = Strings {
         colon: "：",
         incomplete: "未完成",
         incomplete_note: "此记录尚未完成：适用的 {total} 个步骤中已完成或跳过 {done} 个。它不能证明号码已注销。",
-        redacted_note: "本副本已隐去个人信息和备注。",
+        redacted_note: "本副本已隐去个人信息、备注和跳过原因。",
         checklist: "清单",
         provider: "运营商",
         country: "国家",
@@ -123,6 +123,9 @@ pub(super) static STRINGS: Strings = Strings {
         require_complete_abandoned: "记录 {id} 已放弃（适用的 {total} 个步骤中已完成或跳过 {done} 个），无法再继续办理；请用 `simcancel guide {checklist}` 重新开始，或去掉 --require-complete 导出一份标有“未完成”的副本",
         exists: "{path} 已存在；请用 -o 换一个文件名，或加上 --force 覆盖",
         unknown_extension: "无法从文件名 {path} 判断格式；请使用 .md、.json、.html、.txt 或 .ics 扩展名，或指定 --format",
+        no_folder: "无法在 {dir} 中创建文件；请检查该文件夹是否存在且可写",
+        write_failed: "无法写入 {path}；请检查磁盘空间和文件夹权限",
+        stdout_failed: "无法写到标准输出",
     },
     letter: Letter {
         french_heading: "要寄出的法文{kind}",
@@ -143,6 +146,9 @@ pub(super) static STRINGS: Strings = Strings {
         ],
         missing_count: "有 {n} 项信息缺失，已标为 [\u{c0} COMPL\u{c9}TER : \u{2026}]：寄出前请补全",
         no_template: "找不到名为 `{name}` 的{kind}模板（已查找：{searched}）；请在清单的 `letter` 项中填写已有的模板名",
+        unreadable_template: "无法读取信件模板 {path}：{reason}",
+        bad_template: "{at}：{problem}；请修改该模板（`simcancel validate` 会列出所有问题）",
+        bad_template_name: "记录 {id} 指定的信件模板 `{name}` 不是有效的模板名（{pattern}）；记录文件可能已损坏：请用 `simcancel guide` 重新开始",
     },
     guide: Guide {
         pick_checklist: "您要注销哪一条线路？（输入文字可筛选）",
@@ -307,7 +313,7 @@ pub(super) static STRINGS: Strings = Strings {
             ("export.force", "-o 文件已存在时覆盖它"),
             (
                 "export.redact",
-                "遮盖个人信息和备注（保留最后 2 个字符），便于分享记录",
+                "遮盖个人信息、备注和跳过原因（保留最后 2 个字符），便于分享记录",
             ),
             (
                 "export.require_complete",

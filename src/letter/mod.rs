@@ -421,15 +421,28 @@ impl TemplateDirs {
         TemplateDirs { dirs }
     }
 
-    /// The template `<name>.<kind>.<tag>.txt`, with where it came from.
-    fn find(&self, name: &str, kind: Kind, tag: &str) -> Result<Option<(String, String)>> {
+    /// The template `<name>.<kind>.<tag>.txt`, with where it came from; errors in `lang`.
+    fn find(
+        &self,
+        name: &str,
+        kind: Kind,
+        tag: &str,
+        lang: Lang,
+    ) -> Result<Option<(String, String)>> {
         let file = format!("{name}.{}.{tag}.txt", kind.as_str());
         for dir in &self.dirs {
             let path = dir.join(&file);
             match std::fs::read_to_string(&path) {
                 Ok(src) => return Ok(Some((src, path.display().to_string()))),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => bail!("cannot read the letter template {}: {e}", path.display()),
+                Err(e) => {
+                    let s = lang.strings();
+                    let reason = (s.catalog.read_error)(&ReadError::of(&e));
+                    bail!(i18n::fill(
+                        s.letter.unreadable_template,
+                        &[("path", &path.display()), ("reason", &reason)],
+                    ))
+                }
             }
         }
         Ok(bundled(name, kind, tag).map(|src| (src.to_string(), format!("bundled {file}"))))
@@ -479,12 +492,24 @@ pub fn render(
         .as_deref()
         .unwrap_or(DEFAULT_TEMPLATE);
     let s = &lang.strings().letter;
+    // The name becomes part of a file path: a hand-edited or damaged session must not reach
+    // files outside the template folders (`../..`). The checklist loader allows no other.
+    if !crate::checklist::is_id(name, false) {
+        bail!(i18n::fill(
+            s.bad_template_name,
+            &[
+                ("id", &session.id),
+                ("name", &name),
+                ("pattern", &crate::checklist::ID_PATTERN),
+            ],
+        ));
+    }
     let kind_label = s.kinds[match kind {
         Kind::Letter => 0,
         Kind::Email => 1,
     }];
     let load = |tag: &str| -> Result<(String, String)> {
-        dirs.find(name, kind, tag)?.ok_or_else(|| {
+        dirs.find(name, kind, tag, lang)?.ok_or_else(|| {
             let mut searched: Vec<String> =
                 dirs.dirs.iter().map(|d| d.display().to_string()).collect();
             searched.push("bundled".into());
@@ -501,18 +526,19 @@ pub fn render(
     let checked = |(src, origin): (String, String)| -> Result<String> {
         let problems = check_template(&src);
         if let Some(p) = problems.first() {
-            bail!(
-                "{origin}:{}:{}: {}; fix the template (`simcancel validate` lists every problem)",
-                p.line,
-                p.col,
-                (lang.strings().catalog.problem)(&p.problem)
-            );
+            bail!(i18n::fill(
+                s.bad_template,
+                &[
+                    ("at", &format!("{origin}:{}:{}", p.line, p.col)),
+                    ("problem", &(lang.strings().catalog.problem)(&p.problem)),
+                ],
+            ));
         }
         Ok(src)
     };
     let french = checked(load("fr")?)?;
     // A template without a translation in the person's language falls back to English.
-    let translation = match dirs.find(name, kind, lang.tag())? {
+    let translation = match dirs.find(name, kind, lang.tag(), lang)? {
         Some(found) => checked(found)?,
         None => checked(load("en")?)?,
     };
@@ -751,6 +777,39 @@ mod tests {
         assert!(
             msg.contains("demo.letter.fr.txt:1:9: unknown placeholder `{{numero}}`"),
             "{msg}"
+        );
+        let err = render(&s, Kind::Letter, Lang::ZhCn, today(), &dirs).expect_err("bad template");
+        assert!(
+            err.to_string()
+                .contains("demo.letter.fr.txt:1:9：未知的占位符")
+                && err.to_string().contains("请修改该模板"),
+            "{err}"
+        );
+
+        // A template that exists but cannot be read is reported, not skipped.
+        std::fs::create_dir_all(letters.join("folder.letter.fr.txt")).expect("mkdir");
+        s.checklist.snapshot.letter = Some("folder".into());
+        for (lang, reason) in [
+            (Lang::En, "cannot read the letter template"),
+            (Lang::ZhCn, "无法读取信件模板"),
+        ] {
+            let err = render(&s, Kind::Letter, lang, today(), &dirs).expect_err("a folder");
+            let msg = err.to_string();
+            assert!(
+                msg.contains(reason) && msg.contains("folder.letter.fr.txt"),
+                "{msg}"
+            );
+        }
+
+        // A damaged session cannot make the name a path out of the template folders.
+        std::fs::write(dir.path().join("escape.letter.fr.txt"), "Objet\n").expect("write");
+        std::fs::write(dir.path().join("escape.letter.en.txt"), "Subject\n").expect("write");
+        s.checklist.snapshot.letter = Some("../escape".into());
+        let err = render(&s, Kind::Letter, Lang::En, today(), &dirs).expect_err("a path");
+        assert!(
+            err.to_string()
+                .contains("names the letter template `../escape`, which is not a template name"),
+            "{err}"
         );
 
         s.checklist.snapshot.letter = Some("nowhere".into());

@@ -37,8 +37,8 @@ fn help_follows_the_language_of_the_flag_or_the_locale() {
     env.run(&["export", "-h"])
         .success()
         .stdout_has("--redact")
-        .stdout_has("遮盖个人信息和备注");
+        .stdout_has("遮盖个人信息、备注和跳过原因");
     env.run(&["--lang=en", "export", "-h"])
         .success()
-        .stdout_has("Mask personal values and notes");
+        .stdout_has("Mask personal values, notes and skip reasons");
 }

@@ -9,9 +9,11 @@ use crate::harness::Env;
 
 const FORMATS: [&str; 5] = ["md", "json", "html", "txt", "ics"];
 
-/// Distinctive pieces of every personal value and note of the fixtures, so that an escaped
+/// Distinctive pieces of every personal value, note and skip reason of the fixtures, so that an escaped
 /// or re-wrapped copy would still be caught.
-const PERSONAL_FRAGMENTS: [&str; 9] = [
+const PERSONAL_FRAGMENTS: [&str; 11] = [
+    "Balance was",
+    "余额为零",
     "Dupont",
     "Lilas",
     "12 34 56",
@@ -104,7 +106,17 @@ fn a_file_is_private_and_never_overwritten_without_force() {
     assert_eq!(names.len(), 1, "{names:?}");
     env.run(&["export", "k7m2q9x4", "-o", "missing-dir/record.md"])
         .code(1)
-        .stderr_has("check that the folder exists");
+        .stderr_has("cannot create a file in missing-dir; check that the folder exists");
+    env.run(&[
+        "--lang",
+        "zh-CN",
+        "export",
+        "k7m2q9x4",
+        "-o",
+        "missing-dir/record.md",
+    ])
+    .code(1)
+    .stderr_has("无法在 missing-dir 中创建文件");
 }
 
 #[test]
@@ -364,6 +376,87 @@ fn json_export_matches_its_documented_shape() {
             check_shape("$", &shape, &value);
             assert_eq!(value["export_format"], 1);
             assert_eq!(value["redacted"], redact);
+        }
+    }
+}
+
+#[test]
+fn every_event_type_and_its_fields_are_documented() {
+    use simcancel::session::EventKind as K;
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/export-format.md"),
+    )
+    .expect("docs/export-format.md");
+    let start = doc.find("### `events[]`").expect("an events section");
+    let end = start + doc[start..].find("\n### ").expect("a section after events");
+    let section = &doc[start..end];
+    let id = || "a-step".to_string();
+    let due = chrono::DateTime::parse_from_rfc3339("2026-11-08T10:21:00+01:00").expect("time");
+    let kinds = [
+        K::Started,
+        K::Resumed,
+        K::ChecklistChanged { hash: id() },
+        K::Answered {
+            question: id(),
+            answer: simcancel::checklist::Answer::Bool(true),
+        },
+        K::InputRecorded {
+            step: id(),
+            input: id(),
+        },
+        K::StepDone { step: id() },
+        K::StepSkipped { step: id() },
+        K::NoteAdded { step: id() },
+        K::WentBack {
+            from: id(),
+            to: id(),
+        },
+        K::BackToQuestions { from: id() },
+        K::WaitStarted { step: id(), due },
+        K::ConfirmationReceived {
+            step: id(),
+            on: due.date_naive(),
+        },
+        K::Paused,
+        K::Completed,
+        K::Abandoned,
+    ];
+    for kind in &kinds {
+        // No wildcard: a new kind fails to compile here until it is added to `kinds`.
+        match kind {
+            K::Started
+            | K::Resumed
+            | K::ChecklistChanged { .. }
+            | K::Answered { .. }
+            | K::InputRecorded { .. }
+            | K::StepDone { .. }
+            | K::StepSkipped { .. }
+            | K::NoteAdded { .. }
+            | K::WentBack { .. }
+            | K::BackToQuestions { .. }
+            | K::WaitStarted { .. }
+            | K::ConfirmationReceived { .. }
+            | K::Paused
+            | K::Completed
+            | K::Abandoned => {}
+        }
+        let value = serde_json::to_value(kind).expect("an event kind serializes");
+        let object = value.as_object().expect("an object");
+        let ty = object["type"].as_str().expect("a type");
+        let row = section
+            .lines()
+            .find(|l| {
+                l.starts_with('|')
+                    && l.split('|')
+                        .nth(1)
+                        .is_some_and(|c| c.contains(&format!("`{ty}`")))
+            })
+            .unwrap_or_else(|| panic!("event type `{ty}` is not in the events table"));
+        for field in object.keys().filter(|k| *k != "type") {
+            assert!(
+                row.contains(&format!("`{field}`")),
+                "field `{field}` of `{ty}` is not documented: {row}"
+            );
         }
     }
 }
