@@ -61,8 +61,6 @@ pub struct Entry {
     pub origin: Origin,
     /// SHA-256 of the file's bytes, in hex.
     pub hash: String,
-    /// Warnings found while loading.
-    pub warnings: Vec<Diagnostic>,
 }
 
 /// A file that was not loaded, with its problems.
@@ -200,12 +198,12 @@ fn load_file(path: &Path, origin: Origin) -> std::result::Result<Entry, Skipped>
         problems,
     };
     let (src, hash) = read_file(path).map_err(|d| skipped(vec![d]))?;
-    let (checklist, warnings) = parse_str(&src, path).map_err(skipped)?;
+    // Warnings are for `validate`: a checklist that has only warnings is usable.
+    let (checklist, _warnings) = parse_str(&src, path).map_err(skipped)?;
     Ok(Entry {
         checklist,
         origin,
         hash,
-        warnings,
     })
 }
 
@@ -216,7 +214,7 @@ pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
 
 fn load_bundled(name: &str, src: &str) -> std::result::Result<Entry, Skipped> {
     let path = PathBuf::from(name);
-    let (checklist, warnings) = parse_str(src, &path).map_err(|problems| Skipped {
+    let (checklist, _warnings) = parse_str(src, &path).map_err(|problems| Skipped {
         path: path.clone(),
         problems,
     })?;
@@ -224,7 +222,6 @@ fn load_bundled(name: &str, src: &str) -> std::result::Result<Entry, Skipped> {
         checklist,
         origin: Origin::Bundled,
         hash: hash_bytes(src.as_bytes()),
-        warnings,
     })
 }
 
@@ -269,11 +266,6 @@ impl Catalog {
     /// Every loaded checklist, sorted by id.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
-    }
-
-    /// Files that could not be loaded.
-    pub fn skipped(&self) -> &[Skipped] {
-        &self.skipped
     }
 
     /// One line per skipped file, for stderr.

@@ -454,12 +454,6 @@ impl Session {
             + 1
     }
 
-    /// The wait in progress: the current step's wait record, if it has begun and no
-    /// confirmation came yet.
-    pub fn open_wait(&self) -> Option<&WaitRecord> {
-        open_wait_of(&self.steps)
-    }
-
     /// Checks what serde cannot: one step record per snapshot step, in the same order, and
     /// answers only to known questions. A hand-edited file that fails is refused rather
     /// than walked.
