@@ -82,7 +82,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only checklists for this country (ISO code, e.g. FR)
-    #[arg(long, value_name = "CC")]
+    #[arg(long, value_name = "CC", value_parser = country_code)]
     pub country: Option<String>,
 
     /// Only checklists of this kind
@@ -238,4 +238,15 @@ pub struct SessionsArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+/// A country filter: two letters (any case, stored upper-case) or `INT`.
+fn country_code(s: &str) -> Result<String, String> {
+    let upper = s.trim().to_ascii_uppercase();
+    let two_letters = upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase());
+    if two_letters || upper == "INT" {
+        Ok(upper)
+    } else {
+        Err("use a two-letter country code such as FR, or INT".to_string())
+    }
 }

@@ -31,7 +31,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::List(args) => list::run(
             &app,
             list::ListOptions {
-                country: args.country.map(|c| c.trim().to_ascii_uppercase()),
+                country: args.country,
                 kind: args.kind.map(|k| match k {
                     KindArg::Prepaid => Kind::Prepaid,
                     KindArg::Postpaid => Kind::Postpaid,
