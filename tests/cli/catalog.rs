@@ -213,6 +213,11 @@ fn list_filters_and_json() {
     ])
     .success()
     .stderr_has("No checklist matches --country JP --kind postpaid");
+    for bad in ["", "FRA", "F1"] {
+        env.run(&["list", "--country", bad])
+            .code(2)
+            .stderr_has("use a two-letter country code such as FR, or INT");
+    }
 }
 
 #[test]
