@@ -71,7 +71,7 @@ pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
     let rendered = export::export(&session, format, &options)?;
     output::write(args.output.as_deref(), &rendered, args.force, lang)?;
     if let Some(path) = &args.output {
-        eprintln!("{}", i18n::fill(x.written, &[("path", &path.display())]));
+        super::note(&i18n::fill(x.written, &[("path", &path.display())]));
     }
     Ok(ExitCode::SUCCESS)
 }

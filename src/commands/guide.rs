@@ -22,7 +22,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
     let g = &app.strings().guide;
     let catalog = Catalog::load(app)?;
     for line in catalog.skipped_lines(app.lang) {
-        walk::note(&format!("simcancel: {line}"));
+        super::note(&format!("simcancel: {line}"));
     }
     walk::install_signal_handler(app)?;
     let mut prompter = walk::prompter(app);

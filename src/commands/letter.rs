@@ -32,11 +32,11 @@ pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
     output::write(args.output.as_deref(), &filled.text, args.force, lang)?;
     if filled.missing > 0 {
         let s = &lang.strings().letter;
-        eprintln!("{}", i18n::fill(s.missing_count, &[("n", &filled.missing)]));
+        super::note(&i18n::fill(s.missing_count, &[("n", &filled.missing)]));
     }
     if let Some(path) = &args.output {
         let x = &lang.strings().export;
-        eprintln!("{}", i18n::fill(x.written, &[("path", &path.display())]));
+        super::note(&i18n::fill(x.written, &[("path", &path.display())]));
     }
     Ok(ExitCode::SUCCESS)
 }

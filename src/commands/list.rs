@@ -36,7 +36,10 @@ struct Row<'a> {
 pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
     let found = summaries(app)?;
     for (path, count) in &found.skipped {
-        eprintln!("simcancel: {}", skipped_line(app.lang, path, *count));
+        super::note(&format!(
+            "simcancel: {}",
+            skipped_line(app.lang, path, *count)
+        ));
     }
     let rows: Vec<&Summary> = found
         .rows
@@ -76,13 +79,10 @@ pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
         if let Some(k) = opts.kind {
             filters.push(format!("--kind {}", kind_name(k)));
         }
-        eprintln!(
-            "{}",
-            fill(
-                strings.catalog.list_empty,
-                &[("filters", &filters.join(" "))]
-            )
-        );
+        super::note(&fill(
+            strings.catalog.list_empty,
+            &[("filters", &filters.join(" "))],
+        ));
         return Ok(ExitCode::SUCCESS);
     }
     let table: Vec<[String; 7]> = rows

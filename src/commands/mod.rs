@@ -21,6 +21,13 @@ use crate::app::App;
 use crate::checklist::Kind;
 use crate::cli::{Cli, Command, KindArg};
 
+/// Writes a line to standard error. A closed or broken stderr is ignored: `eprintln!`
+/// would panic there, and the line only informs.
+pub(crate) fn note(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     // `export` and `letter` default to the session's language, so they need to know

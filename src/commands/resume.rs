@@ -26,7 +26,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         None => {
             let listing = store.list_summaries()?;
             for bad in &listing.unreadable {
-                walk::note(&format!(
+                super::note(&format!(
                     "simcancel: {}",
                     fill(
                         app.strings().sessions.unreadable,
@@ -134,7 +134,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                 fill(g.checklist_missing, &[("id", &checklist_id)])
             )?,
         },
-        Err(e) => walk::note(&format!("simcancel: {e:#}")),
+        Err(e) => super::note(&format!("simcancel: {e:#}")),
     }
     for (q, a) in answers {
         session.answer(&q, a, now);

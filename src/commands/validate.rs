@@ -48,17 +48,14 @@ pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
     }
     let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
     let warnings = diags.iter().filter(|d| !d.is_error()).count();
-    eprintln!(
-        "{}",
-        fill(
-            s.catalog.validate_summary,
-            &[
-                ("files", &files),
-                ("errors", &errors),
-                ("warnings", &warnings)
-            ]
-        )
-    );
+    super::note(&fill(
+        s.catalog.validate_summary,
+        &[
+            ("files", &files),
+            ("errors", &errors),
+            ("warnings", &warnings),
+        ],
+    ));
     Ok(if errors > 0 {
         ExitCode::from(crate::exit::ERROR)
     } else {

@@ -19,12 +19,6 @@ use crate::session::{Session, Store, Timestamp};
 /// state is on disk from then on.
 static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
 
-/// Writes a line to standard error. A closed or broken stderr is ignored: `eprintln!`
-/// would panic there, and the line only informs.
-pub fn note(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
-
 /// The front end for this run: dialoguer in a terminal, numbered lines otherwise.
 pub fn prompter(app: &App) -> Box<dyn Prompter> {
     if app.plain {
@@ -51,7 +45,7 @@ pub fn install_signal_handler(app: &App) -> Result<()> {
         }
         let hint = RESUME_HINT.lock().ok().and_then(|h| h.clone());
         if let Some(hint) = hint {
-            note(&format!("\n{hint}"));
+            super::note(&format!("\n{hint}"));
         }
         std::process::exit(i32::from(exit::INTERRUPTED));
     })
@@ -71,7 +65,7 @@ pub fn answers_or_usage(
     raw: &[String],
 ) -> std::result::Result<Vec<(String, crate::checklist::Answer)>, ExitCode> {
     guide::parse_answers(questions, raw, app.lang).map_err(|msg| {
-        note(&format!("simcancel: {msg}"));
+        super::note(&format!("simcancel: {msg}"));
         ExitCode::from(exit::USAGE)
     })
 }
@@ -113,7 +107,7 @@ pub fn walk(
             ExitCode::from(exit::OK)
         }
         Outcome::Interrupted => {
-            note(&hint);
+            super::note(&hint);
             ExitCode::from(exit::INTERRUPTED)
         }
     })

@@ -505,3 +505,23 @@ fn a_pipe_named_like_a_checklist_is_refused_not_waited_on() {
         "d/pipe.toml:1:1: error: cannot read the file: it is not a regular file (a pipe, socket or device)",
     );
 }
+
+#[test]
+fn a_closed_stderr_changes_no_exit_code() {
+    let env = Env::new();
+    env.write("d/bad.toml", "schema = 2\n");
+    for (args, code) in [
+        (&["validate", "d"][..], 1),
+        (&["validate", "checklists-that-do-not-exist"], 1),
+        (&["list", "--checklists", "d"], 0),
+    ] {
+        let mut child = env
+            .std_command(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        assert_eq!(child.wait().unwrap().code(), Some(code), "{args:?}");
+    }
+}
