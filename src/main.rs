@@ -1,5 +1,6 @@
 //! The `simcancel` binary: parses the command line, runs it, prints an error once.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -8,7 +9,8 @@ fn main() -> ExitCode {
         // The reader went away (`simcancel list | head`): nothing left to say to anyone.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("simcancel: {err:#}");
+            // Not eprintln!: a closed stderr must not turn an error into a panic.
+            let _ = writeln!(std::io::stderr(), "simcancel: {err:#}");
             ExitCode::from(simcancel::exit::ERROR)
         }
     }
