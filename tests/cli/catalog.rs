@@ -514,6 +514,7 @@ fn a_closed_stderr_changes_no_exit_code() {
         (&["validate", "d"][..], 1),
         (&["validate", "checklists-that-do-not-exist"], 1),
         (&["list", "--checklists", "d"], 0),
+        (&["show", "nope"], 1),
     ] {
         let mut child = env
             .std_command(args)
