@@ -255,9 +255,9 @@ fn list_uses_and_refreshes_its_cache() {
         .stdout_has("Second, longer name");
 }
 
-#[test]
-fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
-    let env = Env::new();
+/// Writes into `<root>/d` one good checklist and one file of each kind `list` must skip:
+/// empty, not UTF-8, 50 MB, and a symlink loop (`loop-a.toml` ↔ `loop-b.toml`).
+fn write_bad_files(env: &Env) {
     env.write("d/empty.toml", "");
     env.write(
         "d/latin1.toml",
@@ -265,9 +265,15 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
     );
     env.write("d/big.toml", vec![b'#'; 50 * 1024 * 1024]);
     env.write("d/good.toml", checklist("good", "Good"));
-    env.write("d/also-good.toml", checklist("good", "Same id, other file"));
     std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
     std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+}
+
+#[test]
+fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
+    let env = Env::new();
+    write_bad_files(&env);
+    env.write("d/also-good.toml", checklist("good", "Same id, other file"));
     let d = env.root().join("d");
     let run = env
         .run(&["list", "--checklists", d.to_str().unwrap()])
@@ -304,21 +310,13 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
 #[test]
 fn validate_reports_every_problem_with_its_place() {
     let env = Env::new();
-    env.write("d/empty.toml", "");
-    env.write(
-        "d/latin1.toml",
-        b"schema = 1\nname = \"caf\xe9\"\n".as_slice(),
-    );
-    env.write("d/big.toml", vec![b'#'; 50 * 1024 * 1024]);
-    env.write("d/good.toml", checklist("good", "Good"));
+    write_bad_files(&env);
     env.write(
         "d/bad.toml",
         checklist("bad", "Bad")
             .replace("phase = \"confirm\"", "phase = \"confirmed\"")
             .replace("wait = \"2d\"", "wait = \"soon\""),
     );
-    std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
-    std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
     let run = env.run(&["validate", "d"]).code(1);
     let out = &run.stdout;
     let has = |s: &str| assert!(out.contains(s), "missing {s:?} in\n{run}");
