@@ -103,7 +103,7 @@ pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
         })
         .collect();
     let headers = strings.catalog.list_headers.map(String::from);
-    write_table(&mut out, &headers, &table)?;
+    super::table::write(&mut out, &headers, &table)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -115,26 +115,4 @@ pub fn kind_name(k: Kind) -> &'static str {
         Kind::Esim => "esim",
         Kind::Travel => "travel",
     }
-}
-
-/// Writes rows in columns padded to their display width (CJK characters count double).
-fn write_table(out: &mut impl Write, headers: &[String; 7], rows: &[[String; 7]]) -> Result<()> {
-    let width = |s: &str| console::measure_text_width(s);
-    let mut widths = headers.clone().map(|h| width(&h));
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    for row in std::iter::once(headers).chain(rows) {
-        let mut line = String::new();
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                line.push_str(&" ".repeat(w - width(cell) + 2));
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
 }

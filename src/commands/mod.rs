@@ -10,6 +10,7 @@ mod output;
 mod resume;
 mod sessions;
 mod show;
+mod table;
 mod validate;
 mod walk;
 

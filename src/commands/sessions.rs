@@ -5,7 +5,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use console::measure_text_width;
 use serde::Serialize;
 
 use crate::app::App;
@@ -138,7 +137,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
             })
             .collect();
         let header = t.headers.map(String::from);
-        write_table(&mut out, &header, &rows)?;
+        super::table::write(&mut out, &header, &rows)?;
     }
     for bad in &listing.unreadable {
         writeln!(
@@ -154,25 +153,4 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::from(exit::OK))
-}
-
-/// Columns padded to their widest cell (display width, so Chinese text lines up).
-fn write_table(out: &mut impl Write, header: &[String; 6], rows: &[[String; 6]]) -> Result<()> {
-    let mut widths = header.clone().map(|h| measure_text_width(&h));
-    for r in rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(measure_text_width(c));
-        }
-    }
-    for r in std::iter::once(header).chain(rows) {
-        let mut line = String::new();
-        for (i, (c, w)) in r.iter().zip(widths).enumerate() {
-            line.push_str(c);
-            if i + 1 < r.len() {
-                line.push_str(&" ".repeat(w - measure_text_width(c) + 2));
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
 }
