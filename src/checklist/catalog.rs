@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::fs;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -116,32 +116,34 @@ impl Source {
     /// The `.toml` files of the folder, sorted. The user's folder may be missing; a
     /// `--checklists` folder must exist.
     pub(super) fn files(&self, lang: Lang) -> Result<Vec<PathBuf>> {
-        let rd = match fs::read_dir(&self.dir) {
-            Ok(rd) => rd,
-            Err(e) if self.user && e.kind() == ErrorKind::NotFound => return Ok(vec![]),
+        match checklist_files(&self.dir) {
+            Ok(files) => Ok(files),
+            Err(ReadError::NotFound) if self.user => Ok(vec![]),
             Err(e) => bail!(
                 "{}",
                 fill(
                     lang.strings().catalog.unreadable_dir,
                     &[
                         ("path", &self.dir.display()),
-                        (
-                            "reason",
-                            &(lang.strings().catalog.read_error)(&ReadError::of(&e))
-                        )
+                        ("reason", &(lang.strings().catalog.read_error)(&e))
                     ]
                 )
             ),
-        };
-        let mut files: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
-        Ok(files)
+        }
     }
+}
+
+/// The `.toml` files directly in `dir` (not folders), sorted.
+pub fn checklist_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, ReadError> {
+    let rd = fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one

@@ -9,8 +9,8 @@ mod validate;
 
 pub use cache::{Summaries, Summary, summaries};
 pub use catalog::{
-    Catalog, Entry, MAX_FILE_SIZE, Origin, Skipped, bundled_files, hash_bytes, read_file,
-    skipped_line,
+    Catalog, Entry, MAX_FILE_SIZE, Origin, Skipped, bundled_files, checklist_files, hash_bytes,
+    read_file, skipped_line,
 };
 pub use diagnostic::{Diagnostic, Problem, ReadError, Severity, line_col};
 pub use load::{ID_PATTERN, KEY_PATTERN, is_id, parse_str};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::checklist::{Diagnostic, Problem, ReadError, parse_str, read_file};
+use crate::checklist::{Diagnostic, Problem, ReadError, checklist_files, parse_str, read_file};
 use crate::i18n::fill;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
@@ -79,12 +79,7 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
 }
 
 fn dir_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, ReadError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
-    let mut files: Vec<PathBuf> = rd
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
-        .collect();
+    let mut files = checklist_files(dir)?;
     // Letter templates live beside the checklists (in the folder or its `letters/`).
     files.extend(crate::letter::template_files(dir));
     files.sort();
