@@ -229,7 +229,7 @@ fn load_bundled(name: &str, src: &str) -> std::result::Result<Entry, Skipped> {
 
 impl Catalog {
     /// Loads every checklist from every source. Files with errors are skipped (see
-    /// [`Catalog::skipped`]); a `--checklists` folder that cannot be read is an error.
+    /// [`Catalog::skipped_lines`]); a `--checklists` folder that cannot be read is an error.
     pub fn load(app: &App) -> Result<Catalog> {
         let mut cat = Catalog {
             lang: app.lang,

@@ -1,5 +1,5 @@
-//! Every user-facing string of the interface, in English ([`en`]) and Simplified Chinese
-//! ([`zh_cn`]).
+//! Every user-facing string of the interface, in English (`en.rs`) and Simplified Chinese
+//! (`zh_cn.rs`).
 //!
 //! Strings are fields of plain structs, so a string missing in one language is a compile
 //! error rather than a blank on screen. Templates use `{name}` placeholders filled by [`fill`].
