@@ -40,7 +40,6 @@ pub(super) static STRINGS: Strings = Strings {
         unknown_checklist: "no checklist `{id}`; known ones: {known}. Run `simcancel list` to see them all",
         not_an_id: "`{id}` is not a checklist id: ids use only a-z, 0-9 and -, with no `/` or `..` (see `simcancel list`)",
         unreadable_dir: "cannot read the checklist folder {path}: {reason}; check the --checklists path",
-        unreadable_path: "cannot read {path}: {reason}",
         show_labels: [
             "Provider",
             "Country",

@@ -244,8 +244,6 @@ pub struct Catalog {
     pub not_an_id: &'static str,
     /// A `--checklists` folder that cannot be read. {path} {reason}
     pub unreadable_dir: &'static str,
-    /// A path given to `validate` that does not exist or cannot be read. {path} {reason}
-    pub unreadable_path: &'static str,
     /// Labels in `show`: provider, country, kinds, difficulty, flags, verified, sources, links, contact, questions, steps, origin.
     pub show_labels: [&'static str; 12],
     /// What `verified` means, under the date in `show`.

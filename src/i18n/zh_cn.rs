@@ -32,7 +32,6 @@ pub(super) static STRINGS: Strings = Strings {
         unknown_checklist: "没有名为 `{id}` 的清单；已有：{known}。运行 `simcancel list` 查看全部",
         not_an_id: "`{id}` 不是清单编号：编号只能包含 a-z、0-9 和 -，不能含 `/` 或 `..`（见 `simcancel list`）",
         unreadable_dir: "无法读取清单文件夹 {path}：{reason}；请检查 --checklists 路径",
-        unreadable_path: "无法读取 {path}：{reason}",
         show_labels: [
             "运营商",
             "国家",
