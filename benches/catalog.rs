@@ -9,9 +9,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use simcancel::app::App;
-use simcancel::checklist::summaries;
-use simcancel::i18n::Lang;
+use simcancel::checklist::{Sources, summaries};
 
 /// A realistic checklist: 12 steps with bilingual titles and bodies, questions, inputs.
 fn realistic(id: &str, n: usize) -> String {
@@ -91,15 +89,11 @@ fn write_catalogue(dir: &Path, count: usize) {
     }
 }
 
-fn app(dirs: Vec<PathBuf>, cache: Option<PathBuf>) -> App {
-    App {
-        lang: Lang::En,
-        checklist_dirs: dirs,
-        user_checklists: None,
-        data_dir: PathBuf::from("/nonexistent"),
-        cache_dir: cache,
-        plain: true,
-        color: false,
+fn sources(dirs: Vec<PathBuf>, cache_dir: Option<PathBuf>) -> Sources {
+    Sources {
+        user_dir: None,
+        dirs,
+        cache_dir,
     }
 }
 
@@ -110,7 +104,7 @@ fn bench(c: &mut Criterion) {
         None => tmp.path().join("checklists"),
     };
     write_catalogue(&dir, 1000);
-    let first = summaries(&app(vec![dir.clone()], None)).unwrap();
+    let first = summaries(&sources(vec![dir.clone()], None)).unwrap();
     assert_eq!(
         first.rows.len(),
         1000 + simcancel::checklist::bundled_files().len()
@@ -118,16 +112,16 @@ fn bench(c: &mut Criterion) {
     assert!(first.skipped.is_empty(), "{:?}", first.skipped);
 
     let cache = tmp.path().join("cache");
-    let warm = app(vec![dir.clone()], Some(cache));
+    let warm = sources(vec![dir.clone()], Some(cache));
     summaries(&warm).unwrap();
     c.bench_function("list 1000 files, warm cache", |b| {
         b.iter(|| black_box(summaries(&warm).unwrap()))
     });
-    let cold = app(vec![dir.clone()], None);
+    let cold = sources(vec![dir.clone()], None);
     c.bench_function("list 1000 files, no cache (parse + validate all)", |b| {
         b.iter(|| black_box(summaries(&cold).unwrap()))
     });
-    let bundled = app(vec![], None);
+    let bundled = sources(vec![], None);
     c.bench_function("list bundled catalogue, no cache", |b| {
         b.iter(|| black_box(summaries(&bundled).unwrap()))
     });

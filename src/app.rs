@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
 
+use crate::checklist::Sources;
 use crate::cli::{GlobalArgs, LangArg};
 use crate::i18n::{Lang, Strings};
 
@@ -14,14 +15,10 @@ use crate::i18n::{Lang, Strings};
 pub struct App {
     /// Interface language.
     pub lang: Lang,
-    /// `--checklists` folders, in order.
-    pub checklist_dirs: Vec<PathBuf>,
-    /// `<config dir>/simcancel/checklists`, when the platform has a config dir.
-    pub user_checklists: Option<PathBuf>,
+    /// Where checklists and letter templates come from, and the catalogue cache.
+    pub sources: Sources,
     /// Where sessions live.
     pub data_dir: PathBuf,
-    /// Where the catalogue cache lives (none: no cache).
-    pub cache_dir: Option<PathBuf>,
     /// Line-based prompts instead of the interactive UI.
     pub plain: bool,
     /// Whether to use colour (off with `NO_COLOR` or when stdout is not a terminal).
@@ -52,9 +49,11 @@ impl App {
         console::set_colors_enabled_stderr(!no_color && std::io::stderr().is_terminal());
         Ok(App {
             lang,
-            checklist_dirs: args.checklists,
-            user_checklists: dirs.as_ref().map(|d| d.config_dir().join("checklists")),
-            cache_dir: dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
+            sources: Sources {
+                user_dir: dirs.as_ref().map(|d| d.config_dir().join("checklists")),
+                dirs: args.checklists,
+                cache_dir: dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
+            },
             data_dir,
             plain: args.plain || !interactive,
             color,

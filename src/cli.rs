@@ -3,7 +3,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::checklist::Kind;
+use crate::vocabulary::Vocabulary;
 
 /// Walks you through cancelling a mobile line, SIM, eSIM or travel roaming card, step by step,
 /// and keeps a dated record. 一步步引导您注销手机号、SIM 卡、eSIM 或出国流量卡，并保留带日期的记录。
@@ -86,25 +90,12 @@ pub struct ListArgs {
     pub country: Option<String>,
 
     /// Only checklists of this kind
-    #[arg(long, value_enum)]
-    pub kind: Option<KindArg>,
+    #[arg(long, value_parser = vocabulary(kind_help))]
+    pub kind: Option<Kind>,
 
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
-}
-
-/// A kind of line, as a command-line value.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum KindArg {
-    /// Pay-as-you-go card
-    Prepaid,
-    /// Monthly plan
-    Postpaid,
-    /// Embedded SIM
-    Esim,
-    /// Travel roaming card or travel eSIM
-    Travel,
 }
 
 /// Options of `show`.
@@ -248,5 +239,28 @@ fn country_code(s: &str) -> Result<String, String> {
         Ok(upper)
     } else {
         Err("use a two-letter country code such as FR, or INT".to_string())
+    }
+}
+
+/// A value parser for a domain vocabulary: its names are the possible values, each with the
+/// help `help` gives it, so the command line adds no list of its own.
+fn vocabulary<T: Vocabulary + Send + Sync>(
+    help: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    let values = T::ALL
+        .iter()
+        .map(move |v| PossibleValue::new(v.name()).help(help(*v)));
+    // The possible values were checked by clap before the name is looked up.
+    PossibleValuesParser::new(values)
+        .try_map(|name: String| T::from_name(&name).ok_or("not a possible value"))
+}
+
+/// The help of each `--kind` value.
+fn kind_help(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Prepaid => "Pay-as-you-go card",
+        Kind::Postpaid => "Monthly plan",
+        Kind::Esim => "Embedded SIM",
+        Kind::Travel => "Travel roaming card or travel eSIM",
     }
 }

@@ -17,8 +17,10 @@ pub mod commands;
 pub mod export;
 pub mod guide;
 pub mod i18n;
+pub mod labels;
 pub mod letter;
 pub mod session;
+pub mod vocabulary;
 
 use std::process::ExitCode;
 

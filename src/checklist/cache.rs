@@ -15,14 +15,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
-use anyhow::Result;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Origin, bundled_files, sources};
+use super::catalog::{Error, Origin, Sources, bundled_files, read_file};
+use super::diagnostic::Diagnostic;
 use super::load::parse_str;
-use super::model::{Checklist, Difficulty, Kind, Text};
-use crate::app::App;
+use super::model::{Checklist, Difficulty, Kind};
+use super::text::Text;
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,8 +170,8 @@ fn fast_hash(x: &str) -> u64 {
 }
 
 /// The summaries of every checklist, using and refreshing the cache.
-pub fn summaries(app: &App) -> Result<Summaries> {
-    let cache_dir = app.cache_dir.as_deref();
+pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
+    let cache_dir = sources.cache_dir.as_deref();
     let mut out = Summaries::default();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut put = |rows: &mut Vec<Summary>, s: Summary| match by_id.get(&s.id) {
@@ -199,9 +199,9 @@ pub fn summaries(app: &App) -> Result<Summaries> {
     }
     cache.finish();
 
-    for source in sources(app) {
-        let files = source.files(app.lang)?;
-        let key = fs::canonicalize(&source.dir).unwrap_or_else(|_| source.dir.clone());
+    for folder in sources.folders() {
+        let files = folder.files()?;
+        let key = fs::canonicalize(&folder.dir).unwrap_or_else(|_| folder.dir.clone());
         let mut cache = SourceCache::open(cache_dir, &key.to_string_lossy());
         for path in files {
             let stamp = fs::metadata(&path).ok().map(|m| {
@@ -215,11 +215,7 @@ pub fn summaries(app: &App) -> Result<Summaries> {
             let cached = cache.get(&path, stamp, || summarize(&path));
             match cached.summary {
                 Some(mut s) => {
-                    s.origin = Some(if source.user {
-                        Origin::User(path)
-                    } else {
-                        Origin::Dir(path)
-                    });
+                    s.origin = Some(folder.origin(path));
                     put(&mut out.rows, s);
                 }
                 None => out.skipped.push((path, cached.problems)),
@@ -234,14 +230,14 @@ pub fn summaries(app: &App) -> Result<Summaries> {
 /// Reads and parses one file for the cache.
 fn summarize(path: &Path) -> Cached {
     summary_of(
-        super::catalog::read_file(path)
+        read_file(path)
             .map_err(|d| vec![d])
             .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c)),
     )
 }
 
 /// A cache entry (without its stamp) for a parse result.
-fn summary_of(result: std::result::Result<Checklist, Vec<super::Diagnostic>>) -> Cached {
+fn summary_of(result: Result<Checklist, Vec<Diagnostic>>) -> Cached {
     match result {
         Ok(c) => Cached {
             size: 0,
@@ -258,7 +254,7 @@ fn summary_of(result: std::result::Result<Checklist, Vec<super::Diagnostic>>) ->
     }
 }
 
-fn write_cache(path: &Path, cache: &CacheFile) -> Result<()> {
+fn write_cache(path: &Path, cache: &CacheFile) -> anyhow::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;

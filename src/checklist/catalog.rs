@@ -6,14 +6,13 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::{Diagnostic, Problem, ReadError};
-use super::load::{is_id, parse_str};
+use super::load::parse_str;
 use super::model::Checklist;
-use crate::app::App;
-use crate::i18n::{Lang, fill};
+use super::position::line_col;
+use super::schema::is_id;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -31,16 +30,6 @@ pub enum Origin {
     User(PathBuf),
     /// A file in a `--checklists` folder.
     Dir(PathBuf),
-}
-
-impl Origin {
-    /// In the person's language: "bundled" or the file path.
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Origin::Bundled => lang.strings().catalog.origin_bundled.to_string(),
-            Origin::User(p) | Origin::Dir(p) => p.display().to_string(),
-        }
-    }
 }
 
 impl fmt::Display for Origin {
@@ -77,35 +66,71 @@ pub struct Skipped {
 pub struct Catalog {
     entries: Vec<Entry>,
     skipped: Vec<Skipped>,
-    /// The language of the errors `get` returns.
-    lang: Lang,
+}
+
+/// Why the catalogue, or a checklist in it, cannot be had.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// A `--checklists` folder that cannot be listed.
+    #[error("cannot read the checklist folder {}: {reason:?}", path.display())]
+    UnreadableFolder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: ReadError,
+    },
+    /// Something given as a checklist id that cannot be one (a path, `..`).
+    #[error("`{id}` is not a checklist id")]
+    NotAnId {
+        /// What was given.
+        id: String,
+    },
+    /// No loaded checklist has this id.
+    #[error("no checklist `{id}`")]
+    Unknown {
+        /// What was given.
+        id: String,
+        /// The ids that exist, sorted.
+        known: Vec<String>,
+    },
+}
+
+/// Where checklists come from besides the bundled ones, and where the catalogue's cache
+/// lives: resolved by the command layer from the options and the platform's folders.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    /// `<config dir>/simcancel/checklists`; it may not exist.
+    pub user_dir: Option<PathBuf>,
+    /// The `--checklists` folders, in order (later ones override earlier ones by id).
+    pub dirs: Vec<PathBuf>,
+    /// Where the catalogue cache lives; `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Sources {
+    /// The folders to read after the bundled files, in override order.
+    pub(super) fn folders(&self) -> Vec<Folder> {
+        let user = self.user_dir.iter().map(|d| Folder {
+            dir: d.clone(),
+            user: true,
+        });
+        let given = self.dirs.iter().map(|d| Folder {
+            dir: d.clone(),
+            user: false,
+        });
+        user.chain(given).collect()
+    }
 }
 
 /// A folder of checklist files and the origin its files get.
 #[derive(Clone, Debug)]
-pub(super) struct Source {
+pub(super) struct Folder {
     pub dir: PathBuf,
     pub user: bool,
 }
 
-/// The folders to read after the bundled files, in override order.
-pub(super) fn sources(app: &App) -> Vec<Source> {
-    let mut out = Vec::new();
-    if let Some(d) = &app.user_checklists {
-        out.push(Source {
-            dir: d.clone(),
-            user: true,
-        });
-    }
-    out.extend(app.checklist_dirs.iter().map(|d| Source {
-        dir: d.clone(),
-        user: false,
-    }));
-    out
-}
-
-impl Source {
-    fn origin(&self, path: PathBuf) -> Origin {
+impl Folder {
+    pub(super) fn origin(&self, path: PathBuf) -> Origin {
         if self.user {
             Origin::User(path)
         } else {
@@ -115,26 +140,20 @@ impl Source {
 
     /// The `.toml` files of the folder, sorted. The user's folder may be missing; a
     /// `--checklists` folder must exist.
-    pub(super) fn files(&self, lang: Lang) -> Result<Vec<PathBuf>> {
+    pub(super) fn files(&self) -> Result<Vec<PathBuf>, Error> {
         match checklist_files(&self.dir) {
             Ok(files) => Ok(files),
             Err(ReadError::NotFound) if self.user => Ok(vec![]),
-            Err(e) => bail!(
-                "{}",
-                fill(
-                    lang.strings().catalog.unreadable_dir,
-                    &[
-                        ("path", &self.dir.display()),
-                        ("reason", &(lang.strings().catalog.read_error)(&e))
-                    ]
-                )
-            ),
+            Err(reason) => Err(Error::UnreadableFolder {
+                path: self.dir.clone(),
+                reason,
+            }),
         }
     }
 }
 
 /// The `.toml` files directly in `dir` (not folders), sorted.
-pub fn checklist_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, ReadError> {
+pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
     let rd = fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
     let mut files: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
@@ -148,7 +167,7 @@ pub fn checklist_files(dir: &Path) -> std::result::Result<Vec<PathBuf>, ReadErro
 
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
 /// diagnostic naming the file.
-pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnostic> {
+pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
     let unreadable = |e: ReadError| Diagnostic::file(path, Problem::Unreadable(e));
     let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
     if meta.is_dir() {
@@ -176,7 +195,7 @@ pub fn read_file(path: &Path) -> std::result::Result<(String, String), Diagnosti
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
-            let (line, col) = super::diagnostic::line_col(&text, text.len());
+            let (line, col) = line_col(&text, text.len());
             let mut d = Diagnostic::file(path, Problem::NotUtf8);
             d.line = line;
             d.col = col;
@@ -194,7 +213,7 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
 }
 
 /// Parses one file into an entry, or the reason it was skipped.
-fn load_file(path: &Path, origin: Origin) -> std::result::Result<Entry, Skipped> {
+fn load_file(path: &Path, origin: Origin) -> Result<Entry, Skipped> {
     let skipped = |problems| Skipped {
         path: path.to_path_buf(),
         problems,
@@ -214,7 +233,7 @@ pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
     bundled::BUNDLED
 }
 
-fn load_bundled(name: &str, src: &str) -> std::result::Result<Entry, Skipped> {
+fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
     let path = PathBuf::from(name);
     let (checklist, _warnings) = parse_str(src, &path).map_err(|problems| Skipped {
         path: path.clone(),
@@ -229,21 +248,18 @@ fn load_bundled(name: &str, src: &str) -> std::result::Result<Entry, Skipped> {
 
 impl Catalog {
     /// Loads every checklist from every source. Files with errors are skipped (see
-    /// [`Catalog::skipped_lines`]); a `--checklists` folder that cannot be read is an error.
-    pub fn load(app: &App) -> Result<Catalog> {
-        let mut cat = Catalog {
-            lang: app.lang,
-            ..Catalog::default()
-        };
+    /// [`Catalog::skipped`]); a `--checklists` folder that cannot be read is an error.
+    pub fn load(sources: &Sources) -> Result<Catalog, Error> {
+        let mut cat = Catalog::default();
         for (name, src) in bundled_files() {
             match load_bundled(name, src) {
                 Ok(e) => cat.insert(e),
                 Err(s) => cat.skipped.push(s),
             }
         }
-        for source in sources(app) {
-            for path in source.files(app.lang)? {
-                match load_file(&path, source.origin(path.clone())) {
+        for folder in sources.folders() {
+            for path in folder.files()? {
+                match load_file(&path, folder.origin(path.clone())) {
                     Ok(e) => cat.insert(e),
                     Err(s) => cat.skipped.push(s),
                 }
@@ -270,44 +286,26 @@ impl Catalog {
         &self.entries
     }
 
-    /// One line per skipped file, for stderr.
-    pub fn skipped_lines(&self, lang: Lang) -> Vec<String> {
-        self.skipped
-            .iter()
-            .map(|s| skipped_line(lang, &s.path, s.problems.len()))
-            .collect()
+    /// The files that were not loaded, with their problems.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
-    /// The checklist with this id, or an error that says what ids exist.
-    pub fn get(&self, id: &str) -> Result<&Entry> {
-        let s = self.lang.strings();
+    /// The checklist with this id.
+    pub fn get(&self, id: &str) -> Result<&Entry, Error> {
         if !is_id(id, false) {
-            bail!("{}", fill(s.catalog.not_an_id, &[("id", &id)]));
+            return Err(Error::NotAnId { id: id.to_string() });
         }
-        match self.entries.iter().find(|e| e.checklist.id == id) {
-            Some(e) => Ok(e),
-            None => {
-                let known: Vec<&str> = self
+        self.entries
+            .iter()
+            .find(|e| e.checklist.id == id)
+            .ok_or_else(|| Error::Unknown {
+                id: id.to_string(),
+                known: self
                     .entries
                     .iter()
-                    .map(|e| e.checklist.id.as_str())
-                    .collect();
-                bail!(
-                    "{}",
-                    fill(
-                        s.catalog.unknown_checklist,
-                        &[("id", &id), ("known", &known.join(", "))]
-                    )
-                )
-            }
-        }
+                    .map(|e| e.checklist.id.clone())
+                    .collect(),
+            })
     }
-}
-
-/// "skipping PATH: N problem(s); run `simcancel validate PATH`".
-pub fn skipped_line(lang: Lang, path: &Path, count: usize) -> String {
-    fill(
-        lang.strings().catalog.skipped_file,
-        &[("path", &path.display()), ("count", &count)],
-    )
 }

@@ -1,12 +1,13 @@
 //! Problems found in a checklist file, each with its place (`path:line:col`).
 //!
-//! The wording of every problem lives in [`crate::i18n`]; this module holds the data.
+//! This module holds the data only: the command layer says each problem in the person's
+//! language (`src/commands/messages.rs`, with the wording in `src/i18n`).
 
-use std::fmt;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Lang;
+use super::duration::DurationError;
+use super::model::Phase;
+use super::position::{Span, line_col};
 
 /// Whether a problem stops the checklist from loading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -147,7 +148,7 @@ pub enum Problem {
     /// A `wait` that does not parse.
     BadDuration {
         /// What the parser said.
-        reason: String,
+        reason: DurationError,
     },
     /// A `pattern` that is not a valid regular expression.
     BadPattern {
@@ -187,7 +188,7 @@ pub enum Problem {
     /// One of the five core phases has no step (warning).
     MissingPhase {
         /// The phase.
-        phase: &'static str,
+        phase: Phase,
     },
     /// A `wait` on a step outside the `wait` phase.
     WaitOutsideWaitPhase,
@@ -240,7 +241,7 @@ impl Diagnostic {
         severity: Severity,
         path: &Path,
         src: &str,
-        span: Range<usize>,
+        span: Span,
         problem: Problem,
     ) -> Diagnostic {
         let (line, col) = line_col(src, span.start);
@@ -267,56 +268,5 @@ impl Diagnostic {
     /// Whether it stops loading.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
-    }
-
-    /// `path:line:col: error: message`, in `lang`.
-    pub fn render(&self, lang: Lang) -> String {
-        let s = lang.strings();
-        let sev = match self.severity {
-            Severity::Error => s.catalog.error,
-            Severity::Warning => s.catalog.warning,
-        };
-        format!(
-            "{}:{}:{}: {sev}: {}",
-            self.path.display(),
-            self.line,
-            self.col,
-            (s.catalog.problem)(&self.problem)
-        )
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::En))
-    }
-}
-
-/// 1-based line and character column of byte `offset` in `src`.
-pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let offset = (0..=offset)
-        .rev()
-        .find(|&i| src.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = src[line_start..offset].chars().count() + 1;
-    (line, col)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_and_column_count_characters_not_bytes() {
-        let src = "a = 1\nname = \"名字\" x";
-        assert_eq!(line_col(src, 0), (1, 1));
-        assert_eq!(line_col(src, 6), (2, 1));
-        let x = src.find('x').unwrap();
-        assert_eq!(line_col(src, x), (2, 13));
-        assert_eq!(line_col(src, 10_000), (2, 14));
     }
 }

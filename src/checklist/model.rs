@@ -1,7 +1,7 @@
 //! The in-memory form of a checklist, as loaded from TOML and as copied into a session.
 //!
 //! The types serialize to JSON (the session snapshot and `show --json`); they are built from
-//! TOML only by [`crate::checklist::load`], which keeps the source locations for diagnostics.
+//! TOML only by [`crate::checklist::parse_str`], which keeps the source locations for diagnostics.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -9,139 +9,88 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use super::duration::WaitDuration;
+use super::text::{Text, pairs};
+use crate::vocabulary::vocabulary;
 
 /// The checklist format version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A user-facing text: one string for every language, or one per language tag.
-///
-/// Serialized as a map from language tag (`en`, `zh-CN`, `zh`, ...) to text; a plain TOML
-/// string is stored under `en`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(transparent)]
-pub struct Text(#[serde(with = "pairs")] pub Vec<(String, String)>);
-
-impl Text {
-    /// A text with a single English value (what a plain TOML string means).
-    pub fn plain(s: impl Into<String>) -> Self {
-        Text(vec![("en".to_string(), s.into())])
-    }
-
-    /// The text for `lang`, falling back `zh-CN` → `zh` → `en` → the first one given.
-    pub fn get(&self, lang: Lang) -> &str {
-        self.get_tag(lang.tag())
-    }
-
-    /// The text for a language tag, with the same fallback as [`Text::get`].
-    pub fn get_tag(&self, tag: &str) -> &str {
-        let find = |t: &str| {
-            self.0
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(t))
-                .map(|(_, v)| v.as_str())
-        };
-        let primary = tag.split('-').next().unwrap_or(tag);
-        find(tag)
-            .or_else(|| find(primary))
-            .or_else(|| find("en"))
-            .or_else(|| self.0.first().map(|(_, v)| v.as_str()))
-            .unwrap_or("")
-    }
-
-    /// Whether a value exists for this exact tag (no fallback).
-    pub fn has(&self, tag: &str) -> bool {
-        self.0.iter().any(|(k, _)| k.eq_ignore_ascii_case(tag))
-    }
-
-    /// Whether every value is empty (or there is none).
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|(_, v)| v.trim().is_empty())
+vocabulary! {
+    /// What a checklist is for.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Kind {
+        /// Pay-as-you-go card (carte prépayée).
+        Prepaid => "prepaid",
+        /// Monthly plan (forfait).
+        Postpaid => "postpaid",
+        /// Embedded SIM profile.
+        Esim => "esim",
+        /// Travel roaming card or travel eSIM.
+        Travel => "travel",
     }
 }
 
-/// What a checklist is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// Pay-as-you-go card (carte prépayée).
-    Prepaid,
-    /// Monthly plan (forfait).
-    Postpaid,
-    /// Embedded SIM profile.
-    Esim,
-    /// Travel roaming card or travel eSIM.
-    Travel,
+vocabulary! {
+    /// How hard the cancellation is, for the catalogue.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Difficulty {
+        /// A few clicks online.
+        Easy => "easy",
+        /// Online, with some checks or a call.
+        Medium => "medium",
+        /// Letter, call or retention offers.
+        Hard => "hard",
+        /// Only partly possible (e.g. a prepaid line can only lapse).
+        Limited => "limited",
+        /// No way to cancel; only let it expire.
+        Impossible => "impossible",
+    }
 }
 
-/// How hard the cancellation is, for the catalogue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Difficulty {
-    /// A few clicks online.
-    Easy,
-    /// Online, with some checks or a call.
-    Medium,
-    /// Letter, call or retention offers.
-    Hard,
-    /// Only partly possible (e.g. a prepaid line can only lapse).
-    Limited,
-    /// No way to cancel; only let it expire.
-    Impossible,
+vocabulary! {
+    /// Objective facts about a cancellation, shown as tags.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Flag {
+        /// Cancelling costs money.
+        Fee => "fee",
+        /// A phone call is needed.
+        NeedsCall => "needs-call",
+        /// A letter is needed.
+        NeedsLetter => "needs-letter",
+        /// An identity document is needed.
+        NeedsId => "needs-id",
+        /// Only possible in the provider's app.
+        InAppOnly => "in-app-only",
+        /// Expect a retention offer.
+        RetentionOffer => "retention-offer",
+        /// Cannot be undone.
+        Irreversible => "irreversible",
+    }
 }
 
-/// Objective facts about a cancellation, shown as tags.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Flag {
-    /// Cancelling costs money.
-    Fee,
-    /// A phone call is needed.
-    NeedsCall,
-    /// A letter is needed.
-    NeedsLetter,
-    /// An identity document is needed.
-    NeedsId,
-    /// Only possible in the provider's app.
-    InAppOnly,
-    /// Expect a retention offer.
-    RetentionOffer,
-    /// Cannot be undone.
-    Irreversible,
-}
-
-/// The phase a step belongs to, in walking order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Phase {
-    /// Before cancelling: balance, two-factor codes, porting, unlocking.
-    Prepare,
-    /// Log in to the provider's account.
-    Login,
-    /// Find the cancel option.
-    FindOption,
-    /// Confirm the intent.
-    Confirm,
-    /// Submit the request.
-    Submit,
-    /// Wait for the confirmation.
-    Wait,
-    /// After: statements, eSIM profile, the card.
-    After,
+vocabulary! {
+    /// The phase a step belongs to, in walking order.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Phase {
+        /// Before cancelling: balance, two-factor codes, porting, unlocking.
+        Prepare => "prepare",
+        /// Log in to the provider's account.
+        Login => "login",
+        /// Find the cancel option.
+        FindOption => "find-option",
+        /// Confirm the intent.
+        Confirm => "confirm",
+        /// Submit the request.
+        Submit => "submit",
+        /// Wait for the confirmation.
+        Wait => "wait",
+        /// After: statements, eSIM profile, the card.
+        After => "after",
+    }
 }
 
 impl Phase {
-    /// Every phase, in walking order.
-    pub const ALL: [Phase; 7] = [
-        Phase::Prepare,
-        Phase::Login,
-        Phase::FindOption,
-        Phase::Confirm,
-        Phase::Submit,
-        Phase::Wait,
-        Phase::After,
-    ];
-
     /// The five phases every checklist must have.
     pub const CORE: [Phase; 5] = [
         Phase::Login,
@@ -150,25 +99,6 @@ impl Phase {
         Phase::Submit,
         Phase::Wait,
     ];
-
-    /// The name used in files and headers.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Prepare => "prepare",
-            Phase::Login => "login",
-            Phase::FindOption => "find-option",
-            Phase::Confirm => "confirm",
-            Phase::Submit => "submit",
-            Phase::Wait => "wait",
-            Phase::After => "after",
-        }
-    }
-}
-
-impl fmt::Display for Phase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// A checklist: one provider plan's cancellation procedure.
@@ -326,6 +256,28 @@ pub enum QuestionKind {
     Choice(Vec<Choice>),
 }
 
+impl QuestionKind {
+    /// The name of this kind, as written in a checklist's `kind = "..."`.
+    pub fn form(&self) -> AnswerForm {
+        match self {
+            QuestionKind::YesNo => AnswerForm::YesNo,
+            QuestionKind::Choice(_) => AnswerForm::Choice,
+        }
+    }
+}
+
+vocabulary! {
+    /// The kinds of question as a checklist names them (`kind = "yes-no"`); the choices of
+    /// a `choice` question are read separately into [`QuestionKind::Choice`].
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum AnswerForm {
+        /// Yes or no.
+        YesNo => "yes-no",
+        /// One of the `choices`.
+        Choice => "choice",
+    }
+}
+
 /// One possible answer to a choice question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
@@ -425,151 +377,9 @@ pub struct Input {
     pub help: Option<Text>,
 }
 
-/// An expected wait, written `48h`, `5d` or `2w`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct WaitDuration {
-    /// The length in hours.
-    pub hours: u32,
-}
-
-impl WaitDuration {
-    /// The length as a chrono duration.
-    pub fn as_chrono(self) -> chrono::TimeDelta {
-        chrono::TimeDelta::hours(i64::from(self.hours))
-    }
-}
-
-impl std::str::FromStr for WaitDuration {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        let unit_at = s
-            .find(|c: char| !c.is_ascii_digit())
-            .ok_or_else(|| format!("`{s}` has no unit: write it like 48h, 5d or 2w"))?;
-        let (num, unit) = s.split_at(unit_at);
-        let n: u32 = num.parse().map_err(|_| {
-            format!("`{s}` does not start with a number: write it like 48h, 5d or 2w")
-        })?;
-        let per = match unit {
-            "h" => 1,
-            "d" => 24,
-            "w" => 24 * 7,
-            _ => return Err(format!("`{s}` has an unknown unit `{unit}`: use h, d or w")),
-        };
-        if n == 0 {
-            return Err(format!("`{s}` is zero: a wait must last at least 1h"));
-        }
-        n.checked_mul(per)
-            .filter(|h| *h <= 24 * 366)
-            .map(|hours| WaitDuration { hours })
-            .ok_or_else(|| format!("`{s}` is longer than a year"))
-    }
-}
-
-impl TryFrom<String> for WaitDuration {
-    type Error = String;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
-    }
-}
-
-impl From<WaitDuration> for String {
-    fn from(d: WaitDuration) -> String {
-        d.to_string()
-    }
-}
-
-impl fmt::Display for WaitDuration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.hours.is_multiple_of(24 * 7) {
-            write!(f, "{}w", self.hours / (24 * 7))
-        } else if self.hours.is_multiple_of(24) {
-            write!(f, "{}d", self.hours / 24)
-        } else {
-            write!(f, "{}h", self.hours)
-        }
-    }
-}
-
-/// Ordered (key, value) pairs as a JSON object, keeping their order.
-mod pairs {
-    use serde::de::{MapAccess, Visitor};
-    use serde::ser::SerializeMap;
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(v.len()))?;
-        for (k, x) in v {
-            map.serialize_entry(k, x)?;
-        }
-        map.end()
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
-        struct Pairs;
-        impl<'de> Visitor<'de> for Pairs {
-            type Value = Vec<(String, String)>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map of strings")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = m.next_entry()? {
-                    out.push(entry);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_map(Pairs)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_falls_back_from_zh_cn_to_zh_to_en_to_first() {
-        let t = Text(vec![
-            ("en".into(), "Hello".into()),
-            ("zh".into(), "你好".into()),
-        ]);
-        assert_eq!(t.get(Lang::ZhCn), "你好");
-        assert_eq!(t.get(Lang::En), "Hello");
-        let only_fr = Text(vec![("fr".into(), "Bonjour".into())]);
-        assert_eq!(only_fr.get(Lang::ZhCn), "Bonjour");
-        let both = Text(vec![
-            ("en".into(), "Hi".into()),
-            ("zh-CN".into(), "嗨".into()),
-        ]);
-        assert_eq!(both.get(Lang::ZhCn), "嗨");
-        assert_eq!(Text::default().get(Lang::En), "");
-    }
-
-    #[test]
-    fn texts_and_links_serialize_as_ordered_maps() {
-        let t = Text(vec![
-            ("zh-CN".into(), "你好".into()),
-            ("en".into(), "Hi".into()),
-        ]);
-        let json = serde_json::to_string(&t).unwrap();
-        assert_eq!(json, r#"{"zh-CN":"你好","en":"Hi"}"#);
-        assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
-    }
-
-    #[test]
-    fn durations_parse_and_print() {
-        assert_eq!("48h".parse::<WaitDuration>().unwrap().hours, 48);
-        assert_eq!("5d".parse::<WaitDuration>().unwrap().hours, 120);
-        assert_eq!("2w".parse::<WaitDuration>().unwrap().to_string(), "2w");
-        assert_eq!("48h".parse::<WaitDuration>().unwrap().to_string(), "2d");
-        for bad in ["", "5", "d", "5m", "0d", "99999w", "-1d", "1.5d"] {
-            assert!(bad.parse::<WaitDuration>().is_err(), "{bad} parsed");
-        }
-    }
 
     #[test]
     fn a_step_applies_only_when_every_condition_holds() {
@@ -592,5 +402,14 @@ mod tests {
         assert!(!step.applies(&answers));
         answers.insert("keep".into(), Answer::Bool(true));
         assert!(step.applies(&answers));
+    }
+
+    #[test]
+    fn question_kinds_are_stored_under_the_names_checklists_use() {
+        let yes_no = serde_json::to_value(QuestionKind::YesNo).unwrap();
+        assert_eq!(yes_no, QuestionKind::YesNo.form().name());
+        let choice = QuestionKind::Choice(vec![]);
+        let json = serde_json::to_value(&choice).unwrap();
+        assert!(json.get(choice.form().name()).is_some(), "{json}");
     }
 }

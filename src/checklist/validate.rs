@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::diagnostic::Problem;
-use super::load::{Cx, Spans};
-use super::model::{Answer, Checklist, Phase, Question};
+use super::model::{Answer, Checklist, Phase, Question, QuestionKind};
+use super::position::{Span, Spans};
+use super::reader::Reader;
 
 /// Words that mean an input asks for a secret the tool must never store.
 static SECRET: LazyLock<Regex> = LazyLock::new(|| {
@@ -18,12 +19,12 @@ static SECRET: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the secret-word pattern is valid")
 });
 
-/// Checks what the structural walk could not, adding to `cx`'s problems.
-pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str>) {
+/// Checks what the structural walk could not, adding to `reader`'s problems.
+pub(super) fn check(reader: &mut Reader, c: &Checklist, spans: &Spans, stem: Option<&str>) {
     if let (Some(stem), Some(span)) = (stem, &spans.id)
         && stem != c.id
     {
-        cx.error(
+        reader.error(
             span.clone(),
             Problem::IdNotFileName {
                 id: c.id.clone(),
@@ -33,13 +34,13 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
     }
 
     duplicates(
-        cx,
+        reader,
         "question",
         c.questions.iter().map(|q| q.id.as_str()),
         spans.questions.iter().map(|s| &s.id),
     );
     duplicates(
-        cx,
+        reader,
         "step",
         c.steps.iter().map(|s| s.id.as_str()),
         spans.steps.iter().map(|s| &s.id),
@@ -56,11 +57,11 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
         if let (Some(at), Some(span)) = (&q.at, &qs.at)
             && !step_index.contains_key(at.as_str())
         {
-            cx.error(span.clone(), Problem::UnknownStep { step: at.clone() });
+            reader.error(span.clone(), Problem::UnknownStep { step: at.clone() });
         }
-        if let super::model::QuestionKind::Choice(choices) = &q.kind {
+        if let QuestionKind::Choice(choices) = &q.kind {
             duplicates(
-                cx,
+                reader,
                 "choice",
                 choices.iter().map(|ch| ch.id.as_str()),
                 qs.choices.iter(),
@@ -71,7 +72,7 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
     for (i, (step, ss)) in c.steps.iter().zip(&spans.steps).enumerate() {
         for (cond, (key_span, value_spans)) in step.when.iter().zip(&ss.when) {
             let Some(q) = c.question(&cond.question) else {
-                cx.error(
+                reader.error(
                     key_span.clone(),
                     Problem::UnknownQuestion {
                         question: cond.question.clone(),
@@ -81,7 +82,7 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
             };
             for (answer, span) in cond.any_of.iter().zip(value_spans) {
                 if !q.accepts(answer) {
-                    cx.error(
+                    reader.error(
                         span.clone(),
                         Problem::ImpossibleAnswer {
                             question: q.id.clone(),
@@ -94,7 +95,7 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
             if let Some(at) = &q.at
                 && step_index.get(at.as_str()).is_some_and(|&a| a > i)
             {
-                cx.error(
+                reader.error(
                     key_span.clone(),
                     Problem::AskedTooLate {
                         question: q.id.clone(),
@@ -105,17 +106,17 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
         }
         for (link, span) in step.links.iter().zip(&ss.links) {
             if c.link(link).is_none() {
-                cx.error(span.clone(), Problem::UnknownLink { link: link.clone() });
+                reader.error(span.clone(), Problem::UnknownLink { link: link.clone() });
             }
         }
         if step.wait.is_some()
             && step.phase != Phase::Wait
             && let Some(span) = &ss.wait
         {
-            cx.warning(span.clone(), Problem::WaitOutsideWaitPhase);
+            reader.warning(span.clone(), Problem::WaitOutsideWaitPhase);
         }
         duplicates(
-            cx,
+            reader,
             "input",
             step.inputs.iter().map(|x| x.id.as_str()),
             ss.inputs.iter().map(|s| &s.id),
@@ -125,7 +126,7 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
             let asks_secret =
                 SECRET.is_match(&words) || input.label.0.iter().any(|(_, l)| SECRET.is_match(l));
             if asks_secret {
-                cx.error(
+                reader.error(
                     is.id.clone(),
                     Problem::SecretInput {
                         input: input.id.clone(),
@@ -144,7 +145,7 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
                     .trim_start_matches("error:")
                     .trim()
                     .to_string();
-                cx.error(span.clone(), Problem::BadPattern { reason });
+                reader.error(span.clone(), Problem::BadPattern { reason });
             }
         }
     }
@@ -152,27 +153,22 @@ pub(super) fn check(cx: &mut Cx, c: &Checklist, spans: &Spans, stem: Option<&str
     let at = spans.first_step_table.clone().unwrap_or(0..0);
     for phase in Phase::CORE {
         if !c.steps.iter().any(|s| s.phase == phase) {
-            cx.warning(
-                at.clone(),
-                Problem::MissingPhase {
-                    phase: phase.as_str(),
-                },
-            );
+            reader.warning(at.clone(), Problem::MissingPhase { phase });
         }
     }
 }
 
 /// Reports every id after the first that repeats an earlier one.
 fn duplicates<'a>(
-    cx: &mut Cx,
+    reader: &mut Reader,
     what: &'static str,
     ids: impl Iterator<Item = &'a str>,
-    spans: impl Iterator<Item = &'a super::load::Span>,
+    spans: impl Iterator<Item = &'a Span>,
 ) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (id, span) in ids.zip(spans) {
         match seen.get(id) {
-            Some(&first_line) => cx.error(
+            Some(&first_line) => reader.error(
                 span.clone(),
                 Problem::Duplicate {
                     what,
@@ -181,7 +177,7 @@ fn duplicates<'a>(
                 },
             ),
             None => {
-                seen.insert(id, cx.line_of(span));
+                seen.insert(id, reader.line_of(span));
             }
         }
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::messages::{self, Localized};
 use super::walk;
 use crate::app::App;
 use crate::checklist::Catalog;
@@ -20,14 +21,15 @@ const ID_ATTEMPTS: u32 = 64;
 pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
     let now = clock::now()?;
     let g = &app.strings().guide;
-    let catalog = Catalog::load(app)?;
-    for line in catalog.skipped_lines(app.lang) {
+    let catalog = Catalog::load(&app.sources).localized(app.strings())?;
+    for skipped in catalog.skipped() {
+        let line = messages::skipped(&skipped.path, skipped.problems.len(), app.strings());
         super::note(&format!("simcancel: {line}"));
     }
     walk::install_signal_handler(app)?;
     let mut prompter = walk::prompter(app);
     let entry = match checklist {
-        Some(id) => catalog.get(id)?,
+        Some(id) => catalog.get(id).localized(app.strings())?,
         None => {
             let entries = catalog.entries();
             if entries.is_empty() {
@@ -40,7 +42,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
                     format!(
                         "{} — {} ({}) [{}]",
                         c.provider,
-                        c.name.get(app.lang),
+                        c.name.get(app.lang.tag()),
                         c.country,
                         c.id
                     )

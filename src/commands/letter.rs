@@ -11,6 +11,7 @@ use crate::i18n::{self, Lang};
 use crate::letter::{self, Kind, TemplateDirs};
 use crate::session::Store;
 
+use super::messages::Localized;
 use super::output;
 
 /// Writes the letter. The translation is in the session's language unless `--lang` was
@@ -26,9 +27,9 @@ pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
         LetterKindArg::Letter => Kind::Letter,
         LetterKindArg::Email => Kind::Email,
     };
-    let dirs = TemplateDirs::new(&app.checklist_dirs, app.user_checklists.as_deref());
+    let dirs = TemplateDirs::new(&app.sources);
     let today = clock::now()?.date_naive();
-    let filled = letter::render(&session, kind, lang, today, &dirs)?;
+    let filled = letter::render(&session, kind, lang, today, &dirs).localized(lang.strings())?;
     output::write(args.output.as_deref(), &filled.text, args.force, lang)?;
     if filled.missing > 0 {
         let s = &lang.strings().letter;

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::messages::{self, Localized};
 use crate::app::App;
-use crate::checklist::{Kind, Summary, skipped_line, summaries};
+use crate::checklist::{Difficulty, Kind, Summary, summaries};
 use crate::i18n::fill;
+use crate::labels;
 
 /// What `list` was asked for.
 pub struct ListOptions {
@@ -27,18 +29,19 @@ struct Row<'a> {
     provider: &'a str,
     country: &'a str,
     kinds: &'a [Kind],
-    difficulty: crate::checklist::Difficulty,
+    difficulty: Difficulty,
     verified: chrono::NaiveDate,
     origin: String,
 }
 
 /// Prints the checklists that match the filters.
 pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
-    let found = summaries(app)?;
+    let strings = app.strings();
+    let found = summaries(&app.sources).localized(strings)?;
     for (path, count) in &found.skipped {
         super::note(&format!(
             "simcancel: {}",
-            skipped_line(app.lang, path, *count)
+            messages::skipped(path, *count, strings)
         ));
     }
     let rows: Vec<&Summary> = found
@@ -57,7 +60,7 @@ pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
             .iter()
             .map(|s| Row {
                 id: &s.id,
-                name: s.name.get(app.lang),
+                name: s.name.get(strings.tag()),
                 provider: &s.provider,
                 country: &s.country,
                 kinds: &s.kinds,
@@ -70,14 +73,13 @@ pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let strings = app.strings();
     if rows.is_empty() {
         let mut filters = Vec::new();
         if let Some(c) = &opts.country {
             filters.push(format!("--country {c}"));
         }
         if let Some(k) = opts.kind {
-            filters.push(format!("--kind {}", kind_name(k)));
+            filters.push(format!("--kind {k}"));
         }
         super::note(&fill(
             strings.catalog.list_empty,
@@ -90,14 +92,14 @@ pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
         .map(|s| {
             [
                 s.id.clone(),
-                s.name.get(app.lang).to_string(),
+                s.name.get(strings.tag()).to_string(),
                 s.provider.clone(),
                 s.country.clone(),
-                strings.catalog.difficulties[s.difficulty as usize].to_string(),
+                labels::difficulty(s.difficulty, strings).to_string(),
                 s.verified.to_string(),
                 s.origin
                     .as_ref()
-                    .map(|o| o.describe(app.lang))
+                    .map(|o| messages::origin(o, strings))
                     .unwrap_or_default(),
             ]
         })
@@ -105,14 +107,4 @@ pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
     let headers = strings.catalog.list_headers.map(String::from);
     super::table::write(&mut out, &headers, &table)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The name of a kind as typed on the command line.
-pub fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Prepaid => "prepaid",
-        Kind::Postpaid => "postpaid",
-        Kind::Esim => "esim",
-        Kind::Travel => "travel",
-    }
 }

@@ -6,6 +6,7 @@ mod export;
 mod guide;
 mod letter;
 mod list;
+mod messages;
 mod output;
 mod resume;
 mod sessions;
@@ -19,8 +20,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::checklist::Kind;
-use crate::cli::{Cli, Command, KindArg};
+use crate::cli::{Cli, Command};
 
 /// Writes a line to standard error. A closed or broken stderr is ignored: `eprintln!`
 /// would panic there, and the line only informs.
@@ -40,12 +40,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             &app,
             list::ListOptions {
                 country: args.country,
-                kind: args.kind.map(|k| match k {
-                    KindArg::Prepaid => Kind::Prepaid,
-                    KindArg::Postpaid => Kind::Postpaid,
-                    KindArg::Esim => Kind::Esim,
-                    KindArg::Travel => Kind::Travel,
-                }),
+                kind: args.kind,
                 json: args.json,
             },
         ),

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::messages::Localized;
 use super::walk;
 use crate::app::App;
 use crate::checklist::Catalog;
@@ -52,7 +53,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                             format!(
                                 "{} · {} · {} · {}",
                                 s.id,
-                                s.checklist.snapshot.name.get(app.lang),
+                                s.checklist.snapshot.name.get(app.lang.tag()),
                                 s.progress(),
                                 super::sessions::state_text(s.state(now), app.lang)
                             )
@@ -117,7 +118,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     let checklist_id = session.checklist.id.clone();
     // The snapshot is what the session follows; the catalogue is only read to tell the
     // person that the file changed, so a catalogue problem must not block resuming.
-    match Catalog::load(app) {
+    match Catalog::load(&app.sources).localized(app.strings()) {
         Ok(catalog) => match catalog.get(&checklist_id) {
             Ok(entry) => {
                 if session.note_checklist_hash(&entry.hash, now) {

@@ -88,7 +88,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     JsonSession {
                         id: &s.id,
                         checklist: &s.checklist.id,
-                        name: s.checklist.snapshot.name.get(app.lang),
+                        name: s.checklist.snapshot.name.get(app.lang.tag()),
                         started: s.created,
                         last_activity: s.updated,
                         progress: JsonProgress {

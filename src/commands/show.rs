@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::messages::{self, Localized};
 use crate::app::App;
-use crate::checklist::{Answer, Catalog, Checklist, Entry, QuestionKind};
-use crate::i18n::{Lang, fill};
+use crate::checklist::{Catalog, Checklist, Entry, QuestionKind};
+use crate::i18n::{Strings, fill};
+use crate::labels;
 
 /// What `show` was asked for.
 pub struct ShowOptions {
@@ -28,8 +30,8 @@ struct Json<'a> {
 
 /// Prints one checklist.
 pub fn run(app: &App, opts: ShowOptions) -> Result<ExitCode> {
-    let catalog = Catalog::load(app)?;
-    let entry = catalog.get(&opts.id)?;
+    let catalog = Catalog::load(&app.sources).localized(app.strings())?;
+    let entry = catalog.get(&opts.id).localized(app.strings())?;
     let mut out = std::io::stdout().lock();
     if opts.json {
         serde_json::to_writer_pretty(
@@ -42,18 +44,18 @@ pub fn run(app: &App, opts: ShowOptions) -> Result<ExitCode> {
         )?;
         writeln!(out)?;
     } else {
-        out.write_all(render(entry, app.lang).as_bytes())?;
+        out.write_all(render(entry, app.strings()).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The checklist as readable text in `lang`.
-pub fn render(entry: &Entry, lang: Lang) -> String {
+/// The checklist as readable text with the words of `s`.
+pub fn render(entry: &Entry, s: &Strings) -> String {
     let c = &entry.checklist;
-    let s = lang.strings();
+    let tag = s.tag();
     let l = &s.catalog.show_labels;
     let mut o = String::new();
-    let name = c.name.get(lang);
+    let name = c.name.get(tag);
     let _ = writeln!(o, "{name}  [{}]", c.id);
     let _ = writeln!(
         o,
@@ -61,50 +63,42 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
         "=".repeat(console::measure_text_width(name) + c.id.len() + 4)
     );
     if let Some(summary) = &c.summary {
-        let _ = writeln!(o, "{}\n", summary.get(lang));
+        let _ = writeln!(o, "{}\n", summary.get(tag));
     }
-    let kinds: Vec<&str> = c.kinds.iter().map(|k| super::list::kind_name(*k)).collect();
-    let flags: Vec<String> = c
-        .flags
-        .iter()
-        .map(|f| {
-            serde_json::to_value(f)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default()
-        })
-        .collect();
-    let _ = writeln!(o, "{}: {}", l[0], c.provider);
-    let _ = writeln!(o, "{}: {}", l[1], c.country);
-    let _ = writeln!(o, "{}: {}", l[2], kinds.join(", "));
+    let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name()).collect();
+    let flags: Vec<&str> = c.flags.iter().map(|f| f.name()).collect();
+    let _ = writeln!(o, "{}: {}", l.provider, c.provider);
+    let _ = writeln!(o, "{}: {}", l.country, c.country);
+    let _ = writeln!(o, "{}: {}", l.kinds, kinds.join(", "));
     let _ = writeln!(
         o,
         "{}: {}",
-        l[3], s.catalog.difficulties[c.difficulty as usize]
+        l.difficulty,
+        labels::difficulty(c.difficulty, s)
     );
     if !flags.is_empty() {
-        let _ = writeln!(o, "{}: {}", l[4], flags.join(", "));
+        let _ = writeln!(o, "{}: {}", l.flags, flags.join(", "));
     }
     let _ = writeln!(
         o,
         "{}: {} ({})",
-        l[5], c.verified, s.catalog.verified_meaning
+        l.verified, c.verified, s.catalog.verified_meaning
     );
-    let _ = writeln!(o, "{}: {}", l[11], entry.origin.describe(lang));
+    let _ = writeln!(o, "{}: {}", l.origin, messages::origin(&entry.origin, s));
     if !c.sources.is_empty() {
-        let _ = writeln!(o, "{}:", l[6]);
+        let _ = writeln!(o, "{}:", l.sources);
         for src in &c.sources {
             let _ = writeln!(o, "  - {src}");
         }
     }
     if !c.links.is_empty() {
-        let _ = writeln!(o, "{}:", l[7]);
+        let _ = writeln!(o, "{}:", l.links);
         for (n, u) in &c.links {
             let _ = writeln!(o, "  {n}: {u}");
         }
     }
     if !c.contacts.is_empty() {
-        let _ = writeln!(o, "{}:", l[8]);
+        let _ = writeln!(o, "{}:", l.contact);
         let ct = &c.contacts;
         for v in [&ct.phone, &ct.email].into_iter().flatten() {
             let _ = writeln!(o, "  {v}");
@@ -113,37 +107,37 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
             let _ = writeln!(o, "  {}", ct.postal.join(", "));
         }
         if let Some(n) = &ct.note {
-            let _ = writeln!(o, "  {}", n.get(lang));
+            let _ = writeln!(o, "  {}", n.get(tag));
         }
     }
     if !c.questions.is_empty() {
-        let _ = writeln!(o, "\n{}:", l[9]);
+        let _ = writeln!(o, "\n{}:", l.questions);
         for q in &c.questions {
             let answers = match &q.kind {
                 QuestionKind::YesNo => format!("{}/{}", s.common.yes, s.common.no),
                 QuestionKind::Choice(ch) => ch
                     .iter()
-                    .map(|x| format!("{} ({})", x.label.get(lang), x.id))
+                    .map(|x| format!("{} ({})", x.label.get(tag), x.id))
                     .collect::<Vec<_>>()
                     .join(" / "),
             };
-            let _ = writeln!(o, "  - {} [{}]: {answers}", q.text.get(lang), q.id);
+            let _ = writeln!(o, "  - {} [{}]: {answers}", q.text.get(tag), q.id);
             if let Some(at) = &q.at {
                 let _ = writeln!(o, "    {}", fill(s.catalog.asked_at, &[("step", at)]));
             }
         }
     }
-    let _ = writeln!(o, "\n{}:", l[10]);
+    let _ = writeln!(o, "\n{}:", l.steps);
     for (i, step) in c.steps.iter().enumerate() {
-        let phase = s.common.phases[step.phase as usize];
+        let phase = labels::phase(step.phase, s);
         let _ = writeln!(
             o,
             "\n{}. [{phase}] {}  ({})",
             i + 1,
-            step.title.get(lang),
+            step.title.get(tag),
             step.id
         );
-        for line in step.body.get(lang).lines() {
+        for line in step.body.get(tag).lines() {
             let _ = writeln!(o, "   {line}");
         }
         if !step.when.is_empty() {
@@ -154,7 +148,7 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
                     let any: Vec<String> = c
                         .any_of
                         .iter()
-                        .map(|a| answer_label(&entry.checklist, &c.question, a, lang))
+                        .map(|a| labels::answer(entry.checklist.question(&c.question), a, s))
                         .collect();
                     format!("{} = {}", c.question, any.join(" | "))
                 })
@@ -173,17 +167,17 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
         for input in &step.inputs {
             let mut marks = Vec::new();
             if input.personal {
-                marks.push(s.catalog.input_marks[0]);
+                marks.push(s.catalog.input_marks.personal);
             }
             if input.required {
-                marks.push(s.catalog.input_marks[1]);
+                marks.push(s.catalog.input_marks.required);
             }
             let marks = if marks.is_empty() {
                 String::new()
             } else {
                 format!(" ({})", marks.join(", "))
             };
-            let _ = writeln!(o, "   ✎ {}{marks}", input.label.get(lang));
+            let _ = writeln!(o, "   ✎ {}{marks}", input.label.get(tag));
         }
         if let Some(w) = step.wait {
             let _ = writeln!(
@@ -194,20 +188,4 @@ pub fn render(entry: &Entry, lang: Lang) -> String {
         }
     }
     o
-}
-
-/// An answer as the person sees it: yes/no, or the choice's label.
-fn answer_label(checklist: &Checklist, question: &str, a: &Answer, lang: Lang) -> String {
-    let s = lang.strings();
-    match a {
-        Answer::Bool(true) => s.common.yes.to_string(),
-        Answer::Bool(false) => s.common.no.to_string(),
-        Answer::Choice(id) => match checklist.question(question).map(|q| &q.kind) {
-            Some(QuestionKind::Choice(choices)) => choices
-                .iter()
-                .find(|ch| &ch.id == id)
-                .map_or_else(|| id.clone(), |ch| ch.label.get(lang).to_string()),
-            _ => id.clone(),
-        },
-    }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::messages;
 use crate::app::App;
 use crate::checklist::{Diagnostic, Problem, ReadError, checklist_files, parse_str, read_file};
 use crate::i18n::fill;
@@ -44,7 +45,7 @@ pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
         }
     }
     for d in &diags {
-        writeln!(out, "{}", d.render(app.lang))?;
+        writeln!(out, "{}", messages::diagnostic(d, s))?;
     }
     let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
     let warnings = diags.iter().filter(|d| !d.is_error()).count();

@@ -18,8 +18,9 @@ use anyhow::Result;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::checklist::{Answer, Phase, QuestionKind, Step};
+use crate::checklist::{Answer, Phase, Step};
 use crate::i18n::{self, Lang, Strings};
+use crate::labels;
 use crate::session::{Event, EventKind, Progress, Session, SessionStatus, StepStatus, Timestamp};
 
 pub use html::Html;
@@ -378,7 +379,7 @@ impl Record {
         let contacts = &snap.contacts;
         let checklist = ChecklistInfo {
             id: session.checklist.id.clone(),
-            name: snap.name.get(lang).to_string(),
+            name: snap.name.get(lang.tag()).to_string(),
             provider: snap.provider.clone(),
             country: snap.country.clone(),
             hash: session.checklist.hash.clone(),
@@ -387,7 +388,10 @@ impl Record {
             sources: snap.sources.clone(),
             phone: contacts.phone.clone(),
             email: contacts.email.clone(),
-            contact_note: contacts.note.as_ref().map(|n| n.get(lang).to_string()),
+            contact_note: contacts
+                .note
+                .as_ref()
+                .map(|n| n.get(lang.tag()).to_string()),
             postal: contacts.postal.clone(),
         };
 
@@ -404,7 +408,7 @@ impl Record {
         let titles: HashMap<&str, &str> = snap
             .steps
             .iter()
-            .map(|st| (st.id.as_str(), st.title.get(lang)))
+            .map(|st| (st.id.as_str(), st.title.get(lang.tag())))
             .collect();
         let events = session
             .events
@@ -494,8 +498,7 @@ impl Record {
 
     /// A phase name in the record's language.
     pub fn phase_label(&self, phase: Phase) -> &'static str {
-        let i = Phase::ALL.iter().position(|p| *p == phase).unwrap_or(0);
-        self.strings().common.phases[i]
+        labels::phase(phase, self.strings())
     }
 
     /// The facts at the head of the record, in order: what every format shows in its
@@ -631,9 +634,9 @@ fn answer_rows(session: &Session, lang: Lang) -> Vec<AnswerRow> {
         let q = snap.question(id);
         AnswerRow {
             id: id.to_string(),
-            question: q.map_or_else(|| id.to_string(), |q| q.text.get(lang).to_string()),
+            question: q.map_or_else(|| id.to_string(), |q| q.text.get(lang.tag()).to_string()),
             value: a.to_string(),
-            label: answer_label(q.map(|q| &q.kind), a, s, lang),
+            label: labels::answer(q, a, s),
         }
     };
     // Checklist order first, then answers to questions the snapshot no longer has.
@@ -650,20 +653,6 @@ fn answer_rows(session: &Session, lang: Lang) -> Vec<AnswerRow> {
             .map(|(id, a)| row(id, a)),
     );
     rows
-}
-
-fn answer_label(kind: Option<&QuestionKind>, a: &Answer, s: &Strings, lang: Lang) -> String {
-    match a {
-        Answer::Bool(true) => s.common.yes.to_string(),
-        Answer::Bool(false) => s.common.no.to_string(),
-        Answer::Choice(c) => match kind {
-            Some(QuestionKind::Choice(choices)) => choices
-                .iter()
-                .find(|x| &x.id == c)
-                .map_or_else(|| c.clone(), |x| x.label.get(lang).to_string()),
-            _ => c.clone(),
-        },
-    }
 }
 
 fn step_row(
@@ -687,7 +676,7 @@ fn step_row(
             if let Some(v) = r.inputs.get(&def.id) {
                 inputs.push(input_row(
                     &def.id,
-                    def.label.get(lang),
+                    def.label.get(lang.tag()),
                     v,
                     def.personal,
                     redact,
@@ -727,7 +716,7 @@ fn step_row(
         number,
         id: step.id.clone(),
         phase: step.phase,
-        title: step.title.get(lang).to_string(),
+        title: step.title.get(lang.tag()).to_string(),
         status: record.map_or(StepStatus::Pending, |r| r.status),
         at: record.and_then(|r| r.at),
         // A skip reason is typed like a note and may hold as much: masked like one.
@@ -776,8 +765,8 @@ fn event_text(
         }
         EventKind::Answered { question, answer } => {
             let q = session.checklist.snapshot.question(question);
-            let text = q.map_or(question.as_str(), |q| q.text.get(lang));
-            let label = answer_label(q.map(|q| &q.kind), answer, s, lang);
+            let text = q.map_or(question.as_str(), |q| q.text.get(lang.tag()));
+            let label = labels::answer(q, answer, s);
             i18n::fill(x.ev_answered, &[("question", &text), ("answer", &label)])
         }
         EventKind::InputRecorded { step, input } => {
@@ -786,7 +775,7 @@ fn event_text(
                 .snapshot
                 .step(step)
                 .and_then(|st| st.inputs.iter().find(|i| &i.id == input))
-                .map_or(input.as_str(), |i| i.label.get(lang));
+                .map_or(input.as_str(), |i| i.label.get(lang.tag()));
             i18n::fill(
                 x.ev_input_recorded,
                 &[("step", &title(step)), ("input", &label)],
@@ -867,7 +856,7 @@ fn reminders(
             .iter()
             .filter(|st| st.phase == Phase::After && st.status != StepStatus::NotApplicable)
         {
-            let body = snap.step(&st.id).map_or("", |s| s.body.get(lang));
+            let body = snap.step(&st.id).map_or("", |s| s.body.get(lang.tag()));
             out.push(Reminder {
                 kind: ReminderKind::After,
                 step: st.id.clone(),

@@ -256,7 +256,7 @@ impl<'a> Engine<'a> {
             QuestionKind::YesNo => vec![common.yes.to_string(), common.no.to_string()],
             QuestionKind::Choice(choices) => choices
                 .iter()
-                .map(|c| c.label.get(self.lang).to_string())
+                .map(|c| c.label.get(self.lang.tag()).to_string())
                 .collect(),
         };
         let default = self
@@ -266,10 +266,10 @@ impl<'a> Engine<'a> {
             .and_then(|a| answers.iter().position(|x| x == a))
             .unwrap_or(0);
         if let Some(help) = &q.help {
-            let help = help.get(self.lang).to_string();
+            let help = help.get(self.lang.tag()).to_string();
             self.show(&help)?;
         }
-        let prompt = q.text.get(self.lang).to_string();
+        let prompt = q.text.get(self.lang.tag()).to_string();
         let i = self.select(&prompt, &items, default)?;
         if let Some(a) = answers.get(i).cloned() {
             let now = self.now();
@@ -283,11 +283,14 @@ impl<'a> Engine<'a> {
         let inputs: Vec<Input> = self.session.checklist.snapshot.steps[idx].inputs.clone();
         let g = &self.lang.strings().guide;
         for input in &inputs {
-            let mut prompt = input.label.get(self.lang).to_string();
+            let mut prompt = input.label.get(self.lang.tag()).to_string();
             if input.required {
                 prompt = format!("{prompt} {}", g.input_required_mark);
             }
-            let help = input.help.as_ref().map(|h| h.get(self.lang).to_string());
+            let help = input
+                .help
+                .as_ref()
+                .map(|h| h.get(self.lang.tag()).to_string());
             if let Some(h) = &help {
                 self.show(h)?;
             }

@@ -5,18 +5,13 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::checklist::{Checklist, Phase};
+use crate::checklist::Checklist;
 use crate::i18n::{Lang, fill};
+use crate::labels;
 use crate::session::{Session, StepStatus, Timestamp};
 
 /// Width of the progress bar, in characters.
 const BAR: usize = 20;
-
-/// The localized name of a phase.
-pub fn phase_name(phase: Phase, lang: Lang) -> &'static str {
-    let i = Phase::ALL.iter().position(|p| *p == phase).unwrap_or(0);
-    lang.strings().common.phases[i]
-}
 
 /// A day, as `YYYY-MM-DD`.
 pub fn day(t: Timestamp) -> String {
@@ -97,7 +92,7 @@ pub fn contact(checklist: &Checklist, lang: Lang) -> Option<String> {
         parts.push(format!("{} {e}", g.email));
     }
     if let Some(n) = &c.note {
-        parts.push(n.get(lang).to_string());
+        parts.push(n.get(lang.tag()).to_string());
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -163,14 +158,14 @@ pub fn step_screen(
     let _ = writeln!(
         out,
         "{} · {}/{} · {}",
-        checklist.name.get(lang),
+        checklist.name.get(lang.tag()),
         session.position(idx),
         progress.applicable(),
-        phase_name(step.phase, lang)
+        labels::phase(step.phase, lang.strings())
     );
     let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
-    let _ = writeln!(out, "\n{}\n", step.title.get(lang));
-    let body = step.body.get(lang);
+    let _ = writeln!(out, "\n{}\n", step.title.get(lang.tag()));
+    let body = step.body.get(lang.tag());
     if !body.trim().is_empty() {
         let _ = writeln!(out, "{}\n", wrap(body, width));
     }
@@ -204,7 +199,7 @@ pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
         g.summary_title,
         &[
             ("id", &session.id),
-            ("name", &checklist.name.get(lang)),
+            ("name", &checklist.name.get(lang.tag())),
             ("started", &day(session.created)),
             ("progress", &session.progress()),
         ],
@@ -218,7 +213,7 @@ pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
             StepStatus::NotApplicable => ("–", g.status_not_applicable),
             StepStatus::Pending => ("·", g.status_pending),
         };
-        let title = step.title.get(lang);
+        let title = step.title.get(lang.tag());
         let line = match rec.at.filter(|_| rec.status != StepStatus::Pending) {
             Some(t) => fill(
                 g.summary_item_dated,

@@ -1,20 +1,23 @@
 //! English interface strings.
 
-use super::{Catalog, Common, Export, Guide, Help, Letter, Sessions, Strings};
-use crate::checklist::{Problem, ReadError};
+use super::{
+    Catalog, Common, Difficulties, Export, Guide, Help, InputMarks, Lang, Letter, LetterKinds,
+    Phases, Problems, ReadErrors, Sessions, ShowLabels, Strings,
+};
 
 /// The English strings.
 pub(super) static STRINGS: Strings = Strings {
+    lang: Lang::En,
     common: Common {
-        phases: [
-            "prepare",
-            "log in",
-            "find the option",
-            "confirm",
-            "submit",
-            "wait",
-            "after",
-        ],
+        phases: Phases {
+            prepare: "prepare",
+            login: "log in",
+            find_option: "find the option",
+            confirm: "confirm",
+            submit: "submit",
+            wait: "wait",
+            after: "after",
+        },
         yes: "yes",
         no: "no",
     },
@@ -30,8 +33,6 @@ pub(super) static STRINGS: Strings = Strings {
         ],
         error: "error",
         warning: "warning",
-        problem,
-        read_error,
         origin_bundled: "bundled",
         list_empty: "No checklist matches {filters}. Run `simcancel list` without filters to see them all.",
         validate_summary: "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
@@ -40,26 +41,76 @@ pub(super) static STRINGS: Strings = Strings {
         unknown_checklist: "no checklist `{id}`; known ones: {known}. Run `simcancel list` to see them all",
         not_an_id: "`{id}` is not a checklist id: ids use only a-z, 0-9 and -, with no `/` or `..` (see `simcancel list`)",
         unreadable_dir: "cannot read the checklist folder {path}: {reason}; check the --checklists path",
-        show_labels: [
-            "Provider",
-            "Country",
-            "Kinds",
-            "Difficulty",
-            "Flags",
-            "Verified",
-            "Sources",
-            "Links",
-            "Contact",
-            "Questions",
-            "Steps",
-            "Origin",
-        ],
+        show_labels: ShowLabels {
+            provider: "Provider",
+            country: "Country",
+            kinds: "Kinds",
+            difficulty: "Difficulty",
+            flags: "Flags",
+            verified: "Verified",
+            sources: "Sources",
+            links: "Links",
+            contact: "Contact",
+            questions: "Questions",
+            steps: "Steps",
+            origin: "Origin",
+        },
         verified_meaning: "the date this checklist was last checked against the sources below (stored copies of public pages), not a confirmation from the operator",
         asked_at: "asked at step {step}",
         only_when: "only when {cond}",
         expected_wait: "expected wait: {wait}",
-        input_marks: ["personal", "required"],
-        difficulties: ["easy", "medium", "hard", "limited", "impossible"],
+        input_marks: InputMarks {
+            personal: "personal",
+            required: "required",
+        },
+        difficulties: Difficulties {
+            easy: "easy",
+            medium: "medium",
+            hard: "hard",
+            limited: "limited",
+            impossible: "impossible",
+        },
+    },
+    problems: Problems {
+        syntax: "TOML syntax: {message}",
+        empty: "the file is empty; a checklist needs at least schema, id, name and steps (see docs/checklist-format.md)",
+        not_utf8: "the file is not UTF-8 text; save it as UTF-8",
+        too_large: "the file is {size} MiB; a checklist may be at most {max} KiB — is this the right file?",
+        unreadable: "cannot read the file: {reason}",
+        unknown_key: "unknown key `{key}` in {table}; expected one of: {expected}",
+        missing_key: "missing key `{key}` in {table}",
+        wrong_type: "`{key}` must be {expected}",
+        unknown_value: "unknown {key} `{value}`; use one of: {allowed}",
+        unsupported_schema: "schema {found} is not supported: this simcancel reads schema 1 (a newer file needs a newer simcancel)",
+        bad_id: "`{id}` is not a valid id: use only {pattern} (at most 64 characters)",
+        id_not_file_name: "id `{id}` does not match the file name `{stem}.toml`; rename the file to `{id}.toml` or change the id",
+        duplicate: "duplicate {what} id `{id}` (first defined on line {line})",
+        unknown_question: "`when` names the question `{question}`, which is not defined in [[questions]]",
+        impossible_answer: "question `{question}` can never answer {value}; its answers are: {allowed}",
+        asked_too_late: "this step needs question `{question}`, which is asked only later, at step `{at}`; move the step after `{at}` or ask the question earlier",
+        unknown_step: "`at` names the step `{step}`, which does not exist",
+        unknown_link: "link `{link}` is not defined in [links]; add it there or fix the name",
+        not_https: "`{url}` is not an https:// URL; only https links are allowed",
+        bad_duration: "bad wait duration: {reason}",
+        bad_pattern: "`pattern` is not a valid regular expression: {reason}",
+        no_english_or_chinese: "`{key}` has neither an `en` nor a `zh-CN` text; add at least one",
+        bad_language_tag: "`{tag}` is not a language tag; use tags like en, zh-CN, fr",
+        empty_value: "`{key}` is empty",
+        bad_country: "`{value}` is not a country: use a two-letter upper-case ISO code (FR) or INT for international",
+        bad_choices: "question `{question}`: a `choice` question needs a non-empty `choices` array, and a `yes-no` question has none",
+        secret_input: "input `{input}` asks for a password, PIN or card code; simcancel must never ask for or store secrets — remove it",
+        missing_phase: "no step in the core phase `{phase}`; every checklist should cover login, find-option, confirm, submit and wait",
+        wait_outside_wait_phase: "`wait` is set on a step outside the `wait` phase; it sets a due date, so put it on a wait step",
+        unknown_placeholder: "unknown placeholder `{placeholder}`; known ones are {known}",
+        unclosed_placeholder: "`{{` is not closed by `}}` on the same line",
+    },
+    read_errors: ReadErrors {
+        not_found: "no such file or folder",
+        permission_denied: "permission denied; check its permissions",
+        symlink_loop: "too many levels of symbolic links (a symlink loop?); fix or remove the link",
+        is_folder: "it is a folder, not a file",
+        not_a_folder: "it is a file, not a folder",
+        not_regular: "it is not a regular file (a pipe, socket or device)",
     },
     export: Export {
         title: "Cancellation record",
@@ -138,7 +189,10 @@ pub(super) static STRINGS: Strings = Strings {
         french_heading: "French {kind} to send",
         translation_heading: "Translation (English)",
         translation_note: "For your understanding only: send the French text above, not this translation.",
-        kinds: ["letter", "e-mail"],
+        kinds: LetterKinds {
+            letter: "letter",
+            email: "e-mail",
+        },
         missing: "[TO FILL IN: {what}]",
         fields: [
             "your full name",
@@ -259,99 +313,3 @@ pub(super) static STRINGS: Strings = Strings {
         texts: &[],
     },
 };
-
-/// The message of a checklist problem, in English.
-pub(super) fn problem(p: &Problem) -> String {
-    match p {
-        Problem::Syntax(m) => format!("TOML syntax: {m}"),
-        Problem::Empty => "the file is empty; a checklist needs at least schema, id, name and steps (see docs/checklist-format.md)".into(),
-        Problem::NotUtf8 => "the file is not UTF-8 text; save it as UTF-8".into(),
-        Problem::TooLarge { size } => format!(
-            "the file is {:.1} MiB; a checklist may be at most {} KiB — is this the right file?",
-            *size as f64 / 1_048_576.0,
-            crate::checklist::MAX_FILE_SIZE / 1024
-        ),
-        Problem::Unreadable(reason) => format!("cannot read the file: {}", read_error(reason)),
-        Problem::UnknownKey { key, table, expected } => format!(
-            "unknown key `{key}` in {table}; expected one of: {}",
-            expected.join(", ")
-        ),
-        Problem::MissingKey { key, table } => format!("missing key `{key}` in {table}"),
-        Problem::WrongType { key, expected } => format!("`{key}` must be {expected}"),
-        Problem::UnknownValue { key, value, allowed } => format!(
-            "unknown {key} `{value}`; use one of: {}",
-            allowed.join(", ")
-        ),
-        Problem::UnsupportedSchema { found } => format!(
-            "schema {found} is not supported: this simcancel reads schema 1 (a newer file needs a newer simcancel)"
-        ),
-        Problem::BadId { id, pattern } => format!(
-            "`{id}` is not a valid id: use only {pattern} (at most 64 characters)"
-        ),
-        Problem::IdNotFileName { id, stem } => format!(
-            "id `{id}` does not match the file name `{stem}.toml`; rename the file to `{id}.toml` or change the id"
-        ),
-        Problem::Duplicate { what, id, first_line } => format!(
-            "duplicate {what} id `{id}` (first defined on line {first_line})"
-        ),
-        Problem::UnknownQuestion { question } => format!(
-            "`when` names the question `{question}`, which is not defined in [[questions]]"
-        ),
-        Problem::ImpossibleAnswer { question, value, allowed } => format!(
-            "question `{question}` can never answer {value}; its answers are: {}",
-            allowed.join(", ")
-        ),
-        Problem::AskedTooLate { question, at } => format!(
-            "this step needs question `{question}`, which is asked only later, at step `{at}`; move the step after `{at}` or ask the question earlier"
-        ),
-        Problem::UnknownStep { step } => format!("`at` names the step `{step}`, which does not exist"),
-        Problem::UnknownLink { link } => format!(
-            "link `{link}` is not defined in [links]; add it there or fix the name"
-        ),
-        Problem::NotHttps { url } => format!("`{url}` is not an https:// URL; only https links are allowed"),
-        Problem::BadDuration { reason } => format!("bad wait duration: {reason}"),
-        Problem::BadPattern { reason } => format!("`pattern` is not a valid regular expression: {reason}"),
-        Problem::NoEnglishOrChinese { key } => format!(
-            "`{key}` has neither an `en` nor a `zh-CN` text; add at least one"
-        ),
-        Problem::BadLanguageTag { tag } => format!(
-            "`{tag}` is not a language tag; use tags like en, zh-CN, fr"
-        ),
-        Problem::EmptyValue { key } => format!("`{key}` is empty"),
-        Problem::BadCountry { value } => format!(
-            "`{value}` is not a country: use a two-letter upper-case ISO code (FR) or INT for international"
-        ),
-        Problem::BadChoices { question } => format!(
-            "question `{question}`: a `choice` question needs a non-empty `choices` array, and a `yes-no` question has none"
-        ),
-        Problem::SecretInput { input } => format!(
-            "input `{input}` asks for a password, PIN or card code; simcancel must never ask for or store secrets — remove it"
-        ),
-        Problem::MissingPhase { phase } => format!(
-            "no step in the core phase `{phase}`; every checklist should cover login, find-option, confirm, submit and wait"
-        ),
-        Problem::WaitOutsideWaitPhase => "`wait` is set on a step outside the `wait` phase; it sets a due date, so put it on a wait step".into(),
-        Problem::UnknownPlaceholder { name } => format!(
-            "unknown placeholder `{{{{{name}}}}}`; known ones are {}",
-            crate::letter::placeholder_names()
-        ),
-        Problem::UnclosedPlaceholder => {
-            "`{{` is not closed by `}}` on the same line".into()
-        }
-    }
-}
-
-/// Why a file or folder could not be read, in English.
-pub(super) fn read_error(e: &ReadError) -> String {
-    match e {
-        ReadError::NotFound => "no such file or folder".into(),
-        ReadError::PermissionDenied => "permission denied; check its permissions".into(),
-        ReadError::SymlinkLoop => {
-            "too many levels of symbolic links (a symlink loop?); fix or remove the link".into()
-        }
-        ReadError::IsFolder => "it is a folder, not a file".into(),
-        ReadError::NotAFolder => "it is a file, not a folder".into(),
-        ReadError::NotRegular => "it is not a regular file (a pipe, socket or device)".into(),
-        ReadError::Other(m) => m.clone(),
-    }
-}

@@ -5,10 +5,17 @@
 //! error rather than a blank on screen. Templates use `{name}` placeholders filled by [`fill`].
 //! Checklist content is translated in the checklist files, not here.
 
+mod catalog;
 mod en;
+mod record;
+mod walk;
 mod zh_cn;
 
 use std::fmt;
+
+pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
+pub use record::{Export, Letter, LetterKinds};
+pub use walk::{Guide, Sessions};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -190,10 +197,17 @@ fn localize_command(mut cmd: clap::Command, path: &str, help: &Help) -> clap::Co
 
 /// All interface strings of one language, grouped by the part of the program that shows them.
 pub struct Strings {
+    /// The language they are in: checklist texts are read in the same one (see
+    /// [`Strings::tag`]), so labels and content never come in two languages.
+    pub lang: Lang,
     /// Shared words: phases, statuses, labels.
     pub common: Common,
     /// `list`, `show`, `validate` and the checklist loader.
     pub catalog: Catalog,
+    /// The problems `validate` reports in checklist files and letter templates.
+    pub problems: Problems,
+    /// Why a file or folder could not be read.
+    pub read_errors: ReadErrors,
     /// `export`: every label of the exported record.
     pub export: Export,
     /// `letter`: the frame around the French letter and its translation.
@@ -206,408 +220,22 @@ pub struct Strings {
     pub help: Help,
 }
 
+impl Strings {
+    /// The language tag of these strings (`en`, `zh-CN`), to read a checklist text in the
+    /// same language.
+    pub fn tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+}
+
 /// Words used everywhere.
 pub struct Common {
-    /// Phase names, in [`crate::checklist::Phase::ALL`] order.
-    pub phases: [&'static str; 7],
+    /// Phase names.
+    pub phases: Phases,
     /// "yes".
     pub yes: &'static str,
     /// "no".
     pub no: &'static str,
-}
-
-/// Strings of the catalogue commands and the checklist loader.
-pub struct Catalog {
-    /// Column headers of `list`: id, name, provider, country, difficulty, verified, origin.
-    pub list_headers: [&'static str; 7],
-    /// "error" in `path:line:col: error: ...`.
-    pub error: &'static str,
-    /// "warning" in `path:line:col: warning: ...`.
-    pub warning: &'static str,
-    /// The message of a checklist problem.
-    pub problem: fn(&crate::checklist::Problem) -> String,
-    /// Why a file or folder could not be read.
-    pub read_error: fn(&crate::checklist::ReadError) -> String,
-    /// Origin of a bundled checklist in `list`.
-    pub origin_bundled: &'static str,
-    /// `list` with no match. {filters}
-    pub list_empty: &'static str,
-    /// Summary line of `validate`. {files} {errors} {warnings}
-    pub validate_summary: &'static str,
-    /// `validate` found no checklist file in a folder. {path}
-    pub validate_no_files: &'static str,
-    /// A checklist file skipped while loading the catalogue. {path} {count}
-    pub skipped_file: &'static str,
-    /// Unknown checklist id. {id} {known}
-    pub unknown_checklist: &'static str,
-    /// Something given as an id that cannot be one. {id}
-    pub not_an_id: &'static str,
-    /// A `--checklists` folder that cannot be read. {path} {reason}
-    pub unreadable_dir: &'static str,
-    /// Labels in `show`: provider, country, kinds, difficulty, flags, verified, sources, links, contact, questions, steps, origin.
-    pub show_labels: [&'static str; 12],
-    /// What `verified` means, under the date in `show`.
-    pub verified_meaning: &'static str,
-    /// "asked at step {step}" in `show`.
-    pub asked_at: &'static str,
-    /// "only when {cond}" in `show`.
-    pub only_when: &'static str,
-    /// "expected wait: {wait}" in `show`.
-    pub expected_wait: &'static str,
-    /// Markers of an input in `show`: personal, required.
-    pub input_marks: [&'static str; 2],
-    /// Difficulty names, in `Difficulty` order: easy, medium, hard, limited, impossible.
-    pub difficulties: [&'static str; 5],
-}
-
-/// Labels of the exported record (`export`), in every format.
-pub struct Export {
-    /// Document title, e.g. "Cancellation record".
-    pub title: &'static str,
-    /// Between a label and its value: ": " in English, a full-width "：" in Chinese.
-    pub colon: &'static str,
-    /// The unmistakable mark of an unfinished session.
-    pub incomplete: &'static str,
-    /// Explains the mark; `{done}`, `{total}`.
-    pub incomplete_note: &'static str,
-    /// Says that personal values and notes are masked.
-    pub redacted_note: &'static str,
-    /// "Checklist".
-    pub checklist: &'static str,
-    /// "Provider".
-    pub provider: &'static str,
-    /// "Country".
-    pub country: &'static str,
-    /// "Checklist version" (the hash of the checklist file).
-    pub checklist_hash: &'static str,
-    /// "Checklist verified on".
-    pub verified: &'static str,
-    /// "Loaded from".
-    pub origin: &'static str,
-    /// "Session".
-    pub session: &'static str,
-    /// "Started".
-    pub started: &'static str,
-    /// "Finished".
-    pub finished: &'static str,
-    /// "Last saved".
-    pub updated: &'static str,
-    /// "Status" (of the session or a step).
-    pub status: &'static str,
-    /// "Progress".
-    pub progress: &'static str,
-    /// Progress value; `{done}`, `{total}`.
-    pub progress_value: &'static str,
-    /// "Exported".
-    pub exported: &'static str,
-    /// "Customer service".
-    pub contact: &'static str,
-    /// "Sources".
-    pub sources: &'static str,
-    /// Session statuses: in progress, completed, abandoned.
-    pub session_status: [&'static str; 3],
-    /// "Answers".
-    pub answers: &'static str,
-    /// "Question".
-    pub question: &'static str,
-    /// "Answer".
-    pub answer: &'static str,
-    /// Shown when a list is empty.
-    pub none: &'static str,
-    /// "Steps".
-    pub steps: &'static str,
-    /// "Step".
-    pub step: &'static str,
-    /// "Phase".
-    pub phase: &'static str,
-    /// "Time" (when a step's status last changed).
-    pub time: &'static str,
-    /// "Recorded values".
-    pub inputs: &'static str,
-    /// "Notes".
-    pub notes: &'static str,
-    /// "Reason for skipping".
-    pub skip_reason: &'static str,
-    /// Step statuses: pending, done, skipped, not applicable.
-    pub step_status: [&'static str; 4],
-    /// "Waiting periods".
-    pub waits: &'static str,
-    /// "Expected wait".
-    pub expected: &'static str,
-    /// "Waiting began".
-    pub began: &'static str,
-    /// "Due".
-    pub due: &'static str,
-    /// "Confirmation received".
-    pub received: &'static str,
-    /// Shown when the confirmation has not come yet.
-    pub not_received: &'static str,
-    /// "Event log".
-    pub events: &'static str,
-    /// Event log summary line; `{n}`.
-    pub events_count: &'static str,
-    /// "Event".
-    pub event: &'static str,
-    /// "The session began".
-    pub ev_started: &'static str,
-    /// "The session was resumed".
-    pub ev_resumed: &'static str,
-    /// `{hash}`.
-    pub ev_checklist_changed: &'static str,
-    /// `{question}`, `{answer}`.
-    pub ev_answered: &'static str,
-    /// `{step}`, `{input}`.
-    pub ev_input_recorded: &'static str,
-    /// `{step}`.
-    pub ev_step_done: &'static str,
-    /// `{step}`.
-    pub ev_step_skipped: &'static str,
-    /// `{step}`.
-    pub ev_note_added: &'static str,
-    /// `{from}`, `{to}`.
-    pub ev_went_back: &'static str,
-    /// `{from}`.
-    pub ev_back_to_questions: &'static str,
-    /// `{step}`, `{due}`.
-    pub ev_wait_started: &'static str,
-    /// `{step}`, `{on}`.
-    pub ev_confirmation_received: &'static str,
-    /// "Paused".
-    pub ev_paused: &'static str,
-    /// "Completed".
-    pub ev_completed: &'static str,
-    /// "Abandoned".
-    pub ev_abandoned: &'static str,
-    /// Calendar name; `{checklist}`.
-    pub cal_name: &'static str,
-    /// Reminder title for a wait's due date; `{step}`, `{checklist}`.
-    pub cal_due: &'static str,
-    /// Reminder text for a wait's due date; `{phone}` is the customer-service line.
-    pub cal_due_body: &'static str,
-    /// Reminder title for an `after` step; `{step}`, `{checklist}`.
-    pub cal_after: &'static str,
-    /// Error when there is nothing to put in a calendar.
-    pub cal_nothing: &'static str,
-    /// Printed on stderr after writing a file; `{path}`.
-    pub written: &'static str,
-    /// Error for `--require-complete`; `{id}`, `{done}`, `{total}`.
-    pub require_complete: &'static str,
-    /// Error for `--require-complete` on an abandoned session, which `resume` refuses;
-    /// `{id}`, `{done}`, `{total}`, `{checklist}`.
-    pub require_complete_abandoned: &'static str,
-    /// Error when `-o` names an existing file; `{path}`.
-    pub exists: &'static str,
-    /// Error when neither `--format` nor the extension says the format; `{path}`.
-    pub unknown_extension: &'static str,
-    /// Error when `-o`'s folder cannot take a new file; `{dir}`.
-    pub no_folder: &'static str,
-    /// Error when the `-o` file cannot be written or put in place; `{path}`.
-    pub write_failed: &'static str,
-    /// Error when standard output cannot be written.
-    pub stdout_failed: &'static str,
-}
-
-/// The frame of `letter`: headings around the French letter and its translation.
-pub struct Letter {
-    /// Heading above the French text; `{kind}`.
-    pub french_heading: &'static str,
-    /// Heading above the translation.
-    pub translation_heading: &'static str,
-    /// Under the translation heading: send the French text, not this one.
-    pub translation_note: &'static str,
-    /// "letter" and "e-mail", for `{kind}`.
-    pub kinds: [&'static str; 2],
-    /// The missing-value mark in the translation; `{what}`.
-    pub missing: &'static str,
-    /// What each missing value is, in the order of [`crate::letter::Field::ALL`].
-    pub fields: [&'static str; 9],
-    /// Printed on stderr when values are missing; `{n}`.
-    pub missing_count: &'static str,
-    /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
-    pub no_template: &'static str,
-    /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
-    pub unreadable_template: &'static str,
-    /// Error: a template has a problem; `{at}` (`file:line:col`), `{problem}`.
-    pub bad_template: &'static str,
-    /// Error: the session names a template that is not a valid name; `{name}`, `{pattern}`,
-    /// `{id}` (the session).
-    pub bad_template_name: &'static str,
-}
-
-/// Strings of `guide` and `resume`. Templates name their `{placeholders}`.
-pub struct Guide {
-    /// Prompt of the checklist picker.
-    pub pick_checklist: &'static str,
-    /// Prompt of the session picker.
-    pub pick_session: &'static str,
-    /// `{id}`: a session began.
-    pub started: &'static str,
-    /// Shown before the start questions.
-    pub questions_intro: &'static str,
-    /// Actions at a step, in menu order: done, skip, note, back, pause, abandon.
-    pub action_done: &'static str,
-    /// Skip the step (a reason is asked).
-    pub action_skip: &'static str,
-    /// Add a note to the step.
-    pub action_note: &'static str,
-    /// Go back to the previous step.
-    pub action_back: &'static str,
-    /// Save and quit.
-    pub action_pause: &'static str,
-    /// Give up the session.
-    pub action_abandon: &'static str,
-    /// At a wait step: the confirmation came.
-    pub action_received: &'static str,
-    /// Prompt of the action menu.
-    pub choose_action: &'static str,
-    /// Prompt for the reason of a skip.
-    pub skip_reason: &'static str,
-    /// A skip reason cannot be empty.
-    pub skip_reason_empty: &'static str,
-    /// Prompt for a note.
-    pub note_prompt: &'static str,
-    /// An empty note is not saved.
-    pub note_empty: &'static str,
-    /// `{n}`: the step now has n notes.
-    pub note_saved: &'static str,
-    /// Confirmation asked before abandoning.
-    pub abandon_confirm: &'static str,
-    /// `{id}`: the session was abandoned.
-    pub abandoned: &'static str,
-    /// `{id}`: every step is finished.
-    pub completed: &'static str,
-    /// `{id}`: how to continue later (pause, end of input, Ctrl-C).
-    pub saved_resume: &'static str,
-    /// Prompt for the day the confirmation came (`{today}` is the default).
-    pub received_prompt: &'static str,
-    /// `{value}` is not a `YYYY-MM-DD` date.
-    pub bad_date: &'static str,
-    /// `{date}` is after today.
-    pub future_date: &'static str,
-    /// A required input was left empty.
-    pub input_required: &'static str,
-    /// `{value}` does not match the input's pattern.
-    pub input_pattern: &'static str,
-    /// Marks an input as required, after its label.
-    pub input_required_mark: &'static str,
-    /// Heading of the links of a step.
-    pub links: &'static str,
-    /// `{contact}`: the customer-service line of a step.
-    pub contact: &'static str,
-    /// Label of the phone number.
-    pub phone: &'static str,
-    /// Label of the e-mail address.
-    pub email: &'static str,
-    /// `{began}`, `{days}`, `{due}`: a wait in progress.
-    pub waiting: &'static str,
-    /// `{due}`, `{days}`: the wait is over without a confirmation.
-    pub overdue: &'static str,
-    /// What to do when overdue: contact customer service (`{contact}`).
-    pub overdue_contact: &'static str,
-    /// What to do when overdue and the checklist names no contact.
-    pub overdue_no_contact: &'static str,
-    /// `{date}`: the confirmation came that day.
-    pub received_on: &'static str,
-    /// `{id}`, `{name}`, `{started}`, `{progress}`: the first line of the resume summary.
-    pub summary_title: &'static str,
-    /// `{title}`, `{status}`: a summary line of a step not reached yet.
-    pub summary_item: &'static str,
-    /// `{title}`, `{status}`, `{date}`: a summary line of a step with a dated status.
-    pub summary_item_dated: &'static str,
-    /// `{reason}`: appended to the summary line of a skipped step.
-    pub summary_reason: &'static str,
-    /// Status words in the summary: done, skipped, not applicable, pending, next.
-    pub status_done: &'static str,
-    /// Skipped (followed by the reason).
-    pub status_skipped: &'static str,
-    /// Not applicable.
-    pub status_not_applicable: &'static str,
-    /// Still to do.
-    pub status_pending: &'static str,
-    /// The step the walk continues at.
-    pub status_next: &'static str,
-    /// `{id}`: the checklist changed since the session began.
-    pub checklist_changed: &'static str,
-    /// `{id}`: the checklist is no longer installed.
-    pub checklist_missing: &'static str,
-    /// No session can be resumed.
-    pub no_unfinished: &'static str,
-    /// `{id}`: the session is completed.
-    pub resume_completed: &'static str,
-    /// `{id}`, `{checklist}`: the session was abandoned.
-    pub resume_abandoned: &'static str,
-    /// `{arg}`: an `--answer` without `=`.
-    pub answer_syntax: &'static str,
-    /// `{question}`, `{valid}`: `--answer` names an unknown question.
-    pub answer_unknown: &'static str,
-    /// `{question}`, `{value}`, `{valid}`: `--answer` gives an impossible value.
-    pub answer_invalid: &'static str,
-    /// The catalogue is empty.
-    pub no_checklists: &'static str,
-    /// End of input in the checklist picker.
-    pub pick_eof: &'static str,
-    /// End of input in the session picker.
-    pub pick_session_eof: &'static str,
-    /// Plain mode: the prompt for a menu number.
-    pub plain_number: &'static str,
-    /// Plain mode, `{n}`: a menu answer that is not a number from 1 to n.
-    pub plain_bad_number: &'static str,
-    /// Plain mode: the hint after a yes/no question when the default is yes.
-    pub plain_yes_default: &'static str,
-    /// Plain mode: the hint after a yes/no question when the default is no.
-    pub plain_no_default: &'static str,
-    /// Plain mode: a yes/no answer that is neither.
-    pub plain_bad_yes_no: &'static str,
-    /// `{path}`, `{inner}`, `{file}`: a session file whose id is not its file name.
-    pub resume_id_mismatch: &'static str,
-}
-
-/// Strings of `sessions`.
-pub struct Sessions {
-    /// Column headers: id, checklist, started, progress, state, last activity.
-    pub headers: [&'static str; 6],
-    /// State: steps remain.
-    pub in_progress: &'static str,
-    /// `{date}`: waiting for a confirmation due that day.
-    pub waiting_until: &'static str,
-    /// `{date}`: the confirmation was due that day.
-    pub overdue_since: &'static str,
-    /// State: finished.
-    pub completed: &'static str,
-    /// State: given up.
-    pub abandoned: &'static str,
-    /// No unfinished session (without `--all`).
-    pub none_unfinished: &'static str,
-    /// No session at all.
-    pub none: &'static str,
-    /// `{path}`, `{reason}`: a file that cannot be read.
-    pub unreadable: &'static str,
-    /// `{error}`: a session file that is not JSON.
-    pub file_not_json: &'static str,
-    /// A session file without a `format` field.
-    pub file_no_format: &'static str,
-    /// `{version}`, `{supported}`: a session file made by a newer build.
-    pub file_newer: &'static str,
-    /// `{error}`: a session file whose content does not fit the format.
-    pub file_damaged: &'static str,
-    /// `{reason}`: appended to a file problem: the file was not changed.
-    pub left_untouched: &'static str,
-    /// A session whose step records differ from its checklist copy.
-    pub mismatch_steps: &'static str,
-    /// `{question}`: a session answering a question its checklist copy lacks.
-    pub mismatch_answer: &'static str,
-    /// `{prefix}`: something given as a session id that cannot be one.
-    pub not_an_id: &'static str,
-    /// `{prefix}`, `{dir}`: no session id starts with it.
-    pub no_match: &'static str,
-    /// `{prefix}`, `{ids}`: several session ids start with it.
-    pub ambiguous: &'static str,
-    /// `{id}`, `{who}`, `{lock}`: the session is open in another process.
-    pub locked: &'static str,
-    /// `{pid}`: the process holding a lock; `who` in [`Sessions::locked`].
-    pub holder_pid: &'static str,
-    /// A lock holder whose process id is unknown.
-    pub holder_unknown: &'static str,
 }
 
 #[cfg(test)]

@@ -1,20 +1,23 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
-use super::{Catalog, Common, Export, Guide, Help, Letter, Sessions, Strings};
-use crate::checklist::{Problem, ReadError};
+use super::{
+    Catalog, Common, Difficulties, Export, Guide, Help, InputMarks, Lang, Letter, LetterKinds,
+    Phases, Problems, ReadErrors, Sessions, ShowLabels, Strings,
+};
 
 /// The Simplified Chinese strings.
 pub(super) static STRINGS: Strings = Strings {
+    lang: Lang::ZhCn,
     common: Common {
-        phases: [
-            "准备",
-            "登录",
-            "找到注销入口",
-            "确认",
-            "提交",
-            "等待",
-            "注销之后",
-        ],
+        phases: Phases {
+            prepare: "准备",
+            login: "登录",
+            find_option: "找到注销入口",
+            confirm: "确认",
+            submit: "提交",
+            wait: "等待",
+            after: "注销之后",
+        },
         yes: "是",
         no: "否",
     },
@@ -22,8 +25,6 @@ pub(super) static STRINGS: Strings = Strings {
         list_headers: ["编号", "名称", "运营商", "国家", "难度", "核实日期", "来源"],
         error: "错误",
         warning: "警告",
-        problem,
-        read_error,
         origin_bundled: "内置",
         list_empty: "没有符合 {filters} 的清单。不带筛选条件运行 `simcancel list` 可查看全部。",
         validate_summary: "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告",
@@ -32,26 +33,76 @@ pub(super) static STRINGS: Strings = Strings {
         unknown_checklist: "没有名为 `{id}` 的清单；已有：{known}。运行 `simcancel list` 查看全部",
         not_an_id: "`{id}` 不是清单编号：编号只能包含 a-z、0-9 和 -，不能含 `/` 或 `..`（见 `simcancel list`）",
         unreadable_dir: "无法读取清单文件夹 {path}：{reason}；请检查 --checklists 路径",
-        show_labels: [
-            "运营商",
-            "国家",
-            "类型",
-            "难度",
-            "标记",
-            "核实日期",
-            "信息来源",
-            "链接",
-            "联系方式",
-            "问题",
-            "步骤",
-            "来源",
-        ],
+        show_labels: ShowLabels {
+            provider: "运营商",
+            country: "国家",
+            kinds: "类型",
+            difficulty: "难度",
+            flags: "标记",
+            verified: "核实日期",
+            sources: "信息来源",
+            links: "链接",
+            contact: "联系方式",
+            questions: "问题",
+            steps: "步骤",
+            origin: "来源",
+        },
         verified_meaning: "指本清单最后一次对照下列来源（公开网页的存档副本）核对的日期，并非运营商的确认",
         asked_at: "在步骤 {step} 时询问",
         only_when: "仅当 {cond}",
         expected_wait: "预计等待：{wait}",
-        input_marks: ["个人信息", "必填"],
-        difficulties: ["容易", "中等", "困难", "受限", "无法注销"],
+        input_marks: InputMarks {
+            personal: "个人信息",
+            required: "必填",
+        },
+        difficulties: Difficulties {
+            easy: "容易",
+            medium: "中等",
+            hard: "困难",
+            limited: "受限",
+            impossible: "无法注销",
+        },
+    },
+    problems: Problems {
+        syntax: "TOML 语法错误：{message}",
+        empty: "文件为空；清单至少需要 schema、id、name 和 steps（见 docs/checklist-format.md）",
+        not_utf8: "文件不是 UTF-8 文本；请另存为 UTF-8",
+        too_large: "文件大小为 {size} MiB；清单最大 {max} KiB——请确认文件是否正确",
+        unreadable: "无法读取文件：{reason}",
+        unknown_key: "{table} 中有未知的键 `{key}`；应为以下之一：{expected}",
+        missing_key: "{table} 缺少键 `{key}`",
+        wrong_type: "`{key}` 的格式应为：{expected}",
+        unknown_value: "未知的 {key} `{value}`；请使用以下之一：{allowed}",
+        unsupported_schema: "不支持 schema {found}：此版本的 simcancel 只能读取 schema 1（较新的文件需要较新的 simcancel）",
+        bad_id: "`{id}` 不是有效的编号：只能使用 {pattern}（最多 64 个字符）",
+        id_not_file_name: "编号 `{id}` 与文件名 `{stem}.toml` 不一致；请把文件改名为 `{id}.toml`，或修改编号",
+        duplicate: "重复的 {what} 编号 `{id}`（首次定义在第 {line} 行）",
+        unknown_question: "`when` 引用了问题 `{question}`，但 [[questions]] 中没有定义它",
+        impossible_answer: "问题 `{question}` 不可能回答 {value}；可选答案为：{allowed}",
+        asked_too_late: "此步骤需要问题 `{question}` 的答案，但该问题要到后面的步骤 `{at}` 才会提出；请把此步骤移到 `{at}` 之后，或提前提问",
+        unknown_step: "`at` 引用了不存在的步骤 `{step}`",
+        unknown_link: "链接 `{link}` 未在 [links] 中定义；请在那里添加或修正名称",
+        not_https: "`{url}` 不是 https:// 网址；只允许 https 链接",
+        bad_duration: "等待时长无效：{reason}",
+        bad_pattern: "`pattern` 不是有效的正则表达式：{reason}",
+        no_english_or_chinese: "`{key}` 既没有 `en` 也没有 `zh-CN` 文本；请至少添加一种",
+        bad_language_tag: "`{tag}` 不是语言标签；请使用 en、zh-CN、fr 这样的标签",
+        empty_value: "`{key}` 为空",
+        bad_country: "`{value}` 不是国家代码：请使用两个大写字母的 ISO 代码（如 FR），国际通用请用 INT",
+        bad_choices: "问题 `{question}`：`choice` 类型的问题需要非空的 `choices` 数组，`yes-no` 类型的问题则不能有",
+        secret_input: "输入项 `{input}` 要求填写密码、PIN 码或卡片密码；simcancel 绝不询问或保存机密信息——请删除它",
+        missing_phase: "核心阶段 `{phase}` 没有任何步骤；每份清单都应包含 login、find-option、confirm、submit 和 wait",
+        wait_outside_wait_phase: "`wait` 设置在非 `wait` 阶段的步骤上；它用于设定截止日期，请放在等待步骤上",
+        unknown_placeholder: "未知的占位符 `{placeholder}`；可用的占位符有 {known}",
+        unclosed_placeholder: "`{{` 在同一行内没有对应的 `}}`",
+    },
+    read_errors: ReadErrors {
+        not_found: "文件或文件夹不存在",
+        permission_denied: "没有权限；请检查其权限设置",
+        symlink_loop: "符号链接层数过多（可能是循环链接）；请修复或删除该链接",
+        is_folder: "这是文件夹，不是文件",
+        not_a_folder: "这是文件，不是文件夹",
+        not_regular: "这不是普通文件（而是管道、套接字或设备）",
     },
     export: Export {
         title: "注销记录",
@@ -130,7 +181,10 @@ pub(super) static STRINGS: Strings = Strings {
         french_heading: "要寄出的法文{kind}",
         translation_heading: "中文译文",
         translation_note: "译文仅供您理解内容：请寄出上面的法文原文，不要寄出译文。",
-        kinds: ["信件", "电子邮件"],
+        kinds: LetterKinds {
+            letter: "信件",
+            email: "电子邮件",
+        },
         missing: "[待填写：{what}]",
         fields: [
             "您的姓名",
@@ -336,113 +390,3 @@ pub(super) static STRINGS: Strings = Strings {
         ],
     },
 };
-
-/// The message of a checklist problem, in Simplified Chinese.
-pub(super) fn problem(p: &Problem) -> String {
-    match p {
-        Problem::Syntax(m) => format!("TOML 语法错误：{m}"),
-        Problem::Empty => {
-            "文件为空；清单至少需要 schema、id、name 和 steps（见 docs/checklist-format.md）".into()
-        }
-        Problem::NotUtf8 => "文件不是 UTF-8 文本；请另存为 UTF-8".into(),
-        Problem::TooLarge { size } => format!(
-            "文件大小为 {:.1} MiB；清单最大 {} KiB——请确认文件是否正确",
-            *size as f64 / 1_048_576.0,
-            crate::checklist::MAX_FILE_SIZE / 1024
-        ),
-        Problem::Unreadable(reason) => format!("无法读取文件：{}", read_error(reason)),
-        Problem::UnknownKey {
-            key,
-            table,
-            expected,
-        } => format!(
-            "{table} 中有未知的键 `{key}`；应为以下之一：{}",
-            expected.join(", ")
-        ),
-        Problem::MissingKey { key, table } => format!("{table} 缺少键 `{key}`"),
-        Problem::WrongType { key, expected } => format!("`{key}` 的格式应为：{expected}"),
-        Problem::UnknownValue {
-            key,
-            value,
-            allowed,
-        } => format!(
-            "未知的 {key} `{value}`；请使用以下之一：{}",
-            allowed.join(", ")
-        ),
-        Problem::UnsupportedSchema { found } => format!(
-            "不支持 schema {found}：此版本的 simcancel 只能读取 schema 1（较新的文件需要较新的 simcancel）"
-        ),
-        Problem::BadId { id, pattern } => {
-            format!("`{id}` 不是有效的编号：只能使用 {pattern}（最多 64 个字符）")
-        }
-        Problem::IdNotFileName { id, stem } => format!(
-            "编号 `{id}` 与文件名 `{stem}.toml` 不一致；请把文件改名为 `{id}.toml`，或修改编号"
-        ),
-        Problem::Duplicate {
-            what,
-            id,
-            first_line,
-        } => format!("重复的 {what} 编号 `{id}`（首次定义在第 {first_line} 行）"),
-        Problem::UnknownQuestion { question } => {
-            format!("`when` 引用了问题 `{question}`，但 [[questions]] 中没有定义它")
-        }
-        Problem::ImpossibleAnswer {
-            question,
-            value,
-            allowed,
-        } => format!(
-            "问题 `{question}` 不可能回答 {value}；可选答案为：{}",
-            allowed.join(", ")
-        ),
-        Problem::AskedTooLate { question, at } => format!(
-            "此步骤需要问题 `{question}` 的答案，但该问题要到后面的步骤 `{at}` 才会提出；请把此步骤移到 `{at}` 之后，或提前提问"
-        ),
-        Problem::UnknownStep { step } => format!("`at` 引用了不存在的步骤 `{step}`"),
-        Problem::UnknownLink { link } => {
-            format!("链接 `{link}` 未在 [links] 中定义；请在那里添加或修正名称")
-        }
-        Problem::NotHttps { url } => format!("`{url}` 不是 https:// 网址；只允许 https 链接"),
-        Problem::BadDuration { reason } => format!("等待时长无效：{reason}"),
-        Problem::BadPattern { reason } => format!("`pattern` 不是有效的正则表达式：{reason}"),
-        Problem::NoEnglishOrChinese { key } => {
-            format!("`{key}` 既没有 `en` 也没有 `zh-CN` 文本；请至少添加一种")
-        }
-        Problem::BadLanguageTag { tag } => {
-            format!("`{tag}` 不是语言标签；请使用 en、zh-CN、fr 这样的标签")
-        }
-        Problem::EmptyValue { key } => format!("`{key}` 为空"),
-        Problem::BadCountry { value } => format!(
-            "`{value}` 不是国家代码：请使用两个大写字母的 ISO 代码（如 FR），国际通用请用 INT"
-        ),
-        Problem::BadChoices { question } => format!(
-            "问题 `{question}`：`choice` 类型的问题需要非空的 `choices` 数组，`yes-no` 类型的问题则不能有"
-        ),
-        Problem::SecretInput { input } => format!(
-            "输入项 `{input}` 要求填写密码、PIN 码或卡片密码；simcancel 绝不询问或保存机密信息——请删除它"
-        ),
-        Problem::MissingPhase { phase } => format!(
-            "核心阶段 `{phase}` 没有任何步骤；每份清单都应包含 login、find-option、confirm、submit 和 wait"
-        ),
-        Problem::WaitOutsideWaitPhase => {
-            "`wait` 设置在非 `wait` 阶段的步骤上；它用于设定截止日期，请放在等待步骤上".into()
-        }
-        Problem::UnknownPlaceholder { name } => format!(
-            "未知的占位符 `{{{{{name}}}}}`；可用的占位符有 {}",
-            crate::letter::placeholder_names()
-        ),
-        Problem::UnclosedPlaceholder => "`{{` 在同一行内没有对应的 `}}`".into(),
-    }
-}
-
-/// Why a file or folder could not be read, in Simplified Chinese.
-pub(super) fn read_error(e: &ReadError) -> String {
-    match e {
-        ReadError::NotFound => "文件或文件夹不存在".into(),
-        ReadError::PermissionDenied => "没有权限；请检查其权限设置".into(),
-        ReadError::SymlinkLoop => "符号链接层数过多（可能是循环链接）；请修复或删除该链接".into(),
-        ReadError::IsFolder => "这是文件夹，不是文件".into(),
-        ReadError::NotAFolder => "这是文件，不是文件夹".into(),
-        ReadError::NotRegular => "这不是普通文件（而是管道、套接字或设备）".into(),
-        ReadError::Other(m) => m.clone(),
-    }
-}

@@ -13,11 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 
-use crate::checklist::{Diagnostic, Problem, ReadError, Severity};
-use crate::i18n::{self, Lang};
+use crate::checklist::{Diagnostic, Problem, ReadError, Severity, Sources};
+use crate::i18n::{self, Lang, Strings};
 use crate::session::Session;
 
 /// The template name used when a checklist names none.
@@ -25,6 +24,45 @@ pub const DEFAULT_TEMPLATE: &str = "generic";
 
 /// The id of the bundled checklist that stands for any operator.
 const GENERIC_CHECKLIST: &str = "generic";
+
+/// Why a letter cannot be written.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The session names a template that is not a template name (a damaged session).
+    #[error("session {session} names the letter template `{name}`, which is not a template name")]
+    BadTemplateName {
+        /// The session id.
+        session: String,
+        /// The name it gives.
+        name: String,
+    },
+    /// No folder and no bundled template has this file.
+    #[error("no letter template {file}")]
+    NoTemplate {
+        /// The file looked for, `<name>.<kind>.<lang>.txt`.
+        file: String,
+        /// Letter or e-mail.
+        kind: Kind,
+        /// The folders searched, then `bundled`.
+        searched: Vec<String>,
+    },
+    /// A template file exists but cannot be read.
+    #[error("cannot read the letter template {}: {reason:?}", path.display())]
+    UnreadableTemplate {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: ReadError,
+    },
+    /// A template with an unknown or unclosed placeholder.
+    #[error("{origin}:{}:{}: {:?}", problem.line, problem.col, problem.problem)]
+    BadTemplate {
+        /// The file, or `bundled <file>`.
+        origin: String,
+        /// The first problem.
+        problem: TemplateProblem,
+    },
+}
 
 /// A letter or an e-mail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +79,14 @@ impl Kind {
         match self {
             Kind::Letter => "letter",
             Kind::Email => "email",
+        }
+    }
+
+    /// "letter" or "e-mail" in the words of `s`.
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            Kind::Letter => s.letter.kinds.letter,
+            Kind::Email => s.letter.kinds.email,
         }
     }
 }
@@ -411,24 +457,19 @@ pub struct TemplateDirs {
 impl TemplateDirs {
     /// The `letters/` folders of each `--checklists DIR` (the last given first) and of the
     /// user's checklist folder; the bundled templates come after them all.
-    pub fn new(checklist_dirs: &[PathBuf], user_checklists: Option<&Path>) -> TemplateDirs {
-        let mut dirs: Vec<PathBuf> = checklist_dirs
+    pub fn new(sources: &Sources) -> TemplateDirs {
+        let mut dirs: Vec<PathBuf> = sources
+            .dirs
             .iter()
             .rev()
             .map(|d| d.join("letters"))
             .collect();
-        dirs.extend(user_checklists.map(|d| d.join("letters")));
+        dirs.extend(sources.user_dir.as_ref().map(|d| d.join("letters")));
         TemplateDirs { dirs }
     }
 
-    /// The template `<name>.<kind>.<tag>.txt`, with where it came from; errors in `lang`.
-    fn find(
-        &self,
-        name: &str,
-        kind: Kind,
-        tag: &str,
-        lang: Lang,
-    ) -> Result<Option<(String, String)>> {
+    /// The template `<name>.<kind>.<tag>.txt`, with where it came from.
+    fn find(&self, name: &str, kind: Kind, tag: &str) -> Result<Option<(String, String)>, Error> {
         let file = format!("{name}.{}.{tag}.txt", kind.as_str());
         for dir in &self.dirs {
             let path = dir.join(&file);
@@ -436,12 +477,10 @@ impl TemplateDirs {
                 Ok(src) => return Ok(Some((src, path.display().to_string()))),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
-                    let s = lang.strings();
-                    let reason = (s.catalog.read_error)(&ReadError::of(&e));
-                    bail!(i18n::fill(
-                        s.letter.unreadable_template,
-                        &[("path", &path.display()), ("reason", &reason)],
-                    ))
+                    return Err(Error::UnreadableTemplate {
+                        path,
+                        reason: ReadError::of(&e),
+                    });
                 }
             }
         }
@@ -484,7 +523,7 @@ pub fn render(
     lang: Lang,
     today: NaiveDate,
     dirs: &TemplateDirs,
-) -> Result<Filled> {
+) -> Result<Filled, Error> {
     let name = session
         .checklist
         .snapshot
@@ -495,50 +534,33 @@ pub fn render(
     // The name becomes part of a file path: a hand-edited or damaged session must not reach
     // files outside the template folders (`../..`). The checklist loader allows no other.
     if !crate::checklist::is_id(name, false) {
-        bail!(i18n::fill(
-            s.bad_template_name,
-            &[
-                ("id", &session.id),
-                ("name", &name),
-                ("pattern", &crate::checklist::ID_PATTERN),
-            ],
-        ));
+        return Err(Error::BadTemplateName {
+            session: session.id.clone(),
+            name: name.to_string(),
+        });
     }
-    let kind_label = s.kinds[match kind {
-        Kind::Letter => 0,
-        Kind::Email => 1,
-    }];
-    let load = |tag: &str| -> Result<(String, String)> {
-        dirs.find(name, kind, tag, lang)?.ok_or_else(|| {
+    let kind_label = kind.label(lang.strings());
+    let load = |tag: &str| -> Result<(String, String), Error> {
+        dirs.find(name, kind, tag)?.ok_or_else(|| {
             let mut searched: Vec<String> =
                 dirs.dirs.iter().map(|d| d.display().to_string()).collect();
             searched.push("bundled".into());
-            anyhow::anyhow!(i18n::fill(
-                s.no_template,
-                &[
-                    ("name", &format!("{name}.{}.{tag}.txt", kind.as_str())),
-                    ("kind", &kind_label),
-                    ("searched", &searched.join(", ")),
-                ],
-            ))
+            Error::NoTemplate {
+                file: format!("{name}.{}.{tag}.txt", kind.as_str()),
+                kind,
+                searched,
+            }
         })
     };
-    let checked = |(src, origin): (String, String)| -> Result<String> {
-        let problems = check_template(&src);
-        if let Some(p) = problems.first() {
-            bail!(i18n::fill(
-                s.bad_template,
-                &[
-                    ("at", &format!("{origin}:{}:{}", p.line, p.col)),
-                    ("problem", &(lang.strings().catalog.problem)(&p.problem)),
-                ],
-            ));
+    let checked = |(src, origin): (String, String)| -> Result<String, Error> {
+        match check_template(&src).into_iter().next() {
+            Some(problem) => Err(Error::BadTemplate { origin, problem }),
+            None => Ok(src),
         }
-        Ok(src)
     };
     let french = checked(load("fr")?)?;
     // A template without a translation in the person's language falls back to English.
-    let translation = match dirs.find(name, kind, lang.tag(), lang)? {
+    let translation = match dirs.find(name, kind, lang.tag())? {
         Some(found) => checked(found)?,
         None => checked(load("en")?)?,
     };
@@ -611,10 +633,6 @@ mod tests {
                 name: "birth_date".into()
             }
         );
-        let en = (Lang::En.strings().catalog.problem)(&problems[0].problem);
-        assert!(en.starts_with("unknown placeholder `{{birth_date}}`; known ones are holder_name"));
-        let zh = (Lang::ZhCn.strings().catalog.problem)(&problems[0].problem);
-        assert!(zh.starts_with("未知的占位符 `{{birth_date}}`"), "{zh}");
         assert_eq!((problems[1].line, problems[1].col), (2, 26));
         assert_eq!(problems[1].problem, Problem::UnclosedPlaceholder);
     }
@@ -765,7 +783,10 @@ mod tests {
         .expect("write");
         let mut s = fixtures::completed();
         s.checklist.snapshot.letter = Some("demo".into());
-        let dirs = TemplateDirs::new(&[dir.path().to_path_buf()], None);
+        let dirs = TemplateDirs::new(&Sources {
+            dirs: vec![dir.path().to_path_buf()],
+            ..Sources::default()
+        });
         // No zh-CN translation: English is used.
         let filled = render(&s, Kind::Letter, Lang::ZhCn, today(), &dirs).expect("renders");
         assert!(filled.text.contains("Objet : 06 12 34 56 78"));
@@ -773,33 +794,26 @@ mod tests {
 
         std::fs::write(letters.join("demo.letter.fr.txt"), "Objet : {{numero}}\n").expect("write");
         let err = render(&s, Kind::Letter, Lang::En, today(), &dirs).expect_err("bad template");
-        let msg = err.to_string();
-        assert!(
-            msg.contains("demo.letter.fr.txt:1:9: unknown placeholder `{{numero}}`"),
-            "{msg}"
-        );
-        let err = render(&s, Kind::Letter, Lang::ZhCn, today(), &dirs).expect_err("bad template");
-        assert!(
-            err.to_string()
-                .contains("demo.letter.fr.txt:1:9：未知的占位符")
-                && err.to_string().contains("请修改该模板"),
-            "{err}"
+        let Error::BadTemplate { origin, problem } = err else {
+            panic!("{err:?}")
+        };
+        assert!(origin.ends_with("letters/demo.letter.fr.txt"), "{origin}");
+        assert_eq!((problem.line, problem.col), (1, 9));
+        assert_eq!(
+            problem.problem,
+            Problem::UnknownPlaceholder {
+                name: "numero".into()
+            }
         );
 
         // A template that exists but cannot be read is reported, not skipped.
         std::fs::create_dir_all(letters.join("folder.letter.fr.txt")).expect("mkdir");
         s.checklist.snapshot.letter = Some("folder".into());
-        for (lang, reason) in [
-            (Lang::En, "cannot read the letter template"),
-            (Lang::ZhCn, "无法读取信件模板"),
-        ] {
-            let err = render(&s, Kind::Letter, lang, today(), &dirs).expect_err("a folder");
-            let msg = err.to_string();
-            assert!(
-                msg.contains(reason) && msg.contains("folder.letter.fr.txt"),
-                "{msg}"
-            );
-        }
+        let err = render(&s, Kind::Letter, Lang::En, today(), &dirs).expect_err("a folder");
+        assert!(
+            matches!(&err, Error::UnreadableTemplate { path, .. } if path.ends_with("folder.letter.fr.txt")),
+            "{err:?}"
+        );
 
         // A damaged session cannot make the name a path out of the template folders.
         std::fs::write(dir.path().join("escape.letter.fr.txt"), "Objet\n").expect("write");
@@ -807,13 +821,15 @@ mod tests {
         s.checklist.snapshot.letter = Some("../escape".into());
         let err = render(&s, Kind::Letter, Lang::En, today(), &dirs).expect_err("a path");
         assert!(
-            err.to_string()
-                .contains("names the letter template `../escape`, which is not a template name"),
-            "{err}"
+            matches!(&err, Error::BadTemplateName { name, .. } if name == "../escape"),
+            "{err:?}"
         );
 
         s.checklist.snapshot.letter = Some("nowhere".into());
         let err = render(&s, Kind::Email, Lang::En, today(), &dirs).expect_err("no template");
-        assert!(err.to_string().contains("nowhere.email.fr.txt"), "{err}");
+        assert!(
+            matches!(&err, Error::NoTemplate { file, .. } if file == "nowhere.email.fr.txt"),
+            "{err:?}"
+        );
     }
 }

@@ -214,8 +214,8 @@ fn every_text_is_in_english_and_simplified_chinese_each_in_its_own_script() {
                 problems.push(format!("{here} lacks en or zh-CN"));
                 continue;
             }
-            let en = text.get_tag("en");
-            let zh = text.get_tag("zh-CN");
+            let en = text.get("en");
+            let zh = text.get("zh-CN");
             if en.trim().is_empty() || zh.trim().is_empty() {
                 problems.push(format!("{here} has an empty value"));
             }

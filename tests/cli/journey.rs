@@ -121,7 +121,7 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     let esim = c.question("esim").expect("the esim question");
     env.run_with_stdin(&["--plain", "resume", &id], &stdin)
         .success()
-        .stdout_has(esim.text.get_tag("en"))
+        .stdout_has(esim.text.get("en"))
         .stdout_has(&format!(
             "Every step is finished. Keep your record: simcancel export {id}"
         ));
@@ -223,7 +223,7 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
             )
         })
         .collect();
-    let name = c.name.get_tag("en");
+    let name = c.name.get("en");
     let mut expected = BTreeMap::from([(
         format!("{id}-{wait_id}-due@simcancel.invalid"),
         ("20261211".to_string(), format!("Confirmation due: {name}")),
@@ -238,7 +238,7 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
             (
                 "20270108".to_string(),
                 // The iCalendar parser keeps TEXT escapes (`\,`) as written.
-                format!("{} ({name})", st.title.get_tag("en")).replace(',', "\\,"),
+                format!("{} ({name})", st.title.get("en")).replace(',', "\\,"),
             ),
         );
     }

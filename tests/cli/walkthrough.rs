@@ -158,7 +158,7 @@ impl Job<'_> {
         if let Some(q) = c
             .questions
             .iter()
-            .find(|q| run.stdout.contains(q.text.get_tag(tag)))
+            .find(|q| run.stdout.contains(q.text.get(tag)))
         {
             return Err(format!(
                 "question {} was asked though answered in advance",
@@ -168,7 +168,7 @@ impl Job<'_> {
         if self.lang.is_some() {
             for id in &self.reached {
                 let st = c.step(id).expect("a reached step");
-                let (zh, en) = (st.title.get_tag("zh-CN"), st.title.get_tag("en"));
+                let (zh, en) = (st.title.get("zh-CN"), st.title.get("en"));
                 if !run.stdout.contains(&format!("\n{zh}\n")) {
                     return Err(format!("step {id}: Chinese title {zh:?} not shown"));
                 }

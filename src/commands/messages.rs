@@ -1,0 +1,243 @@
+//! The domain's typed errors and problems, said in the person's language.
+//!
+//! The domain never chooses a language: it returns typed values ([`checklist::Error`],
+//! [`Problem`], ...). Here each type gets one exhaustive `match` that picks its template in
+//! [`crate::i18n`] and fills it, so adding a variant without its message does not compile.
+//! Commands use [`Localize`] (or [`Localized`] on a `Result`) to turn an error into the
+//! `anyhow::Error` that `main` prints.
+
+use std::path::Path;
+
+use anyhow::anyhow;
+
+use crate::checklist::{
+    self, Diagnostic, ID_PATTERN, MAX_FILE_SIZE, Origin, Problem, ReadError, Severity,
+};
+use crate::i18n::{Strings, fill};
+use crate::letter;
+
+/// A domain error that can be said in the person's language.
+pub trait Localize {
+    /// The error, worded with `s`, ready to be returned by a command.
+    fn localize(self, s: &Strings) -> anyhow::Error;
+}
+
+/// [`Localize`] on the error of a `Result`.
+pub trait Localized<T> {
+    /// The value, or the error worded with `s`.
+    fn localized(self, s: &Strings) -> anyhow::Result<T>;
+}
+
+impl<T, E: Localize> Localized<T> for Result<T, E> {
+    fn localized(self, s: &Strings) -> anyhow::Result<T> {
+        self.map_err(|e| e.localize(s))
+    }
+}
+
+impl Localize for checklist::Error {
+    fn localize(self, s: &Strings) -> anyhow::Error {
+        let c = &s.catalog;
+        anyhow!(match &self {
+            checklist::Error::UnreadableFolder { path, reason } => fill(
+                c.unreadable_dir,
+                &[
+                    ("path", &path.display()),
+                    ("reason", &read_error(reason, s)),
+                ],
+            ),
+            checklist::Error::NotAnId { id } => fill(c.not_an_id, &[("id", id)]),
+            checklist::Error::Unknown { id, known } => fill(
+                c.unknown_checklist,
+                &[("id", id), ("known", &known.join(", "))],
+            ),
+        })
+    }
+}
+
+impl Localize for letter::Error {
+    fn localize(self, s: &Strings) -> anyhow::Error {
+        let l = &s.letter;
+        anyhow!(match &self {
+            letter::Error::BadTemplateName { session, name } => fill(
+                l.bad_template_name,
+                &[("id", session), ("name", name), ("pattern", &ID_PATTERN)],
+            ),
+            letter::Error::NoTemplate {
+                file,
+                kind,
+                searched,
+            } => fill(
+                l.no_template,
+                &[
+                    ("name", file),
+                    ("kind", &kind.label(s)),
+                    ("searched", &searched.join(", ")),
+                ],
+            ),
+            letter::Error::UnreadableTemplate { path, reason } => fill(
+                l.unreadable_template,
+                &[
+                    ("path", &path.display()),
+                    ("reason", &read_error(reason, s)),
+                ],
+            ),
+            letter::Error::BadTemplate { origin, problem: p } => fill(
+                l.bad_template,
+                &[
+                    ("at", &format!("{origin}:{}:{}", p.line, p.col)),
+                    ("problem", &problem(&p.problem, s)),
+                ],
+            ),
+        })
+    }
+}
+
+/// `path:line:col: error: message`.
+pub fn diagnostic(d: &Diagnostic, s: &Strings) -> String {
+    let severity = match d.severity {
+        Severity::Error => s.catalog.error,
+        Severity::Warning => s.catalog.warning,
+    };
+    format!(
+        "{}:{}:{}: {severity}: {}",
+        d.path.display(),
+        d.line,
+        d.col,
+        problem(&d.problem, s)
+    )
+}
+
+/// What is wrong in a checklist file or letter template.
+pub fn problem(p: &Problem, s: &Strings) -> String {
+    let t = &s.problems;
+    match p {
+        Problem::Syntax(message) => fill(t.syntax, &[("message", message)]),
+        Problem::Empty => t.empty.to_string(),
+        Problem::NotUtf8 => t.not_utf8.to_string(),
+        Problem::TooLarge { size } => fill(
+            t.too_large,
+            &[
+                ("size", &format!("{:.1}", *size as f64 / 1_048_576.0)),
+                ("max", &(MAX_FILE_SIZE / 1024)),
+            ],
+        ),
+        Problem::Unreadable(reason) => fill(t.unreadable, &[("reason", &read_error(reason, s))]),
+        Problem::UnknownKey {
+            key,
+            table,
+            expected,
+        } => fill(
+            t.unknown_key,
+            &[
+                ("key", key),
+                ("table", table),
+                ("expected", &expected.join(", ")),
+            ],
+        ),
+        Problem::MissingKey { key, table } => {
+            fill(t.missing_key, &[("key", key), ("table", table)])
+        }
+        Problem::WrongType { key, expected } => {
+            fill(t.wrong_type, &[("key", key), ("expected", expected)])
+        }
+        Problem::UnknownValue {
+            key,
+            value,
+            allowed,
+        } => fill(
+            t.unknown_value,
+            &[
+                ("key", key),
+                ("value", value),
+                ("allowed", &allowed.join(", ")),
+            ],
+        ),
+        Problem::UnsupportedSchema { found } => fill(t.unsupported_schema, &[("found", found)]),
+        Problem::BadId { id, pattern } => fill(t.bad_id, &[("id", id), ("pattern", pattern)]),
+        Problem::IdNotFileName { id, stem } => {
+            fill(t.id_not_file_name, &[("id", id), ("stem", stem)])
+        }
+        Problem::Duplicate {
+            what,
+            id,
+            first_line,
+        } => fill(
+            t.duplicate,
+            &[("what", what), ("id", id), ("line", first_line)],
+        ),
+        Problem::UnknownQuestion { question } => {
+            fill(t.unknown_question, &[("question", question)])
+        }
+        Problem::ImpossibleAnswer {
+            question,
+            value,
+            allowed,
+        } => fill(
+            t.impossible_answer,
+            &[
+                ("question", question),
+                ("value", value),
+                ("allowed", &allowed.join(", ")),
+            ],
+        ),
+        Problem::AskedTooLate { question, at } => {
+            fill(t.asked_too_late, &[("question", question), ("at", at)])
+        }
+        Problem::UnknownStep { step } => fill(t.unknown_step, &[("step", step)]),
+        Problem::UnknownLink { link } => fill(t.unknown_link, &[("link", link)]),
+        Problem::NotHttps { url } => fill(t.not_https, &[("url", url)]),
+        Problem::BadDuration { reason } => fill(t.bad_duration, &[("reason", reason)]),
+        Problem::BadPattern { reason } => fill(t.bad_pattern, &[("reason", reason)]),
+        Problem::NoEnglishOrChinese { key } => fill(t.no_english_or_chinese, &[("key", key)]),
+        Problem::BadLanguageTag { tag } => fill(t.bad_language_tag, &[("tag", tag)]),
+        Problem::EmptyValue { key } => fill(t.empty_value, &[("key", key)]),
+        Problem::BadCountry { value } => fill(t.bad_country, &[("value", value)]),
+        Problem::BadChoices { question } => fill(t.bad_choices, &[("question", question)]),
+        Problem::SecretInput { input } => fill(t.secret_input, &[("input", input)]),
+        Problem::MissingPhase { phase } => fill(t.missing_phase, &[("phase", phase)]),
+        Problem::WaitOutsideWaitPhase => t.wait_outside_wait_phase.to_string(),
+        Problem::UnknownPlaceholder { name } => fill(
+            t.unknown_placeholder,
+            &[
+                ("placeholder", &format!("{{{{{name}}}}}")),
+                ("known", &crate::letter::placeholder_names()),
+            ],
+        ),
+        // The template's own braces are not placeholders: it is used as it is.
+        Problem::UnclosedPlaceholder => t.unclosed_placeholder.to_string(),
+    }
+}
+
+/// Why a file or folder could not be read.
+pub fn read_error(e: &ReadError, s: &Strings) -> String {
+    let t = &s.read_errors;
+    match e {
+        ReadError::NotFound => t.not_found,
+        ReadError::PermissionDenied => t.permission_denied,
+        ReadError::SymlinkLoop => t.symlink_loop,
+        ReadError::IsFolder => t.is_folder,
+        ReadError::NotAFolder => t.not_a_folder,
+        ReadError::NotRegular => t.not_regular,
+        ReadError::Other(message) => return message.clone(),
+    }
+    .to_string()
+}
+
+/// Where a checklist came from: "bundled" in the person's words, or its path.
+pub fn origin(o: &Origin, s: &Strings) -> String {
+    match o {
+        Origin::Bundled => s.catalog.origin_bundled.to_string(),
+        Origin::User(p) | Origin::Dir(p) => p.display().to_string(),
+    }
+}
+
+/// "skipping PATH: N problem(s); run `simcancel validate PATH`".
+pub fn skipped(path: &Path, count: usize, s: &Strings) -> String {
+    fill(
+        s.catalog.skipped_file,
+        &[("path", &path.display()), ("count", &count)],
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! Strings of what `export` and `letter` write.
+
+/// Labels of the exported record (`export`), in every format.
+pub struct Export {
+    /// Document title, e.g. "Cancellation record".
+    pub title: &'static str,
+    /// Between a label and its value: ": " in English, a full-width "：" in Chinese.
+    pub colon: &'static str,
+    /// The unmistakable mark of an unfinished session.
+    pub incomplete: &'static str,
+    /// Explains the mark; `{done}`, `{total}`.
+    pub incomplete_note: &'static str,
+    /// Says that personal values and notes are masked.
+    pub redacted_note: &'static str,
+    /// "Checklist".
+    pub checklist: &'static str,
+    /// "Provider".
+    pub provider: &'static str,
+    /// "Country".
+    pub country: &'static str,
+    /// "Checklist version" (the hash of the checklist file).
+    pub checklist_hash: &'static str,
+    /// "Checklist verified on".
+    pub verified: &'static str,
+    /// "Loaded from".
+    pub origin: &'static str,
+    /// "Session".
+    pub session: &'static str,
+    /// "Started".
+    pub started: &'static str,
+    /// "Finished".
+    pub finished: &'static str,
+    /// "Last saved".
+    pub updated: &'static str,
+    /// "Status" (of the session or a step).
+    pub status: &'static str,
+    /// "Progress".
+    pub progress: &'static str,
+    /// Progress value; `{done}`, `{total}`.
+    pub progress_value: &'static str,
+    /// "Exported".
+    pub exported: &'static str,
+    /// "Customer service".
+    pub contact: &'static str,
+    /// "Sources".
+    pub sources: &'static str,
+    /// Session statuses: in progress, completed, abandoned.
+    pub session_status: [&'static str; 3],
+    /// "Answers".
+    pub answers: &'static str,
+    /// "Question".
+    pub question: &'static str,
+    /// "Answer".
+    pub answer: &'static str,
+    /// Shown when a list is empty.
+    pub none: &'static str,
+    /// "Steps".
+    pub steps: &'static str,
+    /// "Step".
+    pub step: &'static str,
+    /// "Phase".
+    pub phase: &'static str,
+    /// "Time" (when a step's status last changed).
+    pub time: &'static str,
+    /// "Recorded values".
+    pub inputs: &'static str,
+    /// "Notes".
+    pub notes: &'static str,
+    /// "Reason for skipping".
+    pub skip_reason: &'static str,
+    /// Step statuses: pending, done, skipped, not applicable.
+    pub step_status: [&'static str; 4],
+    /// "Waiting periods".
+    pub waits: &'static str,
+    /// "Expected wait".
+    pub expected: &'static str,
+    /// "Waiting began".
+    pub began: &'static str,
+    /// "Due".
+    pub due: &'static str,
+    /// "Confirmation received".
+    pub received: &'static str,
+    /// Shown when the confirmation has not come yet.
+    pub not_received: &'static str,
+    /// "Event log".
+    pub events: &'static str,
+    /// Event log summary line; `{n}`.
+    pub events_count: &'static str,
+    /// "Event".
+    pub event: &'static str,
+    /// "The session began".
+    pub ev_started: &'static str,
+    /// "The session was resumed".
+    pub ev_resumed: &'static str,
+    /// `{hash}`.
+    pub ev_checklist_changed: &'static str,
+    /// `{question}`, `{answer}`.
+    pub ev_answered: &'static str,
+    /// `{step}`, `{input}`.
+    pub ev_input_recorded: &'static str,
+    /// `{step}`.
+    pub ev_step_done: &'static str,
+    /// `{step}`.
+    pub ev_step_skipped: &'static str,
+    /// `{step}`.
+    pub ev_note_added: &'static str,
+    /// `{from}`, `{to}`.
+    pub ev_went_back: &'static str,
+    /// `{from}`.
+    pub ev_back_to_questions: &'static str,
+    /// `{step}`, `{due}`.
+    pub ev_wait_started: &'static str,
+    /// `{step}`, `{on}`.
+    pub ev_confirmation_received: &'static str,
+    /// "Paused".
+    pub ev_paused: &'static str,
+    /// "Completed".
+    pub ev_completed: &'static str,
+    /// "Abandoned".
+    pub ev_abandoned: &'static str,
+    /// Calendar name; `{checklist}`.
+    pub cal_name: &'static str,
+    /// Reminder title for a wait's due date; `{step}`, `{checklist}`.
+    pub cal_due: &'static str,
+    /// Reminder text for a wait's due date; `{phone}` is the customer-service line.
+    pub cal_due_body: &'static str,
+    /// Reminder title for an `after` step; `{step}`, `{checklist}`.
+    pub cal_after: &'static str,
+    /// Error when there is nothing to put in a calendar.
+    pub cal_nothing: &'static str,
+    /// Printed on stderr after writing a file; `{path}`.
+    pub written: &'static str,
+    /// Error for `--require-complete`; `{id}`, `{done}`, `{total}`.
+    pub require_complete: &'static str,
+    /// Error for `--require-complete` on an abandoned session, which `resume` refuses;
+    /// `{id}`, `{done}`, `{total}`, `{checklist}`.
+    pub require_complete_abandoned: &'static str,
+    /// Error when `-o` names an existing file; `{path}`.
+    pub exists: &'static str,
+    /// Error when neither `--format` nor the extension says the format; `{path}`.
+    pub unknown_extension: &'static str,
+    /// Error when `-o`'s folder cannot take a new file; `{dir}`.
+    pub no_folder: &'static str,
+    /// Error when the `-o` file cannot be written or put in place; `{path}`.
+    pub write_failed: &'static str,
+    /// Error when standard output cannot be written.
+    pub stdout_failed: &'static str,
+}
+
+/// The frame of `letter`: headings around the French letter and its translation.
+pub struct Letter {
+    /// Heading above the French text; `{kind}`.
+    pub french_heading: &'static str,
+    /// Heading above the translation.
+    pub translation_heading: &'static str,
+    /// Under the translation heading: send the French text, not this one.
+    pub translation_note: &'static str,
+    /// "letter" and "e-mail", for `{kind}`.
+    pub kinds: LetterKinds,
+    /// The missing-value mark in the translation; `{what}`.
+    pub missing: &'static str,
+    /// What each missing value is, in the order of [`crate::letter::Field::ALL`].
+    pub fields: [&'static str; 9],
+    /// Printed on stderr when values are missing; `{n}`.
+    pub missing_count: &'static str,
+    /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
+    pub no_template: &'static str,
+    /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
+    pub unreadable_template: &'static str,
+    /// Error: a template has a problem; `{at}` (`file:line:col`), `{problem}`.
+    pub bad_template: &'static str,
+    /// Error: the session names a template that is not a valid name; `{name}`, `{pattern}`,
+    /// `{id}` (the session).
+    pub bad_template_name: &'static str,
+}
+
+/// The two kinds of letter, as headings and errors name them.
+pub struct LetterKinds {
+    /// A registered letter.
+    pub letter: &'static str,
+    /// An e-mail.
+    pub email: &'static str,
+}

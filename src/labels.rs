@@ -1,0 +1,52 @@
+//! The domain's vocabularies in the person's words: one exhaustive `match` per vocabulary,
+//! so a new phase, difficulty or status cannot go without a label in every language. The
+//! words themselves are in [`crate::i18n`].
+
+use crate::checklist::{Answer, Difficulty, Phase, Question, QuestionKind};
+use crate::i18n::Strings;
+
+/// A phase, as step headers and records name it.
+pub fn phase(phase: Phase, s: &Strings) -> &'static str {
+    let p = &s.common.phases;
+    match phase {
+        Phase::Prepare => p.prepare,
+        Phase::Login => p.login,
+        Phase::FindOption => p.find_option,
+        Phase::Confirm => p.confirm,
+        Phase::Submit => p.submit,
+        Phase::Wait => p.wait,
+        Phase::After => p.after,
+    }
+}
+
+/// A difficulty, as `list` and `show` name it.
+pub fn difficulty(difficulty: Difficulty, s: &Strings) -> &'static str {
+    let d = &s.catalog.difficulties;
+    match difficulty {
+        Difficulty::Easy => d.easy,
+        Difficulty::Medium => d.medium,
+        Difficulty::Hard => d.hard,
+        Difficulty::Limited => d.limited,
+        Difficulty::Impossible => d.impossible,
+    }
+}
+
+/// "yes" or "no".
+pub fn yes_no(value: bool, s: &Strings) -> &'static str {
+    if value { s.common.yes } else { s.common.no }
+}
+
+/// An answer as the person sees it: yes or no, or the label of the choice (its id when
+/// `question` does not have it, e.g. a hand-edited session).
+pub fn answer(question: Option<&Question>, answer: &Answer, s: &Strings) -> String {
+    match answer {
+        Answer::Bool(b) => yes_no(*b, s).to_string(),
+        Answer::Choice(id) => match question.map(|q| &q.kind) {
+            Some(QuestionKind::Choice(choices)) => choices
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| id.clone(), |c| c.label.get(s.tag()).to_string()),
+            _ => id.clone(),
+        },
+    }
+}
