@@ -16,7 +16,6 @@ use simcancel::checklist::{
     Answer, Checklist, Condition, Contacts, Difficulty, Input, Kind, Phase, Question, QuestionKind,
     Step, Text,
 };
-use simcancel::i18n::Lang;
 use simcancel::session::{ChecklistRef, Session, Store};
 
 /// Counts live and peak heap bytes, so the bench can report the peak of one load.
@@ -147,7 +146,7 @@ fn session(id: &str, events: usize) -> Session {
 fn report_peak_load(path: &Path) {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let loaded = Store::load_path(path).expect("load");
+    let loaded = Store::read(path).expect("load");
     let peak = PEAK.load(Ordering::Relaxed) - before;
     println!(
         "peak heap while loading a {}-event session: {:.2} MiB (file {:.2} MiB)",
@@ -160,7 +159,7 @@ fn report_peak_load(path: &Path) {
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
 
-    let save_store = Store::new(&dir.path().join("save"), Lang::En);
+    let save_store = Store::new(&dir.path().join("save"));
     let small = session("00000001", 60);
     c.bench_function("save a 20-step session (durable)", |b| {
         b.iter(|| save_store.save(black_box(&small)).expect("save"))
@@ -174,16 +173,16 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    let big_store = Store::new(&dir.path().join("big"), Lang::En);
+    let big_store = Store::new(&dir.path().join("big"));
     let big = session("00000002", 10_000);
     big_store.save(&big).expect("save");
     let big_path = big_store.path(&big.id);
     report_peak_load(&big_path);
     c.bench_function("load a 10,000-event session", |b| {
-        b.iter(|| Store::load_path(black_box(&big_path)).expect("load"))
+        b.iter(|| Store::read(black_box(&big_path)).expect("load"))
     });
 
-    let many = Store::new(&dir.path().join("many"), Lang::En);
+    let many = Store::new(&dir.path().join("many"));
     for i in 0..200 {
         many.save(&session(&format!("{i:08x}"), 40)).expect("save");
     }

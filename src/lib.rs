@@ -15,6 +15,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod export;
+pub mod fsutil;
 pub mod guide;
 pub mod i18n;
 pub mod labels;

@@ -11,7 +11,6 @@
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -23,6 +22,7 @@ use super::diagnostic::Diagnostic;
 use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
+use crate::fsutil::{self, Replace};
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -254,11 +254,10 @@ fn summary_of(result: Result<Checklist, Vec<Diagnostic>>) -> Cached {
     }
 }
 
-fn write_cache(path: &Path, cache: &CacheFile) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(&serde_json::to_vec(cache)?)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+/// Writes the cache file atomically, creating its folder. Errors are dropped by the caller.
+fn write_cache(path: &Path, cache: &CacheFile) -> Option<()> {
+    let dir = path.parent()?;
+    fs::create_dir_all(dir).ok()?;
+    let json = serde_json::to_vec(cache).ok()?;
+    fsutil::write_atomic(path, &json, Replace::Always).ok()
 }

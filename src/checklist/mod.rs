@@ -1,7 +1,7 @@
 //! Checklists: the model, loading from TOML with precise diagnostics, and the catalogue.
 //!
-//! This is the bottom of the domain: it imports nothing else of the crate but the
-//! vocabulary macro. Errors are typed ([`Error`], [`Problem`], [`ReadError`]); the command
+//! This is the bottom of the domain: of the crate it imports only the leaves
+//! (`vocabulary`, `fsutil`). Errors are typed ([`Error`], [`Problem`], [`ReadError`]); the command
 //! layer says them in the person's language.
 
 mod cache;

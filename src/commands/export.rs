@@ -11,6 +11,7 @@ use crate::export::{self, Format, Options};
 use crate::i18n::{self, Lang};
 use crate::session::{SessionStatus, Store};
 
+use super::messages::Localized;
 use super::output;
 
 impl From<FormatArg> for Format {
@@ -28,7 +29,9 @@ impl From<FormatArg> for Format {
 /// Exports the session. The language is the session's unless `--lang` was given
 /// (`lang_given`), since the record is usually read by the person who walked it.
 pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&app.data_dir, app.lang).find(&args.session)?;
+    let (_, session) = Store::new(&app.data_dir)
+        .find(&args.session)
+        .localized(app.strings())?;
     let lang = if lang_given {
         app.lang
     } else {
@@ -69,7 +72,12 @@ pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
         now: clock::now()?,
     };
     let rendered = export::export(&session, format, &options)?;
-    output::write(args.output.as_deref(), &rendered, args.force, lang)?;
+    output::write(
+        args.output.as_deref(),
+        &rendered,
+        args.force,
+        lang.strings(),
+    )?;
     if let Some(path) = &args.output {
         super::note(&i18n::fill(x.written, &[("path", &path.display())]));
     }

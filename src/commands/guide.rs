@@ -58,7 +58,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
         Ok(a) => a,
         Err(code) => return Ok(code),
     };
-    let store = Store::new(&app.data_dir, app.lang);
+    let store = Store::new(&app.data_dir);
     let id = (0..ID_ATTEMPTS)
         .map(|attempt| new_id(now, std::process::id(), &entry.checklist.id, attempt))
         .find(|id| !store.path(id).exists())
@@ -68,7 +68,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
                 store.dir().display()
             )
         })?;
-    let _lock = store.lock(&id)?;
+    let _lock = store.lock(&id).localized(app.strings())?;
     let mut session = Session::start(
         id,
         app.lang.tag(),
@@ -83,7 +83,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
-    store.save(&session)?;
+    store.save(&session).localized(app.strings())?;
     writeln!(
         std::io::stdout(),
         "{}",

@@ -17,7 +17,9 @@ use super::output;
 /// Writes the letter. The translation is in the session's language unless `--lang` was
 /// given (`lang_given`).
 pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&app.data_dir, app.lang).find(&args.session)?;
+    let (_, session) = Store::new(&app.data_dir)
+        .find(&args.session)
+        .localized(app.strings())?;
     let lang = if lang_given {
         app.lang
     } else {
@@ -30,7 +32,12 @@ pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
     let dirs = TemplateDirs::new(&app.sources);
     let today = clock::now()?.date_naive();
     let filled = letter::render(&session, kind, lang, today, &dirs).localized(lang.strings())?;
-    output::write(args.output.as_deref(), &filled.text, args.force, lang)?;
+    output::write(
+        args.output.as_deref(),
+        &filled.text,
+        args.force,
+        lang.strings(),
+    )?;
     if filled.missing > 0 {
         let s = &lang.strings().letter;
         super::note(&i18n::fill(s.missing_count, &[("n", &filled.missing)]));

@@ -15,6 +15,7 @@ use crate::checklist::{
 };
 use crate::i18n::{Strings, fill};
 use crate::letter;
+use crate::session::{self, FORMAT_VERSION, FileProblem, Mismatch};
 
 /// A domain error that can be said in the person's language.
 pub trait Localize {
@@ -89,6 +90,61 @@ impl Localize for letter::Error {
                 ],
             ),
         })
+    }
+}
+
+impl Localize for session::Error {
+    fn localize(self, s: &Strings) -> anyhow::Error {
+        let t = &s.sessions;
+        anyhow!(match &self {
+            session::Error::NotAnId { prefix } => fill(t.not_an_id, &[("prefix", prefix)]),
+            session::Error::NoMatch { prefix, dir } =>
+                fill(t.no_match, &[("prefix", prefix), ("dir", &dir.display())],),
+            session::Error::Ambiguous { prefix, ids } =>
+                fill(t.ambiguous, &[("prefix", prefix), ("ids", &ids.join(", "))],),
+            session::Error::Locked { id, holder, lock } => {
+                let who = match holder {
+                    Some(pid) => fill(t.holder_pid, &[("pid", pid)]),
+                    None => t.holder_unknown.to_string(),
+                };
+                fill(
+                    t.locked,
+                    &[("id", id), ("who", &who), ("lock", &lock.display())],
+                )
+            }
+            session::Error::Unreadable { path, problem } => {
+                format!("{}: {}", path.display(), file_problem(problem, s))
+            }
+            // The system's own words, with their cause: not translated.
+            session::Error::Read { .. }
+            | session::Error::Serialize(_)
+            | session::Error::Lock { .. }
+            | session::Error::Write(_) => return anyhow::Error::new(self),
+        })
+    }
+}
+
+/// Why a session file cannot be read; the file was left untouched.
+pub fn file_problem(p: &FileProblem, s: &Strings) -> String {
+    let t = &s.sessions;
+    match p {
+        FileProblem::Io(message) => message.clone(),
+        FileProblem::NotJson(error) => fill(t.file_not_json, &[("error", error)]),
+        FileProblem::NoFormat => t.file_no_format.to_string(),
+        FileProblem::Newer(version) => fill(
+            t.file_newer,
+            &[("version", version), ("supported", &FORMAT_VERSION)],
+        ),
+        FileProblem::Damaged(error) => fill(t.file_damaged, &[("error", error)]),
+    }
+}
+
+/// Why a session does not agree with its own checklist copy.
+pub fn mismatch(m: &Mismatch, s: &Strings) -> String {
+    let t = &s.sessions;
+    match m {
+        Mismatch::Steps => t.mismatch_steps.to_string(),
+        Mismatch::UnknownAnswer(question) => fill(t.mismatch_answer, &[("question", question)]),
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::messages::Localized;
+use super::messages::{self, Localized};
 use super::walk;
 use crate::app::App;
 use crate::checklist::Catalog;
@@ -19,13 +19,13 @@ use crate::session::{SessionStatus, Store};
 pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
     let now = clock::now()?;
     let g = &app.strings().guide;
-    let store = Store::new(&app.data_dir, app.lang);
+    let store = Store::new(&app.data_dir);
     walk::install_signal_handler(app)?;
     let mut prompter = walk::prompter(app);
     let path = match prefix {
-        Some(p) => store.locate(p)?,
+        Some(p) => store.locate(p).localized(app.strings())?,
         None => {
-            let listing = store.list_summaries()?;
+            let listing = store.list_summaries().localized(app.strings())?;
             for bad in &listing.unreadable {
                 super::note(&format!(
                     "simcancel: {}",
@@ -33,7 +33,10 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                         app.strings().sessions.unreadable,
                         &[
                             ("path", &bad.path.display()),
-                            ("reason", &bad.problem.message(app.lang))
+                            (
+                                "reason",
+                                &messages::file_problem(&bad.problem, app.strings())
+                            )
                         ]
                     )
                 ));
@@ -73,9 +76,9 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let _lock = store.lock(&id)?;
+    let _lock = store.lock(&id).localized(app.strings())?;
     // Read under the lock, so no other process saves it between reading and walking.
-    let mut session = Store::load_path_in(&path, app.lang)?;
+    let mut session = Store::read(&path).localized(app.strings())?;
     // Saves go to the file named by the id inside: walking a copy or a renamed file would
     // write over another session (or create one), so the two must agree.
     if session.id != id {
@@ -94,7 +97,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     if let Err(mismatch) = session.check() {
         let reason = fill(
             app.strings().sessions.left_untouched,
-            &[("reason", &mismatch.message(app.lang))],
+            &[("reason", &messages::mismatch(&mismatch, app.strings()))],
         );
         bail!("{}: {reason}", path.display());
     }
@@ -140,7 +143,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
-    store.save(&session)?;
+    store.save(&session).localized(app.strings())?;
     writeln!(
         std::io::stdout(),
         "{}",

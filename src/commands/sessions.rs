@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::messages::{self, Localized};
 use crate::app::App;
 use crate::clock;
 use crate::exit;
@@ -65,7 +66,9 @@ struct JsonListing<'a> {
 /// Prints the sessions: unfinished ones, or all with `all`.
 pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
     let now = clock::now()?;
-    let listing = Store::new(&app.data_dir, app.lang).list_summaries()?;
+    let listing = Store::new(&app.data_dir)
+        .list_summaries()
+        .localized(app.strings())?;
     let shown: Vec<&(std::path::PathBuf, SessionSummary)> = listing
         .sessions
         .iter()
@@ -106,7 +109,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                 .iter()
                 .map(|u| JsonUnreadable {
                     path: u.path.display().to_string(),
-                    reason: u.problem.to_string(),
+                    reason: messages::file_problem(&u.problem, Lang::En.strings()),
                 })
                 .collect(),
         };
@@ -147,7 +150,10 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                 t.unreadable,
                 &[
                     ("path", &bad.path.display()),
-                    ("reason", &bad.problem.message(app.lang))
+                    (
+                        "reason",
+                        &messages::file_problem(&bad.problem, app.strings())
+                    )
                 ]
             )
         )?;

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 
+use super::messages::Localized;
 use crate::app::App;
 use crate::checklist::Question;
 use crate::clock;
@@ -82,7 +83,7 @@ pub fn walk(
     if let Ok(mut h) = RESUME_HINT.lock() {
         *h = Some(hint.clone());
     }
-    let mut saver = |s: &Session| store.save(s);
+    let mut saver = |s: &Session| store.save(s).localized(app.strings());
     let clock = engine_clock();
     let outcome = Engine::new(session, prompter, &mut saver, &clock, app.lang).run()?;
     Ok(match outcome {

@@ -118,7 +118,7 @@ impl<'a> Engine<'a> {
         // The walk indexes the snapshot by step record; refuse a session where they differ.
         self.session
             .check()
-            .map_err(|m| anyhow::anyhow!("{}: {}", self.session.id, m.message(self.lang)))?;
+            .map_err(|m| anyhow::anyhow!("{}: {m}", self.session.id))?;
         match self.walk() {
             Ok(outcome) => {
                 self.save()?;

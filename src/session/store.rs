@@ -1,25 +1,89 @@
 //! Session files on disk: `<data-dir>/sessions/<id>.json`, owner-only, saved atomically,
 //! locked while a guide runs.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::{self, File};
+use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
-
-use anyhow::{Context as _, Result, anyhow, bail};
 
 use serde::de::DeserializeOwned;
 
 use super::model::{FORMAT_VERSION, Session};
 use super::summary::SessionSummary;
-use crate::i18n::{Lang, fill};
+use crate::fsutil::{self, Replace};
 
 /// The folder of session files under a data dir.
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
-    /// The language of the errors it returns.
-    lang: Lang,
+}
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something given as a session id that cannot be one.
+    #[error("`{prefix}` is not a session id")]
+    NotAnId {
+        /// What was given.
+        prefix: String,
+    },
+    /// No session id starts with the prefix.
+    #[error("no session matches `{prefix}` in {}", dir.display())]
+    NoMatch {
+        /// What was given.
+        prefix: String,
+        /// The sessions folder.
+        dir: PathBuf,
+    },
+    /// Several session ids start with the prefix.
+    #[error("`{prefix}` matches several sessions ({})", ids.join(", "))]
+    Ambiguous {
+        /// What was given.
+        prefix: String,
+        /// The matching ids, sorted.
+        ids: Vec<String>,
+    },
+    /// Another process holds the session's lock.
+    #[error("session {id} is open in another process (lock: {})", lock.display())]
+    Locked {
+        /// The session id.
+        id: String,
+        /// The process id written in the lock file, if any.
+        holder: Option<String>,
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// A session file that cannot be used; it was left untouched.
+    #[error("{}: {problem}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: FileProblem,
+    },
+    /// A file or the folder could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// The system's error.
+        #[source]
+        source: io::Error,
+    },
+    /// The session could not be turned into JSON.
+    #[error("cannot serialize the session")]
+    Serialize(#[source] serde_json::Error),
+    /// The lock file could not be opened, locked or written.
+    #[error("cannot lock {}", path.display())]
+    Lock {
+        /// The lock file.
+        path: PathBuf,
+        /// The system's error.
+        #[source]
+        source: io::Error,
+    },
+    /// Creating the folder or writing the file failed.
+    #[error(transparent)]
+    Write(#[from] fsutil::Error),
 }
 
 /// A session file that could not be read, with the reason.
@@ -32,41 +96,23 @@ pub struct Unreadable {
 }
 
 /// Why a session file cannot be read. Every case leaves the file untouched.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FileProblem {
     /// Reading it failed (the system's message).
+    #[error("{0}")]
     Io(String),
     /// It is not JSON, or not an object (serde's message, with line and column).
+    #[error("not a session file: {0}")]
     NotJson(String),
     /// It has no `format` field.
+    #[error("not a session file: no `format` field")]
     NoFormat,
     /// It was made by a newer build, with this format version.
+    #[error("made by a newer simcancel (session format {0})")]
     Newer(u32),
     /// Its content does not fit the session format (serde's message, with line and column).
+    #[error("damaged session file: {0}")]
     Damaged(String),
-}
-
-impl FileProblem {
-    /// What is wrong, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = &lang.strings().sessions;
-        match self {
-            FileProblem::Io(e) => e.clone(),
-            FileProblem::NotJson(e) => fill(t.file_not_json, &[("error", e)]),
-            FileProblem::NoFormat => t.file_no_format.to_string(),
-            FileProblem::Newer(v) => fill(
-                t.file_newer,
-                &[("version", v), ("supported", &FORMAT_VERSION)],
-            ),
-            FileProblem::Damaged(e) => fill(t.file_damaged, &[("error", e)]),
-        }
-    }
-}
-
-impl std::fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 /// What [`Store::list`] found: the readable sessions with their paths, newest activity
@@ -99,10 +145,9 @@ pub struct SessionLock {
 
 impl Store {
     /// The store under `data_dir` (nothing is created until the first save).
-    pub fn new(data_dir: &Path, lang: Lang) -> Store {
+    pub fn new(data_dir: &Path) -> Store {
         Store {
             dir: data_dir.join("sessions"),
-            lang,
         }
     }
 
@@ -116,57 +161,31 @@ impl Store {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// Creates the folder (0700) if needed.
-    fn ensure_dir(&self) -> Result<()> {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&self.dir)
-            .with_context(|| format!("cannot create the sessions folder {}", self.dir.display()))?;
-        fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700))
-            .with_context(|| format!("cannot make {} private (mode 0700)", self.dir.display()))
-    }
-
-    /// Saves durably: write a temp file (0600) in the same folder, fsync it, rename it over
-    /// the old file, fsync the folder. A crash at any moment leaves the old or the new file.
-    pub fn save(&self, session: &Session) -> Result<()> {
-        self.ensure_dir()?;
-        let path = self.path(&session.id);
-        let json = serde_json::to_vec_pretty(session).context("cannot serialize the session")?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{}.", session.id))
-            .suffix(".tmp")
-            .permissions(private_file())
-            .tempfile_in(&self.dir)
-            .with_context(|| format!("cannot create a temporary file in {}", self.dir.display()))?;
-        tmp.write_all(&json)
-            .and_then(|()| tmp.write_all(b"\n"))
-            .and_then(|()| tmp.as_file().sync_all())
-            .with_context(|| format!("cannot write the session to {}", self.dir.display()))?;
-        tmp.persist(&path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot replace {}", path.display()))?;
-        File::open(&self.dir)
-            .and_then(|d| d.sync_all())
-            .with_context(|| format!("cannot sync the folder {}", self.dir.display()))?;
+    /// Saves durably and privately: see [`fsutil::write_atomic`]. A crash at any moment
+    /// leaves the old file or the new one.
+    pub fn save(&self, session: &Session) -> Result<(), Error> {
+        fsutil::create_private_dir(&self.dir)?;
+        let mut json = serde_json::to_vec_pretty(session).map_err(Error::Serialize)?;
+        json.push(b'\n');
+        fsutil::write_atomic(&self.path(&session.id), &json, Replace::Always)?;
         Ok(())
     }
 
     /// Reads one session file; a file that does not parse, or comes from a newer format,
-    /// is an error naming the file (and the line, for JSON errors).
-    pub fn load_path(path: &Path) -> Result<Session> {
-        Store::load_path_in(path, Lang::En)
-    }
-
-    /// Like [`Store::load_path`], saying what is wrong with the file in `lang`.
-    pub fn load_path_in(path: &Path, lang: Lang) -> Result<Session> {
-        let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        parse(&bytes).map_err(|problem| anyhow!("{}: {}", path.display(), problem.message(lang)))
+    /// is an error naming the file and what is wrong with it (with the line, for JSON).
+    pub fn read(path: &Path) -> Result<Session, Error> {
+        let bytes = fs::read(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        parse(&bytes).map_err(|problem| Error::Unreadable {
+            path: path.to_path_buf(),
+            problem,
+        })
     }
 
     /// Every session file, newest activity first, and the ones that could not be read.
-    pub fn list(&self) -> Result<Listing> {
+    pub fn list(&self) -> Result<Listing, Error> {
         let (mut ok, bad) = self.scan::<Session>()?;
         ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
         Ok(Listing {
@@ -178,7 +197,7 @@ impl Store {
     /// Like [`Store::list`], reading only what a list shows ([`SessionSummary`]): much
     /// faster on many or long sessions. Type errors inside the skipped parts are found
     /// when the session is opened, not here.
-    pub fn list_summaries(&self) -> Result<SummaryListing> {
+    pub fn list_summaries(&self) -> Result<SummaryListing, Error> {
         let (mut ok, bad) = self.scan::<SessionSummary>()?;
         ok.sort_by(|a, b| b.1.updated.cmp(&a.1.updated).then(a.1.id.cmp(&b.1.id)));
         Ok(SummaryListing {
@@ -188,20 +207,16 @@ impl Store {
     }
 
     /// Reads every session file as `T`, setting aside those that cannot be read.
-    fn scan<T: DeserializeOwned>(&self) -> Result<Scanned<T>> {
+    fn scan<T: DeserializeOwned>(&self) -> Result<Scanned<T>, Error> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", self.dir.display()));
-            }
+            Err(source) => return Err(self.unreadable_dir(source)),
         };
         let mut ok = Vec::new();
         let mut bad = Vec::new();
         for entry in entries {
-            let path = entry
-                .with_context(|| format!("cannot read {}", self.dir.display()))?
-                .path();
+            let path = entry.map_err(|source| self.unreadable_dir(source))?.path();
             if !is_session_file(&path) {
                 continue;
             }
@@ -220,27 +235,33 @@ impl Store {
         Ok((ok, bad))
     }
 
+    fn unreadable_dir(&self, source: io::Error) -> Error {
+        Error::Read {
+            path: self.dir.clone(),
+            source,
+        }
+    }
+
     /// Finds a session by its id or a unique prefix of it, and reads it.
-    pub fn find(&self, prefix: &str) -> Result<(PathBuf, Session)> {
+    pub fn find(&self, prefix: &str) -> Result<(PathBuf, Session), Error> {
         let path = self.locate(prefix)?;
-        let session = Store::load_path(&path)?;
+        let session = Store::read(&path)?;
         Ok((path, session))
     }
 
     /// The file of the session whose id is `prefix` or uniquely starts with it, without
     /// reading it (for a caller that reads it under the lock).
-    pub fn locate(&self, prefix: &str) -> Result<PathBuf> {
-        let t = &self.lang.strings().sessions;
+    pub fn locate(&self, prefix: &str) -> Result<PathBuf, Error> {
         // Ids are lower-case hex; a prefix typed in capitals means the same session.
         let prefix = prefix.to_ascii_lowercase();
-        let prefix = prefix.as_str();
         if prefix.is_empty()
             || !prefix
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-')
         {
-            bail!("{}", fill(t.not_an_id, &[("prefix", &prefix)]));
+            return Err(Error::NotAnId { prefix });
         }
+        let prefix = prefix.as_str();
         let exact = self.path(prefix);
         if exact.is_file() {
             return Ok(exact);
@@ -256,74 +277,57 @@ impl Store {
                 })
                 .collect(),
             Err(e) if e.kind() == ErrorKind::NotFound => vec![],
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", self.dir.display()));
-            }
+            Err(source) => return Err(self.unreadable_dir(source)),
         };
         matches.sort();
         match matches.len() {
-            0 => bail!(
-                "{}",
-                fill(
-                    t.no_match,
-                    &[("prefix", &prefix), ("dir", &self.dir.display())]
-                )
-            ),
+            0 => Err(Error::NoMatch {
+                prefix: prefix.to_string(),
+                dir: self.dir.clone(),
+            }),
             1 => Ok(matches.remove(0)),
-            _ => {
-                let ids: Vec<String> = matches
+            _ => Err(Error::Ambiguous {
+                prefix: prefix.to_string(),
+                ids: matches
                     .iter()
                     .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(String::from))
-                    .collect();
-                bail!(
-                    "{}",
-                    fill(
-                        t.ambiguous,
-                        &[("prefix", &prefix), ("ids", &ids.join(", "))]
-                    )
-                )
-            }
+                    .collect(),
+            }),
         }
     }
 
     /// Takes the lock of session `id`, or says which process holds it.
-    pub fn lock(&self, id: &str) -> Result<SessionLock> {
-        self.ensure_dir()?;
+    pub fn lock(&self, id: &str) -> Result<SessionLock, Error> {
+        fsutil::create_private_dir(&self.dir)?;
         let path = self.dir.join(format!(".{id}.lock"));
-        let mut file = OpenOptions::new()
+        let lock_error = |source| Error::Lock {
+            path: path.clone(),
+            source,
+        };
+        let mut file = fsutil::private_open_options()
             .create(true)
             .truncate(false)
             .read(true)
             .write(true)
-            .mode(0o600)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .map_err(lock_error)?;
         match file.try_lock() {
             Ok(()) => {
-                file.set_len(0)?;
-                writeln!(file, "{}", std::process::id())?;
+                file.set_len(0)
+                    .and_then(|()| writeln!(file, "{}", std::process::id()))
+                    .map_err(lock_error)?;
                 Ok(SessionLock { _file: file })
             }
             Err(fs::TryLockError::WouldBlock) => {
-                let t = &self.lang.strings().sessions;
                 let holder = fs::read_to_string(&path).unwrap_or_default();
                 let holder = holder.trim();
-                let who = if holder.is_empty() {
-                    t.holder_unknown.to_string()
-                } else {
-                    fill(t.holder_pid, &[("pid", &holder)])
-                };
-                bail!(
-                    "{}",
-                    fill(
-                        t.locked,
-                        &[("id", &id), ("who", &who), ("lock", &path.display())]
-                    )
-                )
+                Err(Error::Locked {
+                    id: id.to_string(),
+                    holder: (!holder.is_empty()).then(|| holder.to_string()),
+                    lock: path,
+                })
             }
-            Err(fs::TryLockError::Error(e)) => {
-                Err(e).with_context(|| format!("cannot lock {}", path.display()))
-            }
+            Err(fs::TryLockError::Error(e)) => Err(lock_error(e)),
         }
     }
 }
@@ -338,7 +342,7 @@ fn is_session_file(path: &Path) -> bool {
 
 /// Parses a session file's bytes, refusing newer formats before reading the rest so the
 /// message says "newer" rather than pointing at a field this build does not know.
-fn parse<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, FileProblem> {
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FileProblem> {
     #[derive(serde::Deserialize)]
     struct Head {
         format: Option<u32>,
@@ -351,9 +355,4 @@ fn parse<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, FileProble
         _ => {}
     }
     serde_json::from_slice(bytes).map_err(|e| FileProblem::Damaged(e.to_string()))
-}
-
-fn private_file() -> fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    fs::Permissions::from_mode(0o600)
 }

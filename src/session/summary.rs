@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
-use super::lifecycle::{Progress, SessionState, StepView, progress_of, state_of};
 use super::model::{SessionStatus, StepStatus, Timestamp, WaitRecord};
+use super::state::{Progress, SessionState, StepView, progress_of, state_of};
 use crate::checklist::Text;
 
 /// What a session list shows of one session.

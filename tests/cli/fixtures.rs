@@ -8,7 +8,7 @@ include!("../fixtures/sessions.rs");
 
 /// Saves `session` into the sandbox's data folder and returns its id.
 pub fn save(env: &crate::harness::Env, session: &Session) -> String {
-    Store::new(&env.data_dir(), simcancel::i18n::Lang::En)
+    Store::new(&env.data_dir())
         .save(session)
         .expect("save fixture session");
     session.id.clone()

@@ -198,4 +198,9 @@ fn session_ids_are_found_by_any_case_prefix_and_errors_speak_chinese() {
     writeln!(lock, "4242").unwrap();
     zh(&["resume", "abcd0001"])
         .stderr_has("会话 abcd0001 正在 simcancel 进程 4242 中打开；请先在那里完成或暂停");
+    // A damaged file is described in the person's language by every command that reads it.
+    env.write("data/sessions/cafe0000.json", "nope");
+    for command in ["export", "letter", "resume"] {
+        zh(&[command, "cafe"]).stderr_has("cafe0000.json: 不是会话文件：");
+    }
 }
