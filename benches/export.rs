@@ -17,7 +17,7 @@ mod fixtures {
 
 fn bench(c: &mut Criterion) {
     let options = Options {
-        lang: Lang::En,
+        strings: Lang::En.strings(),
         redact: true,
         now: fixtures::export_now(),
     };
@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
         ("10k-events", fixtures::with_events(10_000)),
     ] {
         let mut group = c.benchmark_group(format!("export/{name}"));
-        for format in Format::ALL {
+        for &format in Format::ALL {
             group.bench_with_input(
                 BenchmarkId::from_parameter(format.extension()),
                 &format,

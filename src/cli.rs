@@ -7,6 +7,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::checklist::Kind;
+use crate::export::Format;
 use crate::vocabulary::Vocabulary;
 
 /// Walks you through cancelling a mobile line, SIM, eSIM or travel roaming card, step by step,
@@ -132,8 +133,8 @@ pub struct ExportArgs {
     pub session: String,
 
     /// Output format [default: from the -o file's extension, else md]
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(long, short = 'f', value_parser = vocabulary(format_help))]
+    pub format: Option<Format>,
 
     /// Write to this file (private, mode 0600) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -150,21 +151,6 @@ pub struct ExportArgs {
     /// Fail (exit 1) instead of exporting an unfinished session marked INCOMPLETE
     #[arg(long)]
     pub require_complete: bool,
-}
-
-/// An export format.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum FormatArg {
-    /// Markdown
-    Md,
-    /// JSON for other programs (schema: docs/export-format.md)
-    Json,
-    /// One self-contained, printable HTML file
-    Html,
-    /// Plain text, wrapped for e-mail
-    Txt,
-    /// iCalendar reminders for due dates and after-steps
-    Ics,
 }
 
 /// Options of `letter`.
@@ -262,5 +248,16 @@ fn kind_help(kind: Kind) -> &'static str {
         Kind::Postpaid => "Monthly plan",
         Kind::Esim => "Embedded SIM",
         Kind::Travel => "Travel roaming card or travel eSIM",
+    }
+}
+
+/// The help of each `--format` value.
+fn format_help(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Json => "JSON for other programs (schema: docs/export-format.md)",
+        Format::Html => "One self-contained, printable HTML file",
+        Format::Text => "Plain text, wrapped for e-mail",
+        Format::Ics => "iCalendar reminders for due dates and after-steps",
     }
 }

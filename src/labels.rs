@@ -4,6 +4,7 @@
 
 use crate::checklist::{Answer, Difficulty, Phase, Question, QuestionKind};
 use crate::i18n::Strings;
+use crate::session::{SessionStatus, StepStatus};
 
 /// A phase, as step headers and records name it.
 pub fn phase(phase: Phase, s: &Strings) -> &'static str {
@@ -28,6 +29,27 @@ pub fn difficulty(difficulty: Difficulty, s: &Strings) -> &'static str {
         Difficulty::Hard => d.hard,
         Difficulty::Limited => d.limited,
         Difficulty::Impossible => d.impossible,
+    }
+}
+
+/// A session's status, as records show it.
+pub fn session_status(status: SessionStatus, s: &Strings) -> &'static str {
+    let t = &s.export.session_status;
+    match status {
+        SessionStatus::InProgress => t.in_progress,
+        SessionStatus::Completed => t.completed,
+        SessionStatus::Abandoned => t.abandoned,
+    }
+}
+
+/// A step's status, as records show it.
+pub fn step_status(status: StepStatus, s: &Strings) -> &'static str {
+    let t = &s.export.step_status;
+    match status {
+        StepStatus::Pending => t.pending,
+        StepStatus::Done => t.done,
+        StepStatus::Skipped => t.skipped,
+        StepStatus::NotApplicable => t.not_applicable,
     }
 }
 

@@ -4,27 +4,14 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
+use super::messages::Localized;
+use super::output;
 use crate::app::App;
-use crate::cli::{ExportArgs, FormatArg};
+use crate::cli::ExportArgs;
 use crate::clock;
 use crate::export::{self, Format, Options};
 use crate::i18n::{self, Lang};
 use crate::session::{SessionStatus, Store};
-
-use super::messages::Localized;
-use super::output;
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Md => Format::Markdown,
-            FormatArg::Json => Format::Json,
-            FormatArg::Html => Format::Html,
-            FormatArg::Txt => Format::Text,
-            FormatArg::Ics => Format::Ics,
-        }
-    }
-}
 
 /// Exports the session. The language is the session's unless `--lang` was given
 /// (`lang_given`), since the record is usually read by the person who walked it.
@@ -39,7 +26,7 @@ pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
     };
     let x = &lang.strings().export;
     let format = match (args.format, &args.output) {
-        (Some(f), _) => Format::from(f),
+        (Some(f), _) => f,
         (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
             anyhow!(i18n::fill(
                 x.unknown_extension,
@@ -67,11 +54,11 @@ pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
         ));
     }
     let options = Options {
-        lang,
+        strings: lang.strings(),
         redact: args.redact,
         now: clock::now()?,
     };
-    let rendered = export::export(&session, format, &options)?;
+    let rendered = export::export(&session, format, &options).localized(lang.strings())?;
     output::write(
         args.output.as_deref(),
         &rendered,

@@ -13,6 +13,7 @@ use anyhow::anyhow;
 use crate::checklist::{
     self, Diagnostic, ID_PATTERN, MAX_FILE_SIZE, Origin, Problem, ReadError, Severity,
 };
+use crate::export;
 use crate::i18n::{Strings, fill};
 use crate::letter;
 use crate::session::{self, FORMAT_VERSION, FileProblem, Mismatch};
@@ -52,6 +53,18 @@ impl Localize for checklist::Error {
                 &[("id", id), ("known", &known.join(", "))],
             ),
         })
+    }
+}
+
+impl Localize for export::Error {
+    fn localize(self, s: &Strings) -> anyhow::Error {
+        match &self {
+            export::Error::NothingToRemind { session } => {
+                anyhow!(fill(s.export.cal_nothing, &[("id", session)]))
+            }
+            // A bug rather than something the person can fix: not translated.
+            export::Error::Json(_) => anyhow::Error::new(self),
+        }
     }
 }
 

@@ -4,9 +4,8 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Result;
-
-use super::{Exporter, Record, Value, human_time};
+use super::{Error, Exporter, Record, Value, human_time};
+use crate::i18n::fill;
 
 /// The HTML renderer.
 #[derive(Clone, Copy, Debug)]
@@ -90,8 +89,8 @@ fn value(v: &Value) -> String {
 }
 
 impl Exporter for Html {
-    fn render(&self, r: &Record) -> Result<String> {
-        let x = &r.strings().export;
+    fn render(&self, r: &Record) -> Result<String, Error> {
+        let x = &r.strings.export;
         let none = x.none;
         let colon = x.colon;
         let e = escape;
@@ -102,7 +101,7 @@ impl Exporter for Html {
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-            r.lang.tag(),
+            r.strings.tag(),
             e(&title)
         );
         if !r.complete {
@@ -208,7 +207,7 @@ impl Exporter for Html {
         }
         o.push_str("</section>\n");
 
-        let count = crate::i18n::fill(x.events_count, &[("n", &r.events.len())]);
+        let count = fill(x.events_count, &[("n", &r.events.len())]);
         let _ = writeln!(
             o,
             "<section id=\"events\">\n<h2>{}</h2>\n<table>\n<caption>{}</caption>\n\

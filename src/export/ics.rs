@@ -3,10 +3,8 @@
 //! than VTODOs because common calendar apps (Google Calendar, Outlook) import only events.
 //! Lines end with CRLF and are folded at 75 octets without splitting a UTF-8 character.
 
-use anyhow::{Result, bail};
-
-use super::{Exporter, Record, ReminderKind};
-use crate::i18n;
+use super::{Error, Exporter, Record, ReminderKind};
+use crate::i18n::fill;
 
 /// The iCalendar renderer.
 #[derive(Clone, Copy, Debug)]
@@ -60,11 +58,13 @@ pub fn push_folded(out: &mut String, line: &str) {
 }
 
 impl Exporter for Ics {
-    fn render(&self, r: &Record) -> Result<String> {
-        let x = &r.strings().export;
+    fn render(&self, r: &Record) -> Result<String, Error> {
+        let x = &r.strings.export;
         if r.reminders.is_empty() {
             // A calendar needs at least one component; an empty file would only confuse.
-            bail!(i18n::fill(x.cal_nothing, &[("id", &r.session_id)]));
+            return Err(Error::NothingToRemind {
+                session: r.session_id.clone(),
+            });
         }
         let stamp = r
             .exported
@@ -77,7 +77,7 @@ impl Exporter for Ics {
         push_folded(&mut o, "PRODID:-//simcancel//export//EN");
         push_folded(&mut o, "CALSCALE:GREGORIAN");
         push_folded(&mut o, "METHOD:PUBLISH");
-        let mut cal_name = i18n::fill(x.cal_name, &[("checklist", &r.checklist.name)]);
+        let mut cal_name = fill(x.cal_name, &[("checklist", &r.checklist.name)]);
         if !r.complete {
             cal_name = format!("{} ({})", cal_name, x.incomplete);
         }
@@ -180,7 +180,10 @@ mod tests {
         s.steps.iter_mut().for_each(|r| r.wait = None);
         let err =
             export(&s, Format::Ics, &options(Lang::En, false)).expect_err("nothing to remind");
-        assert!(err.to_string().contains("no reminder"), "{err}");
+        assert!(
+            matches!(&err, Error::NothingToRemind { session } if *session == s.id),
+            "{err:?}"
+        );
     }
 
     #[test]

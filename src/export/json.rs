@@ -3,12 +3,11 @@
 //! readers need no guessing. Change the document with the code, and bump [`EXPORT_FORMAT`]
 //! for any change an existing reader could misread.
 
-use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{AnswerRow, ChecklistInfo, EventRow, Exporter, Record, Reminder, StepRow, Timestamp};
-use crate::session::SessionStatus;
+use super::{AnswerRow, ChecklistInfo, Error, EventRow, Exporter, Record, Reminder, StepRow};
+use crate::session::{SessionStatus, Timestamp};
 
 /// The version of the JSON export schema.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -64,11 +63,11 @@ struct WaitPart<'a> {
 }
 
 impl Exporter for Json {
-    fn render(&self, r: &Record) -> Result<String> {
+    fn render(&self, r: &Record) -> Result<String, Error> {
         let p = r.progress;
         let doc = Document {
             export_format: EXPORT_FORMAT,
-            lang: r.lang.tag(),
+            lang: r.strings.tag(),
             exported: r.exported,
             redacted: r.redacted,
             complete: r.complete,
@@ -104,8 +103,7 @@ impl Exporter for Json {
             events: &r.events,
             reminders: &r.reminders,
         };
-        let mut out =
-            serde_json::to_string_pretty(&doc).context("cannot serialize the record as JSON")?;
+        let mut out = serde_json::to_string_pretty(&doc).map_err(Error::Json)?;
         out.push('\n');
         Ok(out)
     }

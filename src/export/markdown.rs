@@ -3,9 +3,8 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Result;
-
-use super::{Exporter, Record, Value, human_time};
+use super::{Error, Exporter, Record, Value, human_time};
+use crate::i18n::fill;
 
 /// The Markdown renderer.
 #[derive(Clone, Copy, Debug)]
@@ -51,8 +50,8 @@ fn value(v: &Value) -> String {
 }
 
 impl Exporter for Markdown {
-    fn render(&self, r: &Record) -> Result<String> {
-        let x = &r.strings().export;
+    fn render(&self, r: &Record) -> Result<String, Error> {
+        let x = &r.strings.export;
         let none = x.none;
         let colon = x.colon;
         let colon_end = colon.trim_end();
@@ -120,7 +119,7 @@ impl Exporter for Markdown {
         }
 
         let _ = writeln!(o, "\n## {}\n", x.events);
-        let count = crate::i18n::fill(x.events_count, &[("n", &r.events.len())]);
+        let count = fill(x.events_count, &[("n", &r.events.len())]);
         let _ = writeln!(o, "<details>\n<summary>{}</summary>\n", escape(&count));
         let _ = writeln!(o, "| {} | {} |\n|---|---|", x.time, x.event);
         for e in &r.events {

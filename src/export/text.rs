@@ -4,10 +4,10 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use anyhow::Result;
 use textwrap::core::display_width;
 
-use super::{Exporter, Field, Record, Value, human_time};
+use super::{Error, Exporter, Field, Record, Value, human_time};
+use crate::i18n::fill;
 
 /// The line width.
 pub const WIDTH: usize = 78;
@@ -54,8 +54,8 @@ fn value<'a>(v: &'a Value) -> Cow<'a, str> {
 }
 
 impl Exporter for PlainText {
-    fn render(&self, r: &Record) -> Result<String> {
-        let x = &r.strings().export;
+    fn render(&self, r: &Record) -> Result<String, Error> {
+        let x = &r.strings.export;
         let none = x.none;
         let colon = x.colon;
         let colon_end = colon.trim_end();
@@ -140,7 +140,7 @@ impl Exporter for PlainText {
 
         heading(
             &mut o,
-            &crate::i18n::fill(x.events_count, &[("n", &r.events.len())]),
+            &fill(x.events_count, &[("n", &r.events.len())]),
             '-',
         );
         // Each entry starts with its time; a wrapped description lines up under itself.

@@ -1,6 +1,7 @@
 //! Strings of `list`, `show`, `validate` and the checklist loader's problems.
 
 /// Strings of the catalogue commands and the checklist loader.
+#[derive(Debug)]
 pub struct Catalog {
     /// Column headers of `list`: id, name, provider, country, difficulty, verified, origin.
     pub list_headers: [&'static str; 7],
@@ -41,6 +42,7 @@ pub struct Catalog {
 }
 
 /// The name of each phase, as headers and records show it.
+#[derive(Debug)]
 pub struct Phases {
     /// Before cancelling.
     pub prepare: &'static str,
@@ -59,6 +61,7 @@ pub struct Phases {
 }
 
 /// The name of each difficulty, in `list` and `show`.
+#[derive(Debug)]
 pub struct Difficulties {
     /// A few clicks online.
     pub easy: &'static str,
@@ -73,6 +76,7 @@ pub struct Difficulties {
 }
 
 /// The labels of `show`'s header lines.
+#[derive(Debug)]
 pub struct ShowLabels {
     /// "Provider".
     pub provider: &'static str,
@@ -101,6 +105,7 @@ pub struct ShowLabels {
 }
 
 /// Markers after an input's label in `show`.
+#[derive(Debug)]
 pub struct InputMarks {
     /// Masked by `export --redact`.
     pub personal: &'static str,
@@ -109,6 +114,7 @@ pub struct InputMarks {
 }
 
 /// The message of each checklist or template problem (`crate::checklist::Problem`).
+#[derive(Debug)]
 pub struct Problems {
     /// The TOML does not parse; `{message}` is the parser's.
     pub syntax: &'static str,
@@ -176,6 +182,7 @@ pub struct Problems {
 
 /// Why a file or folder could not be read (`crate::checklist::ReadError`; its `Other` case is
 /// the system's own message).
+#[derive(Debug)]
 pub struct ReadErrors {
     /// It does not exist.
     pub not_found: &'static str,

@@ -2,7 +2,7 @@
 
 use super::{
     Catalog, Common, Difficulties, Export, Guide, Help, InputMarks, Lang, Letter, LetterKinds,
-    Phases, Problems, ReadErrors, Sessions, ShowLabels, Strings,
+    Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
 };
 
 /// The English strings.
@@ -134,7 +134,11 @@ pub(super) static STRINGS: Strings = Strings {
         exported: "Exported",
         contact: "Customer service",
         sources: "Sources",
-        session_status: ["in progress", "completed", "abandoned"],
+        session_status: SessionStatuses {
+            in_progress: "in progress",
+            completed: "completed",
+            abandoned: "abandoned",
+        },
         answers: "Answers",
         question: "Question",
         answer: "Answer",
@@ -146,7 +150,12 @@ pub(super) static STRINGS: Strings = Strings {
         inputs: "Recorded values",
         notes: "Notes",
         skip_reason: "Reason for skipping",
-        step_status: ["pending", "done", "skipped", "not applicable"],
+        step_status: StepStatuses {
+            pending: "pending",
+            done: "done",
+            skipped: "skipped",
+            not_applicable: "not applicable",
+        },
         waits: "Waiting periods",
         expected: "Expected wait",
         began: "Waiting began",

@@ -14,7 +14,7 @@ mod zh_cn;
 use std::fmt;
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
-pub use record::{Export, Letter, LetterKinds};
+pub use record::{Export, Letter, LetterKinds, SessionStatuses, StepStatuses};
 pub use walk::{Guide, Sessions};
 
 /// A language of the interface.
@@ -106,6 +106,7 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
 }
 
 /// The `--help` of one language.
+#[derive(Debug)]
 pub struct Help {
     /// Headings: usage, commands, arguments, options.
     pub headings: [&'static str; 4],
@@ -196,6 +197,7 @@ fn localize_command(mut cmd: clap::Command, path: &str, help: &Help) -> clap::Co
 }
 
 /// All interface strings of one language, grouped by the part of the program that shows them.
+#[derive(Debug)]
 pub struct Strings {
     /// The language they are in: checklist texts are read in the same one (see
     /// [`Strings::tag`]), so labels and content never come in two languages.
@@ -229,6 +231,7 @@ impl Strings {
 }
 
 /// Words used everywhere.
+#[derive(Debug)]
 pub struct Common {
     /// Phase names.
     pub phases: Phases,

@@ -1,6 +1,7 @@
 //! Strings of what `export` and `letter` write.
 
 /// Labels of the exported record (`export`), in every format.
+#[derive(Debug)]
 pub struct Export {
     /// Document title, e.g. "Cancellation record".
     pub title: &'static str,
@@ -44,8 +45,8 @@ pub struct Export {
     pub contact: &'static str,
     /// "Sources".
     pub sources: &'static str,
-    /// Session statuses: in progress, completed, abandoned.
-    pub session_status: [&'static str; 3],
+    /// Session statuses.
+    pub session_status: SessionStatuses,
     /// "Answers".
     pub answers: &'static str,
     /// "Question".
@@ -68,8 +69,8 @@ pub struct Export {
     pub notes: &'static str,
     /// "Reason for skipping".
     pub skip_reason: &'static str,
-    /// Step statuses: pending, done, skipped, not applicable.
-    pub step_status: [&'static str; 4],
+    /// Step statuses.
+    pub step_status: StepStatuses,
     /// "Waiting periods".
     pub waits: &'static str,
     /// "Expected wait".
@@ -147,7 +148,32 @@ pub struct Export {
     pub stdout_failed: &'static str,
 }
 
+/// The status of a session, in the record.
+#[derive(Debug)]
+pub struct SessionStatuses {
+    /// Steps remain.
+    pub in_progress: &'static str,
+    /// Every applicable step is done or skipped.
+    pub completed: &'static str,
+    /// Given up.
+    pub abandoned: &'static str,
+}
+
+/// The status of a step, in the record.
+#[derive(Debug)]
+pub struct StepStatuses {
+    /// Not finished.
+    pub pending: &'static str,
+    /// Done.
+    pub done: &'static str,
+    /// Skipped, with a reason.
+    pub skipped: &'static str,
+    /// Its conditions do not hold.
+    pub not_applicable: &'static str,
+}
+
 /// The frame of `letter`: headings around the French letter and its translation.
+#[derive(Debug)]
 pub struct Letter {
     /// Heading above the French text; `{kind}`.
     pub french_heading: &'static str,
@@ -175,6 +201,7 @@ pub struct Letter {
 }
 
 /// The two kinds of letter, as headings and errors name them.
+#[derive(Debug)]
 pub struct LetterKinds {
     /// A registered letter.
     pub letter: &'static str,

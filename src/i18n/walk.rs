@@ -1,6 +1,7 @@
 //! Strings of `guide`, `resume` and `sessions`.
 
 /// Strings of `guide` and `resume`. Templates name their `{placeholders}`.
+#[derive(Debug)]
 pub struct Guide {
     /// Prompt of the checklist picker.
     pub pick_checklist: &'static str,
@@ -129,6 +130,7 @@ pub struct Guide {
 }
 
 /// Strings of `sessions`.
+#[derive(Debug)]
 pub struct Sessions {
     /// Column headers: id, checklist, started, progress, state, last activity.
     pub headers: [&'static str; 6],

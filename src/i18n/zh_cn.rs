@@ -2,7 +2,7 @@
 
 use super::{
     Catalog, Common, Difficulties, Export, Guide, Help, InputMarks, Lang, Letter, LetterKinds,
-    Phases, Problems, ReadErrors, Sessions, ShowLabels, Strings,
+    Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
 };
 
 /// The Simplified Chinese strings.
@@ -126,7 +126,11 @@ pub(super) static STRINGS: Strings = Strings {
         exported: "导出时间",
         contact: "客服",
         sources: "资料来源",
-        session_status: ["进行中", "已完成", "已放弃"],
+        session_status: SessionStatuses {
+            in_progress: "进行中",
+            completed: "已完成",
+            abandoned: "已放弃",
+        },
         answers: "问题与回答",
         question: "问题",
         answer: "回答",
@@ -138,7 +142,12 @@ pub(super) static STRINGS: Strings = Strings {
         inputs: "记录的信息",
         notes: "备注",
         skip_reason: "跳过原因",
-        step_status: ["待完成", "已完成", "已跳过", "不适用"],
+        step_status: StepStatuses {
+            pending: "待完成",
+            done: "已完成",
+            skipped: "已跳过",
+            not_applicable: "不适用",
+        },
         waits: "等待期",
         expected: "预计等待",
         began: "开始等待",

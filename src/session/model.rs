@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::{Answer, Answers, Checklist};
+use crate::vocabulary::vocabulary;
 
 /// The session format this build writes. Files with a higher number are refused, never
 /// overwritten.
@@ -58,16 +59,17 @@ pub struct ChecklistRef {
     pub snapshot: Checklist,
 }
 
-/// Where a session stands as a whole.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SessionStatus {
-    /// Steps remain.
-    InProgress,
-    /// Every applicable step is done or skipped.
-    Completed,
-    /// The person gave up on it.
-    Abandoned,
+vocabulary! {
+    /// Where a session stands as a whole.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum SessionStatus {
+        /// Steps remain.
+        InProgress => "in-progress",
+        /// Every applicable step is done or skipped.
+        Completed => "completed",
+        /// The person gave up on it.
+        Abandoned => "abandoned",
+    }
 }
 
 /// What became of one step.
@@ -94,19 +96,20 @@ pub struct StepRecord {
     pub wait: Option<WaitRecord>,
 }
 
-/// The status of a step.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum StepStatus {
-    /// Not reached or not finished yet.
-    #[default]
-    Pending,
-    /// Done.
-    Done,
-    /// Skipped, with a reason.
-    Skipped,
-    /// Its `when` does not hold for the answers given.
-    NotApplicable,
+vocabulary! {
+    /// The status of a step.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum StepStatus {
+        /// Not reached or not finished yet.
+        #[default]
+        Pending => "pending",
+        /// Done.
+        Done => "done",
+        /// Skipped, with a reason.
+        Skipped => "skipped",
+        /// Its `when` does not hold for the answers given.
+        NotApplicable => "not-applicable",
+    }
 }
 
 /// A timestamped note.

@@ -1,0 +1,270 @@
+//! The labelled fields every format lays out: the record's facts, each step's fields and
+//! lists, each wait's dates — in the record's language, in one order for every format.
+
+use std::borrow::Cow;
+
+use super::record::{Record, StepRow, WaitRow, human_time};
+use crate::checklist::Phase;
+use crate::i18n::fill;
+use crate::labels;
+use crate::session::{StepStatus, Timestamp};
+
+/// A value of the record as it is, before a format escapes and lays it out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value<'a> {
+    /// Text on one line: a name, a label, a time.
+    Text(Cow<'a, str>),
+    /// Text that may span lines: what a person typed, or a checklist's note.
+    Prose(&'a str),
+    /// An identifier (a hash, a session id), set in monospace where the format can.
+    Code(&'a str),
+    /// A name followed by its identifier in parentheses.
+    Named {
+        /// The display name.
+        name: &'a str,
+        /// The identifier, set like [`Value::Code`].
+        id: &'a str,
+    },
+    /// Several values, one a line.
+    Lines(&'a [String]),
+}
+
+/// A labelled value: one row of a table or one item of a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field<'a> {
+    /// The label, in the record's language.
+    pub label: &'static str,
+    /// The value.
+    pub value: Value<'a>,
+}
+
+impl<'a> Field<'a> {
+    fn new(label: &'static str, value: Value<'a>) -> Field<'a> {
+        Field { label, value }
+    }
+
+    fn text(label: &'static str, value: impl Into<Cow<'a, str>>) -> Field<'a> {
+        Field::new(label, Value::Text(value.into()))
+    }
+}
+
+/// A labelled list under a step (its inputs or its notes): each item's label, and its
+/// text as typed, which may span lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// The list's label, in the record's language.
+    pub label: &'static str,
+    /// The items, never empty.
+    pub items: Vec<(Cow<'a, str>, &'a str)>,
+}
+
+impl Record {
+    /// The INCOMPLETE explanation with the counts filled in.
+    pub fn incomplete_note(&self) -> String {
+        fill(
+            self.strings.export.incomplete_note,
+            &[
+                ("done", &self.progress.settled()),
+                ("total", &self.progress.applicable()),
+            ],
+        )
+    }
+
+    /// "n of m applicable steps done or skipped".
+    pub fn progress_text(&self) -> String {
+        fill(
+            self.strings.export.progress_value,
+            &[
+                ("done", &self.progress.settled()),
+                ("total", &self.progress.applicable()),
+            ],
+        )
+    }
+
+    /// The session status in the record's language.
+    pub fn status_label(&self) -> &'static str {
+        labels::session_status(self.status, self.strings)
+    }
+
+    /// A step status in the record's language.
+    pub fn step_status_label(&self, status: StepStatus) -> &'static str {
+        labels::step_status(status, self.strings)
+    }
+
+    /// A phase name in the record's language.
+    pub fn phase_label(&self, phase: Phase) -> &'static str {
+        labels::phase(phase, self.strings)
+    }
+
+    /// The facts at the head of the record, in order: what every format shows in its
+    /// header table.
+    pub fn facts(&self) -> [Field<'_>; 15] {
+        let x = &self.strings.export;
+        let c = &self.checklist;
+        [
+            Field::new(
+                x.checklist,
+                Value::Named {
+                    name: &c.name,
+                    id: &c.id,
+                },
+            ),
+            Field::text(x.provider, c.provider.as_str()),
+            Field::text(x.country, c.country.as_str()),
+            Field::new(x.checklist_hash, Value::Code(&c.hash)),
+            Field::text(x.verified, c.verified.to_string()),
+            Field::text(x.origin, c.origin.as_str()),
+            Field::new(x.session, Value::Code(&self.session_id)),
+            Field::text(x.status, self.status_label()),
+            Field::text(x.progress, self.progress_text()),
+            Field::text(x.started, human_time(&self.started)),
+            Field::text(x.finished, time_or(self.finished.as_ref(), x.none)),
+            Field::text(x.updated, human_time(&self.updated)),
+            Field::text(x.exported, human_time(&self.exported)),
+            Field::new(x.contact, self.contact()),
+            if c.sources.is_empty() {
+                Field::text(x.sources, x.none)
+            } else {
+                Field::new(x.sources, Value::Lines(&c.sources))
+            },
+        ]
+    }
+
+    /// How to reach customer service: the phone and the e-mail; without either, the
+    /// checklist's note on how to reach them; without that, "none".
+    fn contact(&self) -> Value<'_> {
+        let c = &self.checklist;
+        match c.phone_and_email() {
+            Some(known) => Value::Text(known.into()),
+            None => match &c.contact_note {
+                Some(note) => Value::Prose(note),
+                None => Value::Text(self.strings.export.none.into()),
+            },
+        }
+    }
+
+    /// A step's own facts, in order: phase, status, then its time and skip reason when it
+    /// has them.
+    pub fn step_fields<'a>(&'a self, st: &'a StepRow) -> Vec<Field<'a>> {
+        let x = &self.strings.export;
+        let mut fields = vec![
+            Field::text(x.phase, self.phase_label(st.phase)),
+            Field::text(x.status, self.step_status_label(st.status)),
+        ];
+        if let Some(at) = &st.at {
+            fields.push(Field::text(x.time, human_time(at)));
+        }
+        if let Some(reason) = &st.skip_reason {
+            fields.push(Field::new(x.skip_reason, Value::Prose(reason)));
+        }
+        fields
+    }
+
+    /// A step's lists, those that are not empty: its inputs, then its notes.
+    pub fn step_groups<'a>(&'a self, st: &'a StepRow) -> Vec<Group<'a>> {
+        let x = &self.strings.export;
+        let inputs = Group {
+            label: x.inputs,
+            items: st
+                .inputs
+                .iter()
+                .map(|i| (Cow::Borrowed(i.label.as_str()), i.value.as_str()))
+                .collect(),
+        };
+        let notes = Group {
+            label: x.notes,
+            items: st
+                .notes
+                .iter()
+                .map(|n| (Cow::Owned(human_time(&n.at)), n.text.as_str()))
+                .collect(),
+        };
+        [inputs, notes]
+            .into_iter()
+            .filter(|g| !g.items.is_empty())
+            .collect()
+    }
+
+    /// A waiting period's facts, in order: expected, began, due, received.
+    pub fn wait_fields<'a>(&'a self, w: &'a WaitRow) -> [Field<'a>; 4] {
+        let x = &self.strings.export;
+        [
+            Field::text(x.expected, w.expected.as_deref().unwrap_or(x.none)),
+            Field::text(x.began, time_or(w.began.as_ref(), x.none)),
+            Field::text(x.due, time_or(w.due.as_ref(), x.none)),
+            Field::text(
+                x.received,
+                w.received
+                    .map_or(Cow::Borrowed(x.not_received), |d| d.to_string().into()),
+            ),
+        ]
+    }
+}
+
+/// [`human_time`], or `none` when there is no time.
+fn time_or<'a>(t: Option<&Timestamp>, none: &'a str) -> Cow<'a, str> {
+    t.map_or(Cow::Borrowed(none), |t| human_time(t).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testing::{self, options};
+    use crate::export::{Format, fixtures};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn without_phone_or_email_the_contact_note_says_how_to_reach_them() {
+        let mut s = fixtures::completed();
+        let contacts = &mut s.checklist.snapshot.contacts;
+        contacts.phone = None;
+        contacts.email = None;
+        contacts.note = Some(crate::checklist::Text(vec![
+            ("en".into(), "Ask in any shop of the brand".into()),
+            ("zh-CN".into(), "到该品牌任意门店咨询".into()),
+        ]));
+        for (lang, note) in [
+            (Lang::En, "Ask in any shop of the brand"),
+            (Lang::ZhCn, "到该品牌任意门店咨询"),
+        ] {
+            let r = Record::build(&s, &options(lang, false));
+            let contact = r
+                .facts()
+                .into_iter()
+                .find(|f| f.label == r.strings.export.contact);
+            assert_eq!(contact.map(|f| f.value), Some(Value::Prose(note)));
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let out = testing::render(format, &s, lang);
+                assert!(out.contains(note), "{format:?} in {lang:?}:\n{out}");
+            }
+            let json = testing::render(Format::Json, &s, lang);
+            assert!(
+                json.contains(&format!("\"contact_note\": \"{note}\"")),
+                "{json}"
+            );
+            assert!(
+                r.reminders[0].description.contains(note),
+                "{:?}",
+                r.reminders
+            );
+        }
+        // With a phone or an e-mail, those are the contact, as before.
+        let r = Record::build(&fixtures::completed(), &options(Lang::En, false));
+        let contact = r
+            .facts()
+            .into_iter()
+            .find(|f| f.label == "Customer service");
+        assert_eq!(
+            contact.map(|f| f.value),
+            Some(Value::Text("3900 · resiliation@demo.example".into()))
+        );
+        // With nothing at all, the record says so.
+        s.checklist.snapshot.contacts.note = None;
+        let r = Record::build(&s, &options(Lang::En, false));
+        let contact = r
+            .facts()
+            .into_iter()
+            .find(|f| f.label == "Customer service");
+        assert_eq!(contact.map(|f| f.value), Some(Value::Text("none".into())));
+    }
+}
