@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::checklist::Kind;
 use crate::export::Format;
+use crate::letter;
 use crate::vocabulary::Vocabulary;
 
 /// Walks you through cancelling a mobile line, SIM, eSIM or travel roaming card, step by step,
@@ -160,8 +161,8 @@ pub struct LetterArgs {
     pub session: String,
 
     /// A registered letter (LRAR) or an e-mail
-    #[arg(long, value_enum, default_value = "letter")]
-    pub kind: LetterKindArg,
+    #[arg(long, value_parser = vocabulary(letter_kind_help), default_value = "letter")]
+    pub kind: letter::Kind,
 
     /// Write to this file (private, mode 0600) instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -170,15 +171,6 @@ pub struct LetterArgs {
     /// Overwrite the -o file if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
-}
-
-/// The kind of letter.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum LetterKindArg {
-    /// Registered letter with acknowledgement of receipt (lettre recommandée avec AR)
-    Letter,
-    /// E-mail
-    Email,
 }
 
 /// Options of `guide`.
@@ -259,5 +251,15 @@ fn format_help(format: Format) -> &'static str {
         Format::Html => "One self-contained, printable HTML file",
         Format::Text => "Plain text, wrapped for e-mail",
         Format::Ics => "iCalendar reminders for due dates and after-steps",
+    }
+}
+
+/// The help of each `--kind` value of `letter`.
+fn letter_kind_help(kind: letter::Kind) -> &'static str {
+    match kind {
+        letter::Kind::Letter => {
+            "Registered letter with acknowledgement of receipt (lettre recommandée avec AR)"
+        }
+        letter::Kind::Email => "E-mail",
     }
 }

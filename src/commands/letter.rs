@@ -5,10 +5,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::app::App;
-use crate::cli::{LetterArgs, LetterKindArg};
+use crate::cli::LetterArgs;
 use crate::clock;
 use crate::i18n::{self, Lang};
-use crate::letter::{self, Kind, TemplateDirs};
+use crate::letter::{self, TemplateDirs};
 use crate::session::Store;
 
 use super::messages::Localized;
@@ -25,26 +25,17 @@ pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
     } else {
         Lang::from_tag(&session.lang).unwrap_or(app.lang)
     };
-    let kind = match args.kind {
-        LetterKindArg::Letter => Kind::Letter,
-        LetterKindArg::Email => Kind::Email,
-    };
     let dirs = TemplateDirs::new(&app.sources);
     let today = clock::now()?.date_naive();
-    let filled = letter::render(&session, kind, lang, today, &dirs).localized(lang.strings())?;
-    output::write(
-        args.output.as_deref(),
-        &filled.text,
-        args.force,
-        lang.strings(),
-    )?;
+    let s = lang.strings();
+    let filled = letter::render(&session, args.kind, s, today, &dirs).localized(s)?;
+    output::write(args.output.as_deref(), &filled.text, args.force, s)?;
     if filled.missing > 0 {
-        let s = &lang.strings().letter;
-        super::note(&i18n::fill(s.missing_count, &[("n", &filled.missing)]));
+        let count = i18n::fill(s.letter.missing_count, &[("n", &filled.missing)]);
+        super::note(&count);
     }
     if let Some(path) = &args.output {
-        let x = &lang.strings().export;
-        super::note(&i18n::fill(x.written, &[("path", &path.display())]));
+        super::note(&i18n::fill(s.export.written, &[("path", &path.display())]));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,9 @@
 //! English interface strings.
 
 use super::{
-    Catalog, Common, Difficulties, Export, Guide, Help, InputMarks, Lang, Letter, LetterKinds,
-    Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
+    Catalog, Common, Difficulties, Export, FieldLabels, Guide, Help, InputMarks, Lang, Letter,
+    LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
+    Strings,
 };
 
 /// The English strings.
@@ -203,18 +204,19 @@ pub(super) static STRINGS: Strings = Strings {
             email: "e-mail",
         },
         missing: "[TO FILL IN: {what}]",
-        fields: [
-            "your full name",
-            "your postal address",
-            "the mobile line number",
-            "your customer or contract number",
-            "the reference of your online request, or delete this line",
-            "the operator's name",
-            "the operator's postal address for cancellations (see its terms and conditions)",
-            "the operator's e-mail address for cancellations",
-            "the date",
-        ],
+        fields: FieldLabels {
+            holder_name: "your full name",
+            holder_address: "your postal address",
+            line_number: "the mobile line number",
+            customer_number: "your customer or contract number",
+            reference: "the reference of your online request, or delete this line",
+            operator_name: "the operator's name",
+            operator_address: "the operator's postal address for cancellations (see its terms and conditions)",
+            operator_email: "the operator's e-mail address for cancellations",
+            date: "the date",
+        },
         missing_count: "{n} value(s) are missing and marked [\u{c0} COMPL\u{c9}TER : \u{2026}]: fill them in before sending",
+        date_format: "%-d %B %Y",
         no_template: "no letter template `{name}` of kind {kind} was found (looked in: {searched}); name an existing template in the checklist's `letter` key",
         unreadable_template: "cannot read the letter template {path}: {reason}",
         bad_template: "{at}: {problem}; fix the template (`simcancel validate` lists every problem)",

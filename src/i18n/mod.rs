@@ -14,7 +14,7 @@ mod zh_cn;
 use std::fmt;
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
-pub use record::{Export, Letter, LetterKinds, SessionStatuses, StepStatuses};
+pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
 pub use walk::{Guide, Sessions};
 
 /// A language of the interface.

@@ -185,10 +185,12 @@ pub struct Letter {
     pub kinds: LetterKinds,
     /// The missing-value mark in the translation; `{what}`.
     pub missing: &'static str,
-    /// What each missing value is, in the order of [`crate::letter::Field::ALL`].
-    pub fields: [&'static str; 9],
+    /// What each missing value is.
+    pub fields: FieldLabels,
     /// Printed on stderr when values are missing; `{n}`.
     pub missing_count: &'static str,
+    /// How the translation writes the date: a chrono `strftime` pattern.
+    pub date_format: &'static str,
     /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
     pub no_template: &'static str,
     /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
@@ -198,6 +200,29 @@ pub struct Letter {
     /// Error: the session names a template that is not a valid name; `{name}`, `{pattern}`,
     /// `{id}` (the session).
     pub bad_template_name: &'static str,
+}
+
+/// What each value of a letter is, in the `[TO FILL IN: ...]` mark of the translation.
+#[derive(Debug)]
+pub struct FieldLabels {
+    /// The holder's full name.
+    pub holder_name: &'static str,
+    /// The holder's postal address.
+    pub holder_address: &'static str,
+    /// The mobile line's number.
+    pub line_number: &'static str,
+    /// The customer or contract number.
+    pub customer_number: &'static str,
+    /// The online request's reference.
+    pub reference: &'static str,
+    /// The operator's name.
+    pub operator_name: &'static str,
+    /// The operator's postal address for cancellations.
+    pub operator_address: &'static str,
+    /// The operator's e-mail address for cancellations.
+    pub operator_email: &'static str,
+    /// The date.
+    pub date: &'static str,
 }
 
 /// The two kinds of letter, as headings and errors name them.

@@ -1,8 +1,9 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
 use super::{
-    Catalog, Common, Difficulties, Export, Guide, Help, InputMarks, Lang, Letter, LetterKinds,
-    Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
+    Catalog, Common, Difficulties, Export, FieldLabels, Guide, Help, InputMarks, Lang, Letter,
+    LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
+    Strings,
 };
 
 /// The Simplified Chinese strings.
@@ -195,18 +196,19 @@ pub(super) static STRINGS: Strings = Strings {
             email: "电子邮件",
         },
         missing: "[待填写：{what}]",
-        fields: [
-            "您的姓名",
-            "您的邮寄地址",
-            "手机号码",
-            "客户编号或合同编号",
-            "网上申请的编号（没有请删除此行）",
-            "运营商名称",
-            "运营商受理注销的邮寄地址（见其服务条款）",
-            "运营商受理注销的电子邮箱",
-            "日期",
-        ],
+        fields: FieldLabels {
+            holder_name: "您的姓名",
+            holder_address: "您的邮寄地址",
+            line_number: "手机号码",
+            customer_number: "客户编号或合同编号",
+            reference: "网上申请的编号（没有请删除此行）",
+            operator_name: "运营商名称",
+            operator_address: "运营商受理注销的邮寄地址（见其服务条款）",
+            operator_email: "运营商受理注销的电子邮箱",
+            date: "日期",
+        },
         missing_count: "有 {n} 项信息缺失，已标为 [\u{c0} COMPL\u{c9}TER : \u{2026}]：寄出前请补全",
+        date_format: "%Y年%-m月%-d日",
         no_template: "找不到名为 `{name}` 的{kind}模板（已查找：{searched}）；请在清单的 `letter` 项中填写已有的模板名",
         unreadable_template: "无法读取信件模板 {path}：{reason}",
         bad_template: "{at}：{problem}；请修改该模板（`simcancel validate` 会列出所有问题）",

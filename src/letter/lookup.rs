@@ -1,0 +1,159 @@
+//! Where templates are found: the `letters/` folders of the checklist folders, then the
+//! templates compiled into the binary; and which files `validate` checks as templates.
+
+use std::path::{Path, PathBuf};
+
+use super::template::check_template;
+use super::{Error, Kind};
+use crate::checklist::{Diagnostic, Problem, ReadError, Severity, Sources};
+
+/// The template name used when a checklist names none.
+pub const DEFAULT_TEMPLATE: &str = "generic";
+
+/// Whether `path` is named like a letter template: `<name>.<letter|email>.<lang>.txt`.
+pub fn is_template_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() == 4
+        && parts[3] == "txt"
+        && !parts[0].is_empty()
+        && !parts[2].is_empty()
+        && Kind::from_name(parts[1]).is_some()
+}
+
+/// The template files of a checklist folder: those in it and in its `letters/` folder,
+/// sorted.
+pub fn template_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = [dir.to_path_buf(), dir.join("letters")]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && is_template_file(p))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The problems of one template file, as `validate` reports them.
+pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
+    let src = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => return vec![Diagnostic::file(path, Problem::NotUtf8)],
+        },
+        Err(e) => {
+            return vec![Diagnostic::file(
+                path,
+                Problem::Unreadable(ReadError::of(&e)),
+            )];
+        }
+    };
+    check_template(&src)
+        .into_iter()
+        .map(|p| Diagnostic {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            line: p.line,
+            col: p.col,
+            problem: p.problem,
+        })
+        .collect()
+}
+
+/// Where templates are looked for, most important first.
+#[derive(Clone, Debug, Default)]
+pub struct TemplateDirs {
+    /// Folders holding template files (each checklist folder's `letters/`).
+    pub dirs: Vec<PathBuf>,
+}
+
+impl TemplateDirs {
+    /// The `letters/` folders of each `--checklists DIR` (the last given first) and of the
+    /// user's checklist folder; the bundled templates come after them all.
+    pub fn new(sources: &Sources) -> TemplateDirs {
+        let mut dirs: Vec<PathBuf> = sources
+            .dirs
+            .iter()
+            .rev()
+            .map(|d| d.join("letters"))
+            .collect();
+        dirs.extend(sources.user_dir.as_ref().map(|d| d.join("letters")));
+        TemplateDirs { dirs }
+    }
+
+    /// The template `<name>.<kind>.<tag>.txt`, with where it came from.
+    pub(super) fn find(
+        &self,
+        name: &str,
+        kind: Kind,
+        tag: &str,
+    ) -> Result<Option<(String, String)>, Error> {
+        let file = format!("{name}.{}.{tag}.txt", kind.name());
+        for dir in &self.dirs {
+            let path = dir.join(&file);
+            match std::fs::read_to_string(&path) {
+                Ok(src) => return Ok(Some((src, path.display().to_string()))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(Error::UnreadableTemplate {
+                        path,
+                        reason: ReadError::of(&e),
+                    });
+                }
+            }
+        }
+        Ok(bundled(name, kind, tag).map(|src| (src.to_string(), format!("bundled {file}"))))
+    }
+}
+
+/// The templates compiled into the binary.
+fn bundled(name: &str, kind: Kind, tag: &str) -> Option<&'static str> {
+    if name != DEFAULT_TEMPLATE {
+        return None;
+    }
+    Some(match (kind, tag) {
+        (Kind::Letter, "fr") => include_str!("../../checklists/letters/generic.letter.fr.txt"),
+        (Kind::Letter, "en") => include_str!("../../checklists/letters/generic.letter.en.txt"),
+        (Kind::Letter, "zh-CN") => {
+            include_str!("../../checklists/letters/generic.letter.zh-CN.txt")
+        }
+        (Kind::Email, "fr") => include_str!("../../checklists/letters/generic.email.fr.txt"),
+        (Kind::Email, "en") => include_str!("../../checklists/letters/generic.email.en.txt"),
+        (Kind::Email, "zh-CN") => include_str!("../../checklists/letters/generic.email.zh-CN.txt"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_template_is_valid() {
+        for kind in [Kind::Letter, Kind::Email] {
+            for tag in ["fr", "en", "zh-CN"] {
+                let src = bundled(DEFAULT_TEMPLATE, kind, tag).expect("bundled template");
+                assert_eq!(check_template(src), vec![], "{kind:?} {tag}");
+            }
+        }
+    }
+
+    #[test]
+    fn template_files_are_recognised_by_name() {
+        for ok in ["generic.letter.fr.txt", "orange.email.zh-CN.txt"] {
+            assert!(is_template_file(Path::new(ok)), "{ok}");
+        }
+        for bad in [
+            "generic.toml",
+            "generic.letter.txt",
+            "notes.txt",
+            "a.fax.fr.txt",
+            ".letter.fr.txt",
+        ] {
+            assert!(!is_template_file(Path::new(bad)), "{bad}");
+        }
+    }
+}
