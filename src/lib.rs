@@ -1,22 +1,29 @@
 //! simcancel: walks a person through cancelling a mobile line, SIM, eSIM or travel roaming
 //! card, and keeps a dated record.
 //!
-//! The binary is a thin shell around [`run`]; the domain lives in [`checklist`], [`session`],
-//! and the interface strings in [`i18n`].
+//! The binary is a thin shell around [`run`]. The layers, each importing only those below
+//! it (a test in `tests/layering.rs` keeps it so):
+//!
+//! - [`cli`] (clap types and the translated `--help`) → [`commands`] (one file per
+//!   subcommand, the commands' context, and the messages that word typed errors);
+//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
+//!   → [`session`] → [`checklist`];
+//! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
+//!   interface string), [`vocabulary`], [`fsutil`], [`clock`]; [`labels`] words the
+//!   vocabularies of `checklist` and `session`.
 
 #[cfg(not(unix))]
 compile_error!(
     "simcancel supports Unix-like systems (Linux, macOS): it relies on owner-only file modes"
 );
 
-pub mod app;
 pub mod checklist;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod engine;
 pub mod export;
 pub mod fsutil;
-pub mod guide;
 pub mod i18n;
 pub mod labels;
 pub mod letter;
@@ -43,24 +50,8 @@ pub mod exit {
 pub fn run() -> anyhow::Result<ExitCode> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // `--help` is drawn before the options are parsed, so its language is read ahead.
-    let lang = help_lang(&args);
-    let matches = i18n::localize_help(cli::Cli::command(), lang).get_matches_from(args);
+    let lang = cli::help::help_lang(&args);
+    let matches = cli::help::localize(cli::Cli::command(), lang).get_matches_from(args);
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     commands::dispatch(cli)
-}
-
-/// The language `--help` is shown in: `--lang X` or `--lang=X` on the command line, else the
-/// environment's.
-fn help_lang(args: &[std::ffi::OsString]) -> i18n::Lang {
-    let given = args.iter().enumerate().find_map(|(i, a)| {
-        let a = a.to_str()?;
-        match a.strip_prefix("--lang") {
-            Some("") => args.get(i + 1)?.to_str().map(String::from),
-            Some(rest) => rest.strip_prefix('=').map(String::from),
-            None => None,
-        }
-    });
-    given
-        .and_then(|v| i18n::Lang::from_tag(&v))
-        .unwrap_or_else(|| i18n::Lang::from_env(|k| std::env::var(k).ok()))
 }

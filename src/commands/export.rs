@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow, bail};
 
+use super::context::Context;
 use super::messages::Localized;
 use super::output;
-use crate::app::App;
 use crate::cli::ExportArgs;
 use crate::clock;
 use crate::export::{self, Format, Options};
@@ -15,14 +15,14 @@ use crate::session::{SessionStatus, Store};
 
 /// Exports the session. The language is the session's unless `--lang` was given
 /// (`lang_given`), since the record is usually read by the person who walked it.
-pub fn run(app: &App, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&app.data_dir)
+pub fn run(cx: &Context, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
+    let (_, session) = Store::new(&cx.data_dir)
         .find(&args.session)
-        .localized(app.strings())?;
+        .localized(cx.strings())?;
     let lang = if lang_given {
-        app.lang
+        cx.lang
     } else {
-        Lang::from_tag(&session.lang).unwrap_or(app.lang)
+        Lang::from_tag(&session.lang).unwrap_or(cx.lang)
     };
     let x = &lang.strings().export;
     let format = match (args.format, &args.output) {

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::context::Context;
+use super::interactive;
 use super::messages::{self, Localized};
-use super::walk;
-use crate::app::App;
 use crate::checklist::Catalog;
 use crate::clock;
 use crate::i18n::fill;
@@ -18,18 +18,18 @@ const ID_ATTEMPTS: u32 = 64;
 
 /// Starts a session on `checklist` (picked from the catalogue when `None`), with the
 /// `--answer` values given, and walks it.
-pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
+pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
     let now = clock::now()?;
-    let g = &app.strings().guide;
-    let catalog = Catalog::load(&app.sources).localized(app.strings())?;
+    let g = &cx.strings().guide;
+    let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
     for skipped in catalog.skipped() {
-        let line = messages::skipped(&skipped.path, skipped.problems.len(), app.strings());
+        let line = messages::skipped(&skipped.path, skipped.problems.len(), cx.strings());
         super::note(&format!("simcancel: {line}"));
     }
-    walk::install_signal_handler(app)?;
-    let mut prompter = walk::prompter(app);
+    interactive::install_signal_handler(cx)?;
+    let mut prompter = interactive::prompter(cx);
     let entry = match checklist {
-        Some(id) => catalog.get(id).localized(app.strings())?,
+        Some(id) => catalog.get(id).localized(cx.strings())?,
         None => {
             let entries = catalog.entries();
             if entries.is_empty() {
@@ -42,7 +42,7 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
                     format!(
                         "{} — {} ({}) [{}]",
                         c.provider,
-                        c.name.get(app.lang.tag()),
+                        c.name.get(cx.lang.tag()),
                         c.country,
                         c.id
                     )
@@ -50,15 +50,15 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
                 .collect();
             match prompter.pick(g.pick_checklist, &items, 0) {
                 Ok(i) => &entries[i.min(entries.len() - 1)],
-                Err(stop) => return walk::stopped(&stop, g.pick_eof),
+                Err(stop) => return interactive::stopped(&stop, g.pick_eof),
             }
         }
     };
-    let answers = match walk::answers_or_usage(app, &entry.checklist.questions, raw_answers) {
+    let answers = match interactive::answers_or_usage(cx, &entry.checklist.questions, raw_answers) {
         Ok(a) => a,
         Err(code) => return Ok(code),
     };
-    let store = Store::new(&app.data_dir);
+    let store = Store::new(&cx.data_dir);
     let id = (0..ID_ATTEMPTS)
         .map(|attempt| new_id(now, std::process::id(), &entry.checklist.id, attempt))
         .find(|id| !store.path(id).exists())
@@ -68,10 +68,10 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
                 store.dir().display()
             )
         })?;
-    let _lock = store.lock(&id).localized(app.strings())?;
+    let _lock = store.lock(&id).localized(cx.strings())?;
     let mut session = Session::start(
         id,
-        app.lang.tag(),
+        cx.lang.tag(),
         ChecklistRef {
             id: entry.checklist.id.clone(),
             hash: entry.hash.clone(),
@@ -83,11 +83,11 @@ pub fn run(app: &App, checklist: Option<&str>, raw_answers: &[String]) -> Result
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
-    store.save(&session).localized(app.strings())?;
+    store.save(&session).localized(cx.strings())?;
     writeln!(
         std::io::stdout(),
         "{}",
         fill(g.started, &[("id", &session.id)])
     )?;
-    walk::walk(app, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
 }

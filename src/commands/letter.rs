@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::App;
+use super::context::Context;
 use crate::cli::LetterArgs;
 use crate::clock;
 use crate::i18n::{self, Lang};
@@ -16,16 +16,16 @@ use super::output;
 
 /// Writes the letter. The translation is in the session's language unless `--lang` was
 /// given (`lang_given`).
-pub fn run(app: &App, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&app.data_dir)
+pub fn run(cx: &Context, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
+    let (_, session) = Store::new(&cx.data_dir)
         .find(&args.session)
-        .localized(app.strings())?;
+        .localized(cx.strings())?;
     let lang = if lang_given {
-        app.lang
+        cx.lang
     } else {
-        Lang::from_tag(&session.lang).unwrap_or(app.lang)
+        Lang::from_tag(&session.lang).unwrap_or(cx.lang)
     };
-    let dirs = TemplateDirs::new(&app.sources);
+    let dirs = TemplateDirs::new(&cx.sources);
     let today = clock::now()?.date_naive();
     let s = lang.strings();
     let filled = letter::render(&session, args.kind, s, today, &dirs).localized(s)?;

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::context::Context;
 use super::messages::{self, Localized};
-use crate::app::App;
 use crate::checklist::{Difficulty, Kind, Summary, summaries};
 use crate::i18n::fill;
 use crate::labels;
@@ -35,9 +35,9 @@ struct Row<'a> {
 }
 
 /// Prints the checklists that match the filters.
-pub fn run(app: &App, opts: ListOptions) -> Result<ExitCode> {
-    let strings = app.strings();
-    let found = summaries(&app.sources).localized(strings)?;
+pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
+    let strings = cx.strings();
+    let found = summaries(&cx.sources).localized(strings)?;
     for (path, count) in &found.skipped {
         super::note(&format!(
             "simcancel: {}",

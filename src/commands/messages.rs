@@ -13,6 +13,7 @@ use anyhow::anyhow;
 use crate::checklist::{
     self, Diagnostic, ID_PATTERN, MAX_FILE_SIZE, Origin, Problem, ReadError, Severity,
 };
+use crate::engine;
 use crate::export;
 use crate::i18n::{Strings, fill};
 use crate::letter;
@@ -53,6 +54,22 @@ impl Localize for checklist::Error {
                 &[("id", id), ("known", &known.join(", "))],
             ),
         })
+    }
+}
+
+impl Localize for engine::Error {
+    fn localize(self, s: &Strings) -> anyhow::Error {
+        match self {
+            engine::Error::Mismatch {
+                session,
+                mismatch: m,
+            } => {
+                anyhow!("{session}: {}", mismatch(&m, s))
+            }
+            engine::Error::Save(e) => e.localize(s),
+            // The system's own words, with their cause: not translated.
+            engine::Error::Terminal(_) => anyhow::Error::new(self),
+        }
     }
 }
 

@@ -1,26 +1,33 @@
-//! One file per subcommand; [`dispatch`] resolves the global options, turns the clap types
-//! into plain option structs, and calls the command.
+//! The command layer: one file per subcommand; [`dispatch`] resolves the global options
+//! into the commands' [`Context`], turns the clap types into plain option structs, and
+//! calls the command. Here, and only here, typed errors become words in the person's
+//! language ([`messages`]).
+//!
+//! Shared by several commands: `context.rs` (the resolved global options),
+//! `messages.rs` (typed errors worded), `interactive.rs` (what `guide` and `resume` share),
+//! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables).
 
 mod completions;
+pub mod context;
 mod export;
 mod guide;
+mod interactive;
 mod letter;
 mod list;
-mod messages;
+pub mod messages;
 mod output;
 mod resume;
 mod sessions;
 mod show;
 mod table;
 mod validate;
-mod walk;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::app::App;
 use crate::cli::{Cli, Command};
+pub use context::Context;
 
 /// Writes a line to standard error. A closed or broken stderr is ignored: `eprintln!`
 /// would panic there, and the line only informs.
@@ -34,10 +41,11 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     // `export` and `letter` default to the session's language, so they need to know
     // whether --lang was given rather than taken from the environment.
     let lang_given = cli.global.lang.is_some();
-    let app = App::from_args(cli.global)?;
+    let cx = Context::resolve(cli.global)?;
+    context::set_console_colours();
     match cli.command {
         Command::List(args) => list::run(
-            &app,
+            &cx,
             list::ListOptions {
                 country: args.country,
                 kind: args.kind,
@@ -45,18 +53,18 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
             },
         ),
         Command::Show(args) => show::run(
-            &app,
+            &cx,
             show::ShowOptions {
                 id: args.checklist,
                 json: args.json,
             },
         ),
-        Command::Validate(args) => validate::run(&app, &args.paths),
+        Command::Validate(args) => validate::run(&cx, &args.paths),
         Command::Completions(args) => completions::run(args.shell),
-        Command::Export(args) => export::run(&app, args, lang_given),
-        Command::Letter(args) => letter::run(&app, args, lang_given),
-        Command::Guide(args) => guide::run(&app, args.checklist.as_deref(), &args.answers),
-        Command::Resume(args) => resume::run(&app, args.session.as_deref(), &args.answers),
-        Command::Sessions(args) => sessions::run(&app, args.all, args.json),
+        Command::Export(args) => export::run(&cx, args, lang_given),
+        Command::Letter(args) => letter::run(&cx, args, lang_given),
+        Command::Guide(args) => guide::run(&cx, args.checklist.as_deref(), &args.answers),
+        Command::Resume(args) => resume::run(&cx, args.session.as_deref(), &args.answers),
+        Command::Sessions(args) => sessions::run(&cx, args.all, args.json),
     }
 }

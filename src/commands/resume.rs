@@ -5,37 +5,37 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::context::Context;
+use super::interactive;
 use super::messages::{self, Localized};
-use super::walk;
-use crate::app::App;
 use crate::checklist::Catalog;
 use crate::clock;
-use crate::guide::render;
+use crate::engine::screens;
 use crate::i18n::fill;
 use crate::session::{SessionStatus, Store};
 
 /// Finds the session (by id or prefix, else the most recent unfinished one, else a
 /// picker), locks it, notes a changed checklist, shows the summary and walks on.
-pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
+pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result<ExitCode> {
     let now = clock::now()?;
-    let g = &app.strings().guide;
-    let store = Store::new(&app.data_dir);
-    walk::install_signal_handler(app)?;
-    let mut prompter = walk::prompter(app);
+    let g = &cx.strings().guide;
+    let store = Store::new(&cx.data_dir);
+    interactive::install_signal_handler(cx)?;
+    let mut prompter = interactive::prompter(cx);
     let path = match prefix {
-        Some(p) => store.locate(p).localized(app.strings())?,
+        Some(p) => store.locate(p).localized(cx.strings())?,
         None => {
-            let listing = store.list_summaries().localized(app.strings())?;
+            let listing = store.list_summaries().localized(cx.strings())?;
             for bad in &listing.unreadable {
                 super::note(&format!(
                     "simcancel: {}",
                     fill(
-                        app.strings().sessions.unreadable,
+                        cx.strings().sessions.unreadable,
                         &[
                             ("path", &bad.path.display()),
                             (
                                 "reason",
-                                &messages::file_problem(&bad.problem, app.strings())
+                                &messages::file_problem(&bad.problem, cx.strings())
                             )
                         ]
                     )
@@ -56,16 +56,16 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
                             format!(
                                 "{} · {} · {} · {}",
                                 s.id,
-                                s.checklist.snapshot.name.get(app.lang.tag()),
+                                s.checklist.snapshot.name.get(cx.lang.tag()),
                                 s.progress(),
-                                super::sessions::state_text(s.state(now), app.lang)
+                                super::sessions::state_text(s.state(now), cx.strings())
                             )
                         })
                         .collect();
                     // The list is newest activity first, so the default is the most recent.
                     match prompter.pick(g.pick_session, &items, 0) {
                         Ok(i) => open.swap_remove(i.min(open.len() - 1)).0,
-                        Err(stop) => return walk::stopped(&stop, g.pick_session_eof),
+                        Err(stop) => return interactive::stopped(&stop, g.pick_session_eof),
                     }
                 }
             }
@@ -76,9 +76,9 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let _lock = store.lock(&id).localized(app.strings())?;
+    let _lock = store.lock(&id).localized(cx.strings())?;
     // Read under the lock, so no other process saves it between reading and walking.
-    let mut session = Store::read(&path).localized(app.strings())?;
+    let mut session = Store::read(&path).localized(cx.strings())?;
     // Saves go to the file named by the id inside: walking a copy or a renamed file would
     // write over another session (or create one), so the two must agree.
     if session.id != id {
@@ -96,8 +96,8 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     }
     if let Err(mismatch) = session.check() {
         let reason = fill(
-            app.strings().sessions.left_untouched,
-            &[("reason", &messages::mismatch(&mismatch, app.strings()))],
+            cx.strings().sessions.left_untouched,
+            &[("reason", &messages::mismatch(&mismatch, cx.strings()))],
         );
         bail!("{}: {reason}", path.display());
     }
@@ -113,7 +113,8 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
         ),
     }
     let answers =
-        match walk::answers_or_usage(app, &session.checklist.snapshot.questions, raw_answers) {
+        match interactive::answers_or_usage(cx, &session.checklist.snapshot.questions, raw_answers)
+        {
             Ok(a) => a,
             Err(code) => return Ok(code),
         };
@@ -121,7 +122,7 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     let checklist_id = session.checklist.id.clone();
     // The snapshot is what the session follows; the catalogue is only read to tell the
     // person that the file changed, so a catalogue problem must not block resuming.
-    match Catalog::load(&app.sources).localized(app.strings()) {
+    match Catalog::load(&cx.sources).localized(cx.strings()) {
         Ok(catalog) => match catalog.get(&checklist_id) {
             Ok(entry) => {
                 if session.note_checklist_hash(&entry.hash, now) {
@@ -143,11 +144,11 @@ pub fn run(app: &App, prefix: Option<&str>, raw_answers: &[String]) -> Result<Ex
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
-    store.save(&session).localized(app.strings())?;
+    store.save(&session).localized(cx.strings())?;
     writeln!(
         std::io::stdout(),
         "{}",
-        render::summary(&session, app.lang, now)
+        screens::summary(&session, cx.strings(), now)
     )?;
-    walk::walk(app, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
 }

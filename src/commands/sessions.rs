@@ -7,17 +7,17 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::context::Context;
 use super::messages::{self, Localized};
-use crate::app::App;
 use crate::clock;
+use crate::engine::screens::{day, minute};
 use crate::exit;
-use crate::guide::render::{day, minute};
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, Strings, fill};
 use crate::session::{SessionState, SessionSummary, Store, Timestamp};
 
 /// The state column: `in progress`, `waiting until <date>`, `overdue since <date>`, ...
-pub fn state_text(state: SessionState, lang: Lang) -> String {
-    let t = &lang.strings().sessions;
+pub fn state_text(state: SessionState, s: &Strings) -> String {
+    let t = &s.sessions;
     match state {
         SessionState::InProgress => t.in_progress.to_string(),
         SessionState::WaitingUntil(d) => fill(t.waiting_until, &[("date", &day(d))]),
@@ -64,11 +64,11 @@ struct JsonListing<'a> {
 }
 
 /// Prints the sessions: unfinished ones, or all with `all`.
-pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
+pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
     let now = clock::now()?;
-    let listing = Store::new(&app.data_dir)
+    let listing = Store::new(&cx.data_dir)
         .list_summaries()
-        .localized(app.strings())?;
+        .localized(cx.strings())?;
     let shown: Vec<&(std::path::PathBuf, SessionSummary)> = listing
         .sessions
         .iter()
@@ -91,7 +91,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     JsonSession {
                         id: &s.id,
                         checklist: &s.checklist.id,
-                        name: s.checklist.snapshot.name.get(app.lang.tag()),
+                        name: s.checklist.snapshot.name.get(cx.lang.tag()),
                         started: s.created,
                         last_activity: s.updated,
                         progress: JsonProgress {
@@ -117,7 +117,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
         writeln!(out)?;
         return Ok(ExitCode::from(exit::OK));
     }
-    let t = &app.strings().sessions;
+    let t = &cx.strings().sessions;
     if shown.is_empty() {
         let msg = if listing.sessions.is_empty() {
             t.none
@@ -134,7 +134,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     s.checklist.id.clone(),
                     minute(s.created),
                     s.progress().to_string(),
-                    state_text(s.state(now), app.lang),
+                    state_text(s.state(now), cx.strings()),
                     minute(s.updated),
                 ]
             })
@@ -152,7 +152,7 @@ pub fn run(app: &App, all: bool, json: bool) -> Result<ExitCode> {
                     ("path", &bad.path.display()),
                     (
                         "reason",
-                        &messages::file_problem(&bad.problem, app.strings())
+                        &messages::file_problem(&bad.problem, cx.strings())
                     )
                 ]
             )

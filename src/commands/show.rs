@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde::Serialize;
 
+use super::context::Context;
 use super::messages::{self, Localized};
-use crate::app::App;
 use crate::checklist::{Catalog, Checklist, Entry, QuestionKind};
 use crate::i18n::{Strings, fill};
 use crate::labels;
@@ -29,9 +29,9 @@ struct Json<'a> {
 }
 
 /// Prints one checklist.
-pub fn run(app: &App, opts: ShowOptions) -> Result<ExitCode> {
-    let catalog = Catalog::load(&app.sources).localized(app.strings())?;
-    let entry = catalog.get(&opts.id).localized(app.strings())?;
+pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
+    let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
+    let entry = catalog.get(&opts.id).localized(cx.strings())?;
     let mut out = std::io::stdout().lock();
     if opts.json {
         serde_json::to_writer_pretty(
@@ -44,7 +44,7 @@ pub fn run(app: &App, opts: ShowOptions) -> Result<ExitCode> {
         )?;
         writeln!(out)?;
     } else {
-        out.write_all(render(entry, app.strings()).as_bytes())?;
+        out.write_all(render(entry, cx.strings()).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,15 +6,15 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::context::Context;
 use super::messages;
-use crate::app::App;
 use crate::checklist::{Diagnostic, Problem, ReadError, checklist_files, parse_str, read_file};
 use crate::i18n::fill;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
 /// error was found.
-pub fn run(app: &App, paths: &[PathBuf]) -> Result<ExitCode> {
-    let s = app.strings();
+pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
+    let s = cx.strings();
     let mut out = std::io::stdout().lock();
     let mut files = 0usize;
     let mut diags: Vec<Diagnostic> = Vec::new();

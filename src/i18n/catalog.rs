@@ -113,7 +113,7 @@ pub struct InputMarks {
     pub required: &'static str,
 }
 
-/// The message of each checklist or template problem (`crate::checklist::Problem`).
+/// The message of each checklist or template problem (the checklist module's `Problem`).
 #[derive(Debug)]
 pub struct Problems {
     /// The TOML does not parse; `{message}` is the parser's.
@@ -180,7 +180,7 @@ pub struct Problems {
     pub unclosed_placeholder: &'static str,
 }
 
-/// Why a file or folder could not be read (`crate::checklist::ReadError`; its `Other` case is
+/// Why a file or folder could not be read (the checklist module's `ReadError`; its `Other` case is
 /// the system's own message).
 #[derive(Debug)]
 pub struct ReadErrors {

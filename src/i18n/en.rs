@@ -1,7 +1,7 @@
 //! English interface strings.
 
 use super::{
-    Catalog, Common, Difficulties, Export, FieldLabels, Guide, Help, InputMarks, Lang, Letter,
+    Catalog, Common, Difficulties, Export, FieldLabels, Guide, InputMarks, Lang, Letter,
     LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
     Strings,
 };
@@ -316,11 +316,5 @@ pub(super) static STRINGS: Strings = Strings {
         holder_pid: "simcancel process {pid}",
         holder_unknown: "another simcancel process",
         file_damaged: "damaged session file: {error}; it was left untouched",
-    },
-    help: Help {
-        headings: ["Usage", "Commands", "Arguments", "Options"],
-        flags: ["Print help", "Print version"],
-        values: "{text} [possible values: {values}]",
-        texts: &[],
     },
 };

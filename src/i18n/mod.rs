@@ -3,7 +3,12 @@
 //!
 //! Strings are fields of plain structs, so a string missing in one language is a compile
 //! error rather than a blank on screen. Templates use `{name}` placeholders filled by [`fill`].
-//! Checklist content is translated in the checklist files, not here.
+//! Checklist content is translated in the checklist files, not here, and the `--help` texts
+//! with the command line (`src/cli/help.rs`).
+//!
+//! This module is a leaf: it imports nothing of the crate. The domain's vocabularies get
+//! their words through exhaustive matches elsewhere (`src/labels.rs`,
+//! `src/commands/messages.rs`), never by position.
 
 mod catalog;
 mod en;
@@ -28,6 +33,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language of the interface.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
     /// The BCP 47 tag used in checklists and session files.
     pub fn tag(self) -> &'static str {
         match self {
@@ -105,97 +113,6 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
     out
 }
 
-/// The `--help` of one language.
-#[derive(Debug)]
-pub struct Help {
-    /// Headings: usage, commands, arguments, options.
-    pub headings: [&'static str; 4],
-    /// Help of the built-in flags: `--help`, `--version`.
-    pub flags: [&'static str; 2],
-    /// An argument's text followed by its possible values; `{text}`, `{values}`.
-    pub values: &'static str,
-    /// Texts by place: `""` is the program's about, `"list"` a command's, `"list.country"`
-    /// an argument's (global ones under `""`: `".lang"`). Empty: the doc comments in
-    /// `cli.rs` (English) are used as they are.
-    pub texts: &'static [(&'static str, &'static str)],
-}
-
-/// Rewrites the clap command's help texts and headings into `lang`. English is what the doc
-/// comments of `cli.rs` say, so it is returned unchanged.
-pub fn localize_help(cmd: clap::Command, lang: Lang) -> clap::Command {
-    let help = &lang.strings().help;
-    if help.texts.is_empty() {
-        return cmd;
-    }
-    localize_command(cmd, "", help)
-}
-
-fn localize_command(mut cmd: clap::Command, path: &str, help: &Help) -> clap::Command {
-    let text = |key: String| help.texts.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-    if let Some(about) = text(path.to_string()) {
-        cmd = cmd.about(about).long_about(None);
-    }
-    let [usage, commands, arguments, options] = help.headings;
-    cmd = cmd
-        .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
-        ))
-        .subcommand_help_heading(commands)
-        .disable_help_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(clap::ArgAction::Help)
-                .help(help.flags[0])
-                .help_heading(options),
-        );
-    if path.is_empty() {
-        cmd = cmd.disable_version_flag(true).arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help(help.flags[1])
-                .help_heading(options),
-        );
-    }
-    let ids: Vec<(String, bool)> = cmd
-        .get_arguments()
-        .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
-        .collect();
-    for (id, positional) in ids {
-        let key = format!("{path}.{id}");
-        let heading = if positional { arguments } else { options };
-        let translated = text(key);
-        cmd = cmd.mut_arg(&id, |a| {
-            let a = a.help_heading(heading);
-            let Some(t) = translated else { return a };
-            // clap lists possible values under an English label: name them in the text.
-            let values: Vec<String> = a
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| v.get_name().to_string())
-                .collect();
-            if values.is_empty() || !a.get_action().takes_values() {
-                return a.help(t).long_help(None);
-            }
-            let t = fill(help.values, &[("text", &t), ("values", &values.join(", "))]);
-            a.help(t).long_help(None).hide_possible_values(true)
-        });
-    }
-    let subs: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in subs {
-        cmd = cmd.mut_subcommand(&name, |sc| localize_command(sc, &name, help));
-    }
-    cmd
-}
-
 /// All interface strings of one language, grouped by the part of the program that shows them.
 #[derive(Debug)]
 pub struct Strings {
@@ -218,8 +135,6 @@ pub struct Strings {
     pub guide: Guide,
     /// `sessions`: the list of sessions and their states.
     pub sessions: Sessions,
-    /// `--help`.
-    pub help: Help,
 }
 
 impl Strings {
@@ -267,68 +182,6 @@ mod tests {
         );
         assert_eq!(Lang::from_env(env(&[("LANG", "C")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8")])), Lang::En);
-    }
-
-    /// Every place of the command line has a Chinese help text, and every text a place.
-    #[test]
-    fn chinese_help_covers_every_command_and_argument() {
-        use clap::CommandFactory;
-        fn places(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
-            out.push(path.to_string());
-            for a in cmd.get_arguments() {
-                out.push(format!("{path}.{}", a.get_id()));
-            }
-            for sc in cmd.get_subcommands() {
-                places(sc, sc.get_name(), out);
-            }
-        }
-        let mut wanted = Vec::new();
-        places(&crate::cli::Cli::command(), "", &mut wanted);
-        let texts: Vec<&str> = Lang::ZhCn
-            .strings()
-            .help
-            .texts
-            .iter()
-            .map(|(k, _)| *k)
-            .collect();
-        let missing: Vec<&String> = wanted
-            .iter()
-            .filter(|w| !texts.contains(&w.as_str()))
-            .collect();
-        assert!(missing.is_empty(), "no Chinese help for {missing:?}");
-        let stale: Vec<&&str> = texts
-            .iter()
-            .filter(|t| !wanted.iter().any(|w| w == *t))
-            .collect();
-        assert!(stale.is_empty(), "Chinese help for nothing: {stale:?}");
-    }
-
-    #[test]
-    fn the_localized_commands_are_valid_clap_commands() {
-        use clap::CommandFactory;
-        for lang in [Lang::En, Lang::ZhCn] {
-            localize_help(crate::cli::Cli::command(), lang).debug_assert();
-            let help = localize_help(crate::cli::Cli::command(), lang)
-                .render_long_help()
-                .to_string();
-            let expected = if lang == Lang::En {
-                "Usage:"
-            } else {
-                "用法:"
-            };
-            assert!(help.contains(expected), "{help}");
-        }
-        let mut cmd = localize_help(crate::cli::Cli::command(), Lang::ZhCn);
-        let export = cmd
-            .find_subcommand_mut("export")
-            .unwrap()
-            .render_long_help()
-            .to_string();
-        assert!(export.contains("输出格式［默认：取自 -o 文件的扩展名，否则为 md］［可选值：md, json, html, txt, ics］"), "{export}");
-        assert!(
-            !export.contains("Possible values") && !export.contains("Options:"),
-            "{export}"
-        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
 use super::{
-    Catalog, Common, Difficulties, Export, FieldLabels, Guide, Help, InputMarks, Lang, Letter,
+    Catalog, Common, Difficulties, Export, FieldLabels, Guide, InputMarks, Lang, Letter,
     LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
     Strings,
 };
@@ -301,103 +301,5 @@ pub(super) static STRINGS: Strings = Strings {
         holder_pid: "simcancel 进程 {pid}",
         holder_unknown: "另一个 simcancel 进程",
         file_damaged: "会话文件已损坏：{error}；文件未被改动",
-    },
-    help: Help {
-        headings: ["用法", "命令", "参数", "选项"],
-        flags: ["显示帮助", "显示版本"],
-        values: "{text}［可选值：{values}］",
-        texts: &[
-            (
-                "",
-                "一步步引导您注销手机号、SIM 卡、eSIM 或出国流量卡，并保留带日期的记录",
-            ),
-            (
-                ".lang",
-                "界面语言［默认：取自 LC_ALL、LC_MESSAGES 或 LANG，否则为 en］",
-            ),
-            (
-                ".checklists",
-                "同时从此文件夹加载清单（可重复；后面的按编号覆盖前面的）",
-            ),
-            (
-                ".data_dir",
-                "会话保存位置［默认：系统的数据文件夹，如 ~/.local/share/simcancel］",
-            ),
-            (
-                ".plain",
-                "使用编号的逐行提示，而不是交互界面（标准输入或输出不是终端时自动启用）",
-            ),
-            ("list", "列出可以使用的清单及其来源"),
-            ("list.country", "只显示该国家的清单（ISO 代码，如 FR）"),
-            ("list.kind", "只显示该类型的清单"),
-            ("list.json", "输出 JSON 而不是表格"),
-            ("show", "查看一份清单，不开始会话"),
-            ("show.checklist", "清单编号（见 `simcancel list`）"),
-            ("show.json", "以 JSON 输出清单"),
-            ("guide", "按清单开始一次引导会话（不指定时从列表中选择）"),
-            (
-                "guide.checklist",
-                "清单编号（见 `simcancel list`）；不指定时从目录中选择",
-            ),
-            (
-                "guide.answers",
-                "提前回答问题，例如 `--answer keep_number=no`（可重复）；未知的问题或不可能的答案以代码 2 退出并列出有效值",
-            ),
-            (
-                "resume",
-                "从中断处继续会话（不指定时继续最近一次未完成的会话）",
-            ),
-            (
-                "resume.session",
-                "会话编号或其唯一前缀（见 `simcancel sessions`）；不指定时为最近一次未完成的会话，有多个时从列表中选择",
-            ),
-            (
-                "resume.answers",
-                "回答（或修改）问题，例如 `--answer esim=yes`（可重复）",
-            ),
-            ("sessions", "列出会话及其进度、状态和下一个截止日期"),
-            ("sessions.all", "同时显示已完成和已放弃的会话"),
-            ("sessions.json", "输出 JSON 而不是表格"),
-            (
-                "export",
-                "导出会话记录（Markdown、JSON、HTML、纯文本或日历提醒）",
-            ),
-            (
-                "export.session",
-                "会话编号或其唯一前缀（见 `simcancel sessions`）",
-            ),
-            (
-                "export.format",
-                "输出格式［默认：取自 -o 文件的扩展名，否则为 md］",
-            ),
-            (
-                "export.output",
-                "写入此文件（私密，权限 0600），而不是标准输出",
-            ),
-            ("export.force", "-o 文件已存在时覆盖它"),
-            (
-                "export.redact",
-                "遮盖个人信息、备注和跳过原因（保留最后 2 个字符），便于分享记录",
-            ),
-            (
-                "export.require_complete",
-                "会话未完成时报错（退出代码 1），而不是导出标记为“未完成”的记录",
-            ),
-            ("letter", "生成填好的法文注销信或电子邮件，附带译文"),
-            (
-                "letter.session",
-                "会话编号或其唯一前缀（见 `simcancel sessions`）",
-            ),
-            ("letter.kind", "挂号回执信（LRAR）或电子邮件"),
-            (
-                "letter.output",
-                "写入此文件（私密，权限 0600），而不是标准输出",
-            ),
-            ("letter.force", "-o 文件已存在时覆盖它"),
-            ("validate", "检查清单文件，以 路径:行:列 报告每个问题"),
-            ("validate.paths", "清单文件或包含清单的文件夹"),
-            ("completions", "输出 shell 自动补全脚本"),
-            ("completions.shell", "要生成补全脚本的 shell"),
-        ],
     },
 };

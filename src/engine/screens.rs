@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::checklist::Checklist;
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Strings, fill};
 use crate::labels;
 use crate::session::{Session, StepStatus, Timestamp};
 
@@ -81,8 +81,8 @@ fn is_list_item(line: &str) -> bool {
 }
 
 /// The customer-service line (`phone 3900 · e-mail ...`), if the checklist names one.
-pub fn contact(checklist: &Checklist, lang: Lang) -> Option<String> {
-    let g = &lang.strings().guide;
+pub fn contact(checklist: &Checklist, s: &Strings) -> Option<String> {
+    let g = &s.guide;
     let c = &checklist.contacts;
     let mut parts = Vec::new();
     if let Some(p) = &c.phone {
@@ -92,7 +92,7 @@ pub fn contact(checklist: &Checklist, lang: Lang) -> Option<String> {
         parts.push(format!("{} {e}", g.email));
     }
     if let Some(n) = &c.note {
-        parts.push(n.get(lang.tag()).to_string());
+        parts.push(n.get(s.tag()).to_string());
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -104,8 +104,8 @@ fn days_between(from: Timestamp, to: Timestamp) -> i64 {
 
 /// The status of the wait at step `idx`, if it has begun: waiting, overdue (with whom to
 /// contact), or received.
-pub fn wait_status(session: &Session, idx: usize, lang: Lang, now: Timestamp) -> Option<String> {
-    let g = &lang.strings().guide;
+pub fn wait_status(session: &Session, idx: usize, s: &Strings, now: Timestamp) -> Option<String> {
+    let g = &s.guide;
     let w = session.steps.get(idx)?.wait.as_ref()?;
     if let Some(on) = w.received {
         return Some(fill(g.received_on, &[("date", &on)]));
@@ -126,7 +126,7 @@ pub fn wait_status(session: &Session, idx: usize, lang: Lang, now: Timestamp) ->
             &[("due", &day(w.due)), ("days", &days_between(w.due, now))],
         ));
         out.push('\n');
-        let mut reach: Vec<String> = contact(checklist, lang).into_iter().collect();
+        let mut reach: Vec<String> = contact(checklist, s).into_iter().collect();
         if let Some(url) = checklist.link("support") {
             reach.push(url.to_string());
         }
@@ -144,11 +144,11 @@ pub fn wait_status(session: &Session, idx: usize, lang: Lang, now: Timestamp) ->
 pub fn step_screen(
     session: &Session,
     idx: usize,
-    lang: Lang,
+    s: &Strings,
     now: Timestamp,
     width: usize,
 ) -> String {
-    let g = &lang.strings().guide;
+    let g = &s.guide;
     let checklist = &session.checklist.snapshot;
     let Some(step) = checklist.steps.get(idx) else {
         return String::new();
@@ -158,14 +158,14 @@ pub fn step_screen(
     let _ = writeln!(
         out,
         "{} · {}/{} · {}",
-        checklist.name.get(lang.tag()),
+        checklist.name.get(s.tag()),
         session.position(idx),
         progress.applicable(),
-        labels::phase(step.phase, lang.strings())
+        labels::phase(step.phase, s)
     );
     let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
-    let _ = writeln!(out, "\n{}\n", step.title.get(lang.tag()));
-    let body = step.body.get(lang.tag());
+    let _ = writeln!(out, "\n{}\n", step.title.get(s.tag()));
+    let body = step.body.get(s.tag());
     if !body.trim().is_empty() {
         let _ = writeln!(out, "{}\n", wrap(body, width));
     }
@@ -180,10 +180,10 @@ pub fn step_screen(
             let _ = writeln!(out, "  {name}: {url}");
         }
     }
-    if let Some(c) = contact(checklist, lang) {
+    if let Some(c) = contact(checklist, s) {
         let _ = writeln!(out, "{}", wrap(&fill(g.contact, &[("contact", &c)]), width));
     }
-    if let Some(w) = wait_status(session, idx, lang, now) {
+    if let Some(w) = wait_status(session, idx, s, now) {
         let _ = writeln!(out, "\n{w}");
     }
     out.trim_end().to_string()
@@ -191,15 +191,15 @@ pub fn step_screen(
 
 /// The one-screen summary shown by `resume`: every step with its status, the next one
 /// marked.
-pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
-    let g = &lang.strings().guide;
+pub fn summary(session: &Session, s: &Strings, now: Timestamp) -> String {
+    let g = &s.guide;
     let checklist = &session.checklist.snapshot;
     let current = session.current();
     let mut out = fill(
         g.summary_title,
         &[
             ("id", &session.id),
-            ("name", &checklist.name.get(lang.tag())),
+            ("name", &checklist.name.get(s.tag())),
             ("started", &day(session.created)),
             ("progress", &session.progress()),
         ],
@@ -213,7 +213,7 @@ pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
             StepStatus::NotApplicable => ("–", g.status_not_applicable),
             StepStatus::Pending => ("·", g.status_pending),
         };
-        let title = step.title.get(lang.tag());
+        let title = step.title.get(s.tag());
         let line = match rec.at.filter(|_| rec.status != StepStatus::Pending) {
             Some(t) => fill(
                 g.summary_item_dated,
@@ -228,7 +228,7 @@ pub fn summary(session: &Session, lang: Lang, now: Timestamp) -> String {
         out.push('\n');
     }
     if let Some(idx) = current
-        && let Some(w) = wait_status(session, idx, lang, now)
+        && let Some(w) = wait_status(session, idx, s, now)
     {
         out.push('\n');
         out.push_str(&w);

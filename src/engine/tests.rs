@@ -4,6 +4,8 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::checklist::Answer;
+use crate::i18n::Lang;
 use crate::session::fixtures::{fixture_ref, t};
 use crate::session::{Applies, EventKind, SessionStatus, applicability};
 
@@ -22,15 +24,21 @@ fn new_session() -> Session {
 
 fn walk_on(mut session: Session, script: &str, lang: Lang) -> Walk {
     let mut saves = Vec::new();
-    let mut saver = |s: &Session| -> Result<()> {
+    let mut saver = |s: &Session| -> Result<(), session::Error> {
         saves.push(s.clone());
         Ok(())
     };
     let mut prompter = PlainPrompter::new(script.as_bytes(), Vec::new(), lang.strings());
     let clock = || t(NOW);
-    let outcome = Engine::new(&mut session, &mut prompter, &mut saver, &clock, lang)
-        .run()
-        .expect("walk");
+    let outcome = Engine::new(
+        &mut session,
+        &mut prompter,
+        &mut saver,
+        &clock,
+        lang.strings(),
+    )
+    .run()
+    .expect("walk");
     let output = String::from_utf8(prompter.into_output()).expect("utf-8");
     Walk {
         outcome,
@@ -182,7 +190,7 @@ fn a_note_stays_on_the_step() {
 #[test]
 fn the_step_screen_shows_header_bar_body_links_and_contact() {
     let w = walk(TO_SUBMIT);
-    let screen = render::step_screen(&w.session, 5, Lang::En, t(NOW), 80);
+    let screen = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 80);
     insta::assert_snapshot!(screen, @r"
     Fixture Mobile · 4/7 · submit
     [########............] 3/7
@@ -195,7 +203,7 @@ fn the_step_screen_shows_header_bar_body_links_and_contact() {
       account: https://example.invalid/account
     Customer service: phone 3900
     ");
-    let zh = render::step_screen(&w.session, 5, Lang::ZhCn, t(NOW), 80);
+    let zh = screens::step_screen(&w.session, 5, Lang::ZhCn.strings(), t(NOW), 80);
     assert!(zh.starts_with("Fixture Mobile · 4/7 · 提交\n"), "{zh}");
     assert!(
         zh.contains("submit 的标题") && zh.contains("链接：") && zh.contains("客服：电话 3900"),
@@ -209,7 +217,7 @@ fn the_summary_and_the_overdue_wait_say_what_to_do() {
     let w = walk(&script);
     assert_eq!(w.outcome, Outcome::Paused);
     let later = t("2026-12-09T10:00:00+01:00");
-    insta::assert_snapshot!(render::summary(&w.session, Lang::En, later), @r"
+    insta::assert_snapshot!(screens::summary(&w.session, Lang::En.strings(), later), @r"
     Session 0011aabb · Fixture Mobile · started 2026-12-01 · 4/7 done
       – Title of get-rio (not applicable, 2026-12-01)
       – Title of refund-balance (not applicable, 2026-12-01)
@@ -234,7 +242,7 @@ fn the_walk_speaks_chinese() {
     assert!(w.output.contains("1. 已完成"), "{}", w.output);
     assert!(w.output.contains("编号 [1]"), "{}", w.output);
     let w = walk_on(new_session(), "2\n2\n1\n2\n没有账户\n5\n", Lang::ZhCn);
-    let summary = render::summary(&w.session, Lang::ZhCn, t(NOW));
+    let summary = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
     assert!(
         summary.contains("  ✓ login 的标题（已完成，2026-12-01）"),
         "{summary}"
@@ -247,25 +255,6 @@ fn the_walk_speaks_chinese() {
         summary.contains("  → confirm 的标题（下一步）"),
         "{summary}"
     );
-}
-
-#[test]
-fn answers_given_in_advance_are_checked() {
-    let qs = fixture_ref().snapshot.questions;
-    let ok = parse_answers(&qs, &["keep_number=no".into(), "esim=yes".into()], Lang::En);
-    assert_eq!(
-        ok.expect("valid"),
-        vec![
-            ("keep_number".to_string(), Answer::Bool(false)),
-            ("esim".to_string(), Answer::Bool(true))
-        ]
-    );
-    let err = parse_answers(&qs, &["nope=yes".into()], Lang::En).expect_err("unknown");
-    assert!(err.contains("keep_number, has_balance, esim"), "{err}");
-    let err = parse_answers(&qs, &["esim=maybe".into()], Lang::En).expect_err("value");
-    assert!(err.contains("use one of: yes, no"), "{err}");
-    let err = parse_answers(&qs, &["esim".into()], Lang::En).expect_err("syntax");
-    assert!(err.contains("ID=VALUE"), "{err}");
 }
 
 /// The invariants every saved state must keep.

@@ -1,13 +1,18 @@
-//! The command line, as clap types only. [`crate::commands`] turns these into plain
-//! structs before any logic runs.
+//! The command line, as clap types only, and its help in the person's language ([`help`]).
+//! Read only by `lib::run` and [`crate::commands`], which turns these into the commands'
+//! context and options before any logic runs. Values from a domain vocabulary (`--kind`,
+//! `--format`) take their possible values from it: no mirror enum here.
+
+pub mod help;
 
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::checklist::Kind;
 use crate::export::Format;
+use crate::i18n::Lang;
 use crate::letter;
 use crate::vocabulary::Vocabulary;
 
@@ -35,8 +40,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Interface language [default: from LC_ALL, LC_MESSAGES or LANG, else en]
-    #[arg(long, global = true, value_enum)]
-    pub lang: Option<LangArg>,
+    #[arg(long, global = true, value_parser = languages())]
+    pub lang: Option<Lang>,
 
     /// Also load checklists from this folder (repeatable; later ones override earlier ones by id)
     #[arg(long = "checklists", value_name = "DIR", global = true)]
@@ -49,16 +54,6 @@ pub struct GlobalArgs {
     /// Numbered line prompts instead of the interactive UI (automatic when stdin or stdout is not a terminal)
     #[arg(long, global = true)]
     pub plain: bool,
-}
-
-/// An interface language.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum LangArg {
-    /// English
-    En,
-    /// 简体中文
-    #[value(name = "zh-CN", alias = "zh", alias = "zh-cn")]
-    ZhCn,
 }
 
 /// The commands.
@@ -262,4 +257,18 @@ fn letter_kind_help(kind: letter::Kind) -> &'static str {
         }
         letter::Kind::Email => "E-mail",
     }
+}
+
+/// The `--lang` values: each language's tag, named in its own language, with the short
+/// and lower-case forms people type.
+fn languages() -> impl TypedValueParser<Value = Lang> {
+    let values = Lang::ALL.iter().map(|lang| {
+        let value = PossibleValue::new(lang.tag());
+        match lang {
+            Lang::En => value.help("English"),
+            Lang::ZhCn => value.help("简体中文").aliases(["zh", "zh-cn"]),
+        }
+    });
+    PossibleValuesParser::new(values)
+        .try_map(|tag: String| Lang::from_tag(&tag).ok_or("not a possible value"))
 }

@@ -1,22 +1,27 @@
-//! The guide engine: walks a session through its checklist snapshot, one prompt at a time.
+//! The engine behind `guide` and `resume`: walks a session through its checklist
+//! snapshot, one prompt at a time.
 //!
 //! It never touches the terminal, the environment or the disk itself: the command hands it
-//! the session, a [`Prompter`] (plain or terminal), a [`Saver`] and a clock. Every change to
-//! the session appends an event, and the engine saves whenever the log grew before it shows
-//! the next prompt, so whatever stops the process (end of input, Ctrl-C, a kill) the last
-//! answer is on disk.
+//! the session, a [`Prompter`] (plain or terminal), a [`Saver`], a clock and the
+//! [`Strings`] to speak with. Every change to the session appends an event, and the engine
+//! saves whenever the log grew before it shows the next prompt, so whatever stops the
+//! process (end of input, Ctrl-C, a kill) the last answer is on disk.
+//!
+//! - `prompter.rs`: the [`Prompter`] trait; `plain.rs` and `term.rs`: its two front ends;
+//! - `screens.rs`: the text of the step screen, the wait status and the resume summary.
 
 pub mod plain;
 pub mod prompter;
-pub mod render;
+pub mod screens;
 pub mod term;
 
-use anyhow::Result;
+use std::io;
+
 use regex::Regex;
 
-use crate::checklist::{Answer, Input, Question, QuestionKind};
-use crate::i18n::{Lang, fill};
-use crate::session::{Session, StepStatus, Timestamp};
+use crate::checklist::{Input, Question, QuestionKind};
+use crate::i18n::{Strings, fill};
+use crate::session::{self, Mismatch, Session, StepStatus, Timestamp};
 pub use plain::PlainPrompter;
 pub use prompter::{Prompter, Reply, Stop};
 pub use term::DialoguerPrompter;
@@ -24,13 +29,32 @@ pub use term::DialoguerPrompter;
 /// Writes the session durably; called before every prompt that follows a change.
 pub trait Saver {
     /// Saves `session`.
-    fn save(&mut self, session: &Session) -> Result<()>;
+    fn save(&mut self, session: &Session) -> Result<(), session::Error>;
 }
 
-impl<F: FnMut(&Session) -> Result<()>> Saver for F {
-    fn save(&mut self, session: &Session) -> Result<()> {
+impl<F: FnMut(&Session) -> Result<(), session::Error>> Saver for F {
+    fn save(&mut self, session: &Session) -> Result<(), session::Error> {
         self(session)
     }
+}
+
+/// Why a walk could not go on. The session on disk is the last one saved.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The session does not agree with its own checklist copy (a hand-edited file).
+    #[error("{session}: {mismatch}")]
+    Mismatch {
+        /// The session id.
+        session: String,
+        /// What differs.
+        mismatch: Mismatch,
+    },
+    /// Saving failed.
+    #[error(transparent)]
+    Save(#[from] session::Error),
+    /// Reading or writing the terminal failed.
+    #[error("cannot talk to the terminal")]
+    Terminal(#[source] io::Error),
 }
 
 /// How a walk ended.
@@ -48,10 +72,10 @@ pub enum Outcome {
     Interrupted,
 }
 
-/// Why the walk stopped early: a prompt gave no answer, or something failed.
+/// Why the walk stopped early: a prompt gave no answer, or a save failed.
 enum Halt {
     Stop(Stop),
-    Fail(anyhow::Error),
+    Save(session::Error),
 }
 
 impl From<Stop> for Halt {
@@ -88,48 +112,47 @@ pub struct Engine<'a> {
     prompter: &'a mut dyn Prompter,
     saver: &'a mut dyn Saver,
     clock: &'a dyn Fn() -> Timestamp,
-    lang: Lang,
+    strings: &'a Strings,
     /// Length of the event log at the last save; `None` until the first save.
     saved_at: Option<usize>,
 }
 
 impl<'a> Engine<'a> {
-    /// An engine over `session`, talking through `prompter`, saving with `saver`, reading the
-    /// time from `clock`, in language `lang`.
+    /// An engine over `session`, talking through `prompter` with the words of `strings`,
+    /// saving with `saver`, reading the time from `clock`.
     pub fn new(
         session: &'a mut Session,
         prompter: &'a mut dyn Prompter,
         saver: &'a mut dyn Saver,
         clock: &'a dyn Fn() -> Timestamp,
-        lang: Lang,
+        strings: &'a Strings,
     ) -> Self {
         Engine {
             session,
             prompter,
             saver,
             clock,
-            lang,
+            strings,
             saved_at: None,
         }
     }
 
     /// Walks until the session is completed, paused or abandoned, or input stops.
-    pub fn run(mut self) -> Result<Outcome> {
+    pub fn run(mut self) -> Result<Outcome, Error> {
         // The walk indexes the snapshot by step record; refuse a session where they differ.
-        self.session
-            .check()
-            .map_err(|m| anyhow::anyhow!("{}: {m}", self.session.id))?;
-        match self.walk() {
+        self.session.check().map_err(|mismatch| Error::Mismatch {
+            session: self.session.id.clone(),
+            mismatch,
+        })?;
+        match self.step_loop() {
             Ok(outcome) => {
                 self.save()?;
                 Ok(outcome)
             }
             Err(Halt::Stop(Stop::EndOfInput)) => Ok(Outcome::EndOfInput),
             Err(Halt::Stop(Stop::Interrupted)) => Ok(Outcome::Interrupted),
-            Err(Halt::Stop(Stop::Io(e))) => {
-                Err(anyhow::Error::new(e).context("cannot talk to the terminal"))
-            }
-            Err(Halt::Fail(e)) => Err(e),
+            Err(Halt::Stop(Stop::Io(e))) => Err(Error::Terminal(e)),
+            Err(Halt::Save(e)) => Err(Error::Save(e)),
         }
     }
 
@@ -138,7 +161,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Saves if the log grew since the last save.
-    fn save(&mut self) -> Result<()> {
+    fn save(&mut self) -> Result<(), session::Error> {
         let len = self.session.events.len();
         if self.saved_at != Some(len) {
             self.saver.save(self.session)?;
@@ -149,7 +172,7 @@ impl<'a> Engine<'a> {
 
     /// Called before every prompt.
     fn checkpoint(&mut self) -> Flow<()> {
-        self.save().map_err(Halt::Fail)
+        self.save().map_err(Halt::Save)
     }
 
     fn show(&mut self, text: &str) -> Flow<()> {
@@ -175,7 +198,8 @@ impl<'a> Engine<'a> {
         Ok(self.prompter.confirm(prompt, default)?)
     }
 
-    fn walk(&mut self) -> Flow<Outcome> {
+    /// The start questions, then each current step in turn until the walk ends.
+    fn step_loop(&mut self) -> Flow<Outcome> {
         self.start_questions(false)?;
         loop {
             let Some(idx) = self.session.current() else {
@@ -191,7 +215,7 @@ impl<'a> Engine<'a> {
             let now = self.now();
             self.session.begin_wait(idx, now);
             let width = self.prompter.width();
-            let screen = render::step_screen(self.session, idx, self.lang, now, width);
+            let screen = screens::step_screen(self.session, idx, self.strings, now, width);
             // A blank line sets each step apart from the previous prompt.
             self.show(&format!("\n{screen}"))?;
             self.inputs(idx)?;
@@ -217,7 +241,7 @@ impl<'a> Engine<'a> {
         if qs.is_empty() {
             return Ok(());
         }
-        let intro = self.lang.strings().guide.questions_intro;
+        let intro = self.strings.guide.questions_intro;
         self.show(intro)?;
         for q in &qs {
             self.ask(q)?;
@@ -250,13 +274,13 @@ impl<'a> Engine<'a> {
 
     /// Asks one question, the current answer preselected, and records the answer.
     fn ask(&mut self, q: &Question) -> Flow<()> {
-        let common = &self.lang.strings().common;
+        let common = &self.strings.common;
         let answers = q.answers();
         let items: Vec<String> = match &q.kind {
             QuestionKind::YesNo => vec![common.yes.to_string(), common.no.to_string()],
             QuestionKind::Choice(choices) => choices
                 .iter()
-                .map(|c| c.label.get(self.lang.tag()).to_string())
+                .map(|c| c.label.get(self.strings.tag()).to_string())
                 .collect(),
         };
         let default = self
@@ -266,10 +290,10 @@ impl<'a> Engine<'a> {
             .and_then(|a| answers.iter().position(|x| x == a))
             .unwrap_or(0);
         if let Some(help) = &q.help {
-            let help = help.get(self.lang.tag()).to_string();
+            let help = help.get(self.strings.tag()).to_string();
             self.show(&help)?;
         }
-        let prompt = q.text.get(self.lang.tag()).to_string();
+        let prompt = q.text.get(self.strings.tag()).to_string();
         let i = self.select(&prompt, &items, default)?;
         if let Some(a) = answers.get(i).cloned() {
             let now = self.now();
@@ -281,16 +305,16 @@ impl<'a> Engine<'a> {
     /// Asks the inputs of step `idx`, each until its value is acceptable.
     fn inputs(&mut self, idx: usize) -> Flow<()> {
         let inputs: Vec<Input> = self.session.checklist.snapshot.steps[idx].inputs.clone();
-        let g = &self.lang.strings().guide;
+        let g = &self.strings.guide;
         for input in &inputs {
-            let mut prompt = input.label.get(self.lang.tag()).to_string();
+            let mut prompt = input.label.get(self.strings.tag()).to_string();
             if input.required {
                 prompt = format!("{prompt} {}", g.input_required_mark);
             }
             let help = input
                 .help
                 .as_ref()
-                .map(|h| h.get(self.lang.tag()).to_string());
+                .map(|h| h.get(self.strings.tag()).to_string());
             if let Some(h) = &help {
                 self.show(h)?;
             }
@@ -331,7 +355,7 @@ impl<'a> Engine<'a> {
 
     /// The step menu, until the person leaves the step.
     fn actions(&mut self, idx: usize) -> Flow<Next> {
-        let g = &self.lang.strings().guide;
+        let g = &self.strings.guide;
         let is_wait = self.session.checklist.snapshot.steps[idx].wait.is_some();
         let has_start_questions = self
             .session
@@ -443,61 +467,18 @@ impl<'a> Engine<'a> {
 
     /// Asks the day a confirmation came: `YYYY-MM-DD`, today by default, not in the future.
     fn received_day(&mut self) -> Flow<chrono::NaiveDate> {
-        let g = &self.lang.strings().guide;
+        let g = &self.strings.guide;
         let today = self.now().date_naive();
         let default = today.format("%Y-%m-%d").to_string();
         loop {
             let raw = self.input(g.received_prompt, Some(&default))?;
-            match render::parse_day(&raw) {
+            match screens::parse_day(&raw) {
                 None => self.warn(&fill(g.bad_date, &[("value", &raw.trim())]))?,
                 Some(d) if d > today => self.warn(&fill(g.future_date, &[("date", &d)]))?,
                 Some(d) => return Ok(d),
             }
         }
     }
-}
-
-/// Answers given in advance (`--answer ID=VALUE`), checked against the checklist.
-pub fn parse_answers(
-    questions: &[Question],
-    raw: &[String],
-    lang: Lang,
-) -> std::result::Result<Vec<(String, Answer)>, String> {
-    let g = &lang.strings().guide;
-    let mut out = Vec::new();
-    for arg in raw {
-        let Some((id, value)) = arg.split_once('=') else {
-            return Err(fill(g.answer_syntax, &[("arg", arg)]));
-        };
-        let (id, value) = (id.trim(), value.trim());
-        let Some(q) = questions.iter().find(|q| q.id == id) else {
-            let valid: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-            let valid = if valid.is_empty() {
-                "-".to_string()
-            } else {
-                valid.join(", ")
-            };
-            return Err(fill(
-                g.answer_unknown,
-                &[("question", &id), ("valid", &valid)],
-            ));
-        };
-        match q.parse_answer(value) {
-            Some(a) => out.push((q.id.clone(), a)),
-            None => {
-                let valid: Vec<String> = q.answers().iter().map(|a| a.to_string()).collect();
-                return Err(fill(
-                    g.answer_invalid,
-                    &[
-                        ("question", &id),
-                        ("value", &value),
-                        ("valid", &valid.join(", ")),
-                    ],
-                ));
-            }
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
