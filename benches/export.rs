@@ -6,14 +6,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use simcancel::export::{self, Format, Options};
+use simcancel::fixtures;
 use simcancel::i18n::Lang;
-
-mod fixtures {
-    #![allow(dead_code)]
-    use simcancel::checklist::*;
-    use simcancel::session::*;
-    include!("../tests/fixtures/sessions.rs");
-}
 
 fn bench(c: &mut Criterion) {
     let options = Options {

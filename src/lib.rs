@@ -23,6 +23,9 @@ pub mod clock;
 pub mod commands;
 pub mod engine;
 pub mod export;
+#[cfg(any(test, feature = "test-fixtures"))]
+#[doc(hidden)]
+pub mod fixtures;
 pub mod fsutil;
 pub mod i18n;
 pub mod labels;

@@ -173,8 +173,8 @@ fn parse_answers(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::walk::fixture_ref;
     use crate::i18n::Lang;
-    use crate::session::fixtures::fixture_ref;
 
     #[test]
     fn answers_given_in_advance_are_checked() {

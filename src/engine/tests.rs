@@ -1,12 +1,15 @@
 //! Engine tests: scripted walks through the plain prompter on the fixture checklist, and a
 //! property test over random answer sequences.
 
+use std::cell::Cell;
+
+use chrono::TimeDelta;
 use proptest::prelude::*;
 
 use super::*;
 use crate::checklist::Answer;
+use crate::fixtures::walk::{fixture_ref, t};
 use crate::i18n::Lang;
-use crate::session::fixtures::{fixture_ref, t};
 use crate::session::{Applies, EventKind, SessionStatus, applicability};
 
 const NOW: &str = "2026-12-01T09:00:00+01:00";
@@ -22,19 +25,28 @@ fn new_session() -> Session {
     Session::start("0011aabb".into(), "en", fixture_ref(), t(NOW))
 }
 
-fn walk_on(mut session: Session, script: &str, lang: Lang) -> Walk {
+fn walk_on(session: Session, script: &str, lang: Lang) -> Walk {
+    walk_with_clock(session, script, lang, &|| t(NOW))
+}
+
+/// A walk reading the time from `clock`.
+fn walk_with_clock(
+    mut session: Session,
+    script: &str,
+    lang: Lang,
+    clock: &dyn Fn() -> Timestamp,
+) -> Walk {
     let mut saves = Vec::new();
     let mut saver = |s: &Session| -> Result<(), session::Error> {
         saves.push(s.clone());
         Ok(())
     };
     let mut prompter = PlainPrompter::new(script.as_bytes(), Vec::new(), lang.strings());
-    let clock = || t(NOW);
     let outcome = Engine::new(
         &mut session,
         &mut prompter,
         &mut saver,
-        &clock,
+        clock,
         lang.strings(),
     )
     .run()
@@ -257,6 +269,26 @@ fn the_walk_speaks_chinese() {
     );
 }
 
+/// A clock that moves one minute on at every reading, from `start`: events can only be in
+/// order if each one takes its time when it happens.
+fn ticking(start: Timestamp) -> impl Fn() -> Timestamp {
+    let next = Cell::new(start);
+    move || {
+        let now = next.get();
+        next.set(now + TimeDelta::minutes(1));
+        now
+    }
+}
+
+/// The last event that set the status of step `id`: done, skipped, or reopened by going back.
+fn last_status_event<'a>(s: &'a Session, id: &str) -> Option<&'a EventKind> {
+    s.events.iter().rev().map(|e| &e.kind).find(|k| match k {
+        EventKind::StepDone { step } | EventKind::StepSkipped { step } => step == id,
+        EventKind::WentBack { to, .. } => to == id,
+        _ => false,
+    })
+}
+
 /// The invariants every saved state must keep.
 fn check_invariants(s: &Session) -> std::result::Result<(), TestCaseError> {
     for (rec, step) in s.steps.iter().zip(&s.checklist.snapshot.steps) {
@@ -272,15 +304,41 @@ fn check_invariants(s: &Session) -> std::result::Result<(), TestCaseError> {
         if rec.status == StepStatus::Skipped {
             prop_assert!(rec.skip_reason.as_deref().is_some_and(|r| !r.is_empty()));
         }
+        // A finished step says so in the log, and nothing reopened it since.
+        let last = last_status_event(s, &rec.id);
+        match rec.status {
+            StepStatus::Done => prop_assert!(
+                matches!(last, Some(EventKind::StepDone { .. })),
+                "step {} is done but the log says {:?}",
+                &rec.id,
+                last
+            ),
+            StepStatus::Skipped => prop_assert!(
+                matches!(last, Some(EventKind::StepSkipped { .. })),
+                "step {} is skipped but the log says {:?}",
+                &rec.id,
+                last
+            ),
+            StepStatus::Pending | StepStatus::NotApplicable => {}
+        }
+        if let Some(at) = rec.at {
+            prop_assert!(
+                at <= s.updated,
+                "step {} changed after the session",
+                &rec.id
+            );
+        }
     }
-    let p = s.progress();
-    prop_assert!(p.settled() <= p.applicable());
     match s.status {
         SessionStatus::Completed => prop_assert!(s.current().is_none()),
         SessionStatus::Abandoned => prop_assert!(s.finished.is_some()),
         SessionStatus::InProgress => prop_assert!(s.finished.is_none()),
     }
-    prop_assert!(s.events.windows(2).all(|w| w[0].at <= w[1].at));
+    prop_assert!(
+        s.events.windows(2).all(|w| w[0].at <= w[1].at),
+        "events out of time order"
+    );
+    prop_assert_eq!(Some(s.updated), s.events.last().map(|e| e.at));
     let json = serde_json::to_string(s).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let back: Session =
         serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -308,7 +366,7 @@ proptest! {
     fn random_walks_keep_the_invariants(lines in prop::collection::vec(line(), 0..80)) {
         let mut script = lines.join("\n");
         script.push('\n');
-        let w = walk(&script);
+        let w = walk_with_clock(new_session(), &script, Lang::En, &ticking(t(NOW)));
         let mut prev: Option<&Session> = None;
         for s in &w.saves {
             check_invariants(s)?;
@@ -320,7 +378,8 @@ proptest! {
         check_invariants(&w.session)?;
         prop_assert_eq!(w.saves.last(), Some(&w.session), "the final state is saved");
         // Resuming from the last save and walking on keeps the log append-only too.
-        let resumed = walk_on(w.session.clone(), &script, Lang::En);
+        let later = ticking(w.session.updated + TimeDelta::minutes(1));
+        let resumed = walk_with_clock(w.session.clone(), &script, Lang::En, &later);
         prop_assert!(resumed.session.events.starts_with(&w.session.events));
         check_invariants(&resumed.session)?;
     }

@@ -64,8 +64,9 @@ pub(super) fn event_text(
 
 #[cfg(test)]
 mod tests {
+    use crate::export::Record;
     use crate::export::testing::options;
-    use crate::export::{Record, fixtures};
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

@@ -209,8 +209,9 @@ fn time_or<'a>(t: Option<&Timestamp>, none: &'a str) -> Cow<'a, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Format;
     use crate::export::testing::{self, options};
-    use crate::export::{Format, fixtures};
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

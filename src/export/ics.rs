@@ -131,9 +131,9 @@ impl Exporter for Ics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::fixtures;
     use crate::export::testing::{options, render};
     use crate::export::{Format, export};
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

@@ -112,8 +112,8 @@ impl Exporter for Json {
 #[cfg(test)]
 mod tests {
     use crate::export::Format;
-    use crate::export::fixtures;
     use crate::export::testing::render;
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

@@ -134,8 +134,8 @@ impl Exporter for Markdown {
 mod tests {
     use super::*;
     use crate::export::Format;
-    use crate::export::fixtures;
     use crate::export::testing::render;
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

@@ -71,18 +71,10 @@ pub struct Options {
 }
 
 #[cfg(test)]
-pub(crate) mod fixtures {
-    //! The shared session fixtures (`tests/fixtures/sessions.rs`).
-    #![allow(dead_code)]
-    use crate::checklist::*;
-    use crate::session::*;
-    include!("../../tests/fixtures/sessions.rs");
-}
-
-#[cfg(test)]
 pub(crate) mod testing {
     //! What the tests of every format share.
-    use super::{Format, Options, export, fixtures};
+    use super::{Format, Options, export};
+    use crate::fixtures;
     use crate::i18n::Lang;
     use crate::session::Session;
 

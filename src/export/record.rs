@@ -377,9 +377,9 @@ fn input_row(id: &str, label: &str, value: &str, personal: bool, redact: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::fixtures;
     use crate::export::redact::MASK;
     use crate::export::testing::options;
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

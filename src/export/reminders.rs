@@ -106,8 +106,8 @@ pub(super) fn reminders(
 mod tests {
     use super::*;
     use crate::export::Record;
-    use crate::export::fixtures;
     use crate::export::testing::options;
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

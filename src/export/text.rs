@@ -157,8 +157,8 @@ impl Exporter for PlainText {
 mod tests {
     use super::*;
     use crate::export::Format;
-    use crate::export::fixtures;
     use crate::export::testing::render;
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     #[test]

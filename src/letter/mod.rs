@@ -189,7 +189,7 @@ mod tests {
 
     use super::*;
     use crate::checklist::{Problem, Sources};
-    use crate::export::fixtures;
+    use crate::fixtures;
     use crate::i18n::Lang;
 
     fn today() -> NaiveDate {

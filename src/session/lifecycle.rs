@@ -348,7 +348,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::fixtures::{fixture_ref, t};
+    use crate::fixtures::walk::{fixture_ref, t};
 
     #[test]
     fn a_new_session_waits_for_answers_before_deciding_conditional_steps() {

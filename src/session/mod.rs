@@ -10,9 +10,6 @@ mod state;
 mod store;
 mod summary;
 
-#[cfg(test)]
-pub(crate) mod fixtures;
-
 pub use lifecycle::{Mismatch, new_id};
 pub use model::*;
 pub use state::{

@@ -84,8 +84,8 @@ impl SessionSummary {
 mod tests {
     use super::*;
     use crate::checklist::Answer;
+    use crate::fixtures::walk::{fixture_ref, t};
     use crate::session::Session;
-    use crate::session::fixtures::{fixture_ref, t};
 
     #[test]
     fn a_summary_agrees_with_the_full_session() {

@@ -1,10 +1,8 @@
-//! The shared session fixtures (`tests/fixtures/sessions.rs`) and a helper that saves them
-//! into a sandbox's data folder, as the guide would have.
+//! The shared session fixtures (`src/fixtures/`, through the `test-fixtures` feature) and a
+//! helper that saves them into a sandbox's data folder, as the guide would have.
 
-use simcancel::checklist::*;
-use simcancel::session::*;
-
-include!("../fixtures/sessions.rs");
+pub use simcancel::fixtures::*;
+use simcancel::session::{Session, Store};
 
 /// Saves `session` into the sandbox's data folder and returns its id.
 pub fn save(env: &crate::harness::Env, session: &Session) -> String {

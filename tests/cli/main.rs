@@ -9,7 +9,6 @@ mod checklists;
 mod completions;
 mod crash;
 mod export;
-#[allow(dead_code)]
 mod fixtures;
 mod guide;
 mod journey;
