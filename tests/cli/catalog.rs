@@ -63,7 +63,7 @@ wait = "2d"
 
 #[test]
 fn list_shows_the_bundled_catalogue_with_its_origin() {
-    let run = Env::new().run(&["list"]).success().stderr_empty();
+    let run = Env::new().run(&["list"]).success();
     let header = run.stdout.lines().next().unwrap();
     for col in [
         "ID",
@@ -121,8 +121,7 @@ fn later_sources_override_earlier_ones_by_id() {
     let extra = env.root().join("extra");
     let run = env
         .run(&["list", "--checklists", extra.to_str().unwrap()])
-        .success()
-        .stderr_empty();
+        .success();
     let mine = run.stdout.lines().find(|l| l.starts_with("mine ")).unwrap();
     assert!(
         mine.contains("Extra one") && mine.contains("extra/mine.toml"),
@@ -277,7 +276,8 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
     let d = env.root().join("d");
     let run = env
         .run(&["list", "--checklists", d.to_str().unwrap()])
-        .success();
+        .success()
+        .stderr_any();
     assert!(
         run.stdout.contains("good ") && run.stdout.contains("generic"),
         "{run}"
@@ -317,21 +317,11 @@ fn validate_reports_every_problem_with_its_place() {
             .replace("phase = \"confirm\"", "phase = \"confirmed\"")
             .replace("wait = \"2d\"", "wait = \"soon\""),
     );
-    let run = env.run(&["validate", "d"]).code(1);
-    let out = &run.stdout;
-    let has = |s: &str| assert!(out.contains(s), "missing {s:?} in\n{run}");
-    has(
-        "d/bad.toml:25:9: error: unknown phase `confirmed`; use one of: prepare, login, find-option, confirm, submit, wait, after",
-    );
-    has(
-        "d/bad.toml:40:8: error: bad wait duration: `soon` does not start with a number: write it like 48h, 5d or 2w",
-    );
-    has("d/empty.toml:1:1: error: the file is empty");
-    has("d/latin1.toml:2:12: error: the file is not UTF-8 text; save it as UTF-8");
-    has("d/big.toml:1:1: error: the file is 50.0 MiB; a checklist may be at most 1024 KiB");
-    has("d/loop-a.toml:1:1: error: cannot read the file: too many levels of symbolic links");
-    assert!(!out.contains("good.toml"), "{run}");
-    run.stderr_has("7 file(s) checked: 7 error(s), 0 warning(s)");
+    let run = env
+        .run(&["validate", "d"])
+        .code(1)
+        .stderr_is("7 file(s) checked: 7 error(s), 0 warning(s)\n");
+    insta::assert_snapshot!(run.stdout);
 }
 
 #[test]
@@ -349,7 +339,8 @@ fn validate_passes_the_bundled_checklists_and_reports_duplicates_in_a_folder() {
     env.write("d/b.toml", checklist("a", "A again"));
     env.run(&["validate", "d"])
         .code(1)
-        .stdout_has("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`");
+        .stdout_is("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`; rename the file to `a.toml` or change the id\n")
+        .stderr_is("2 file(s) checked: 1 error(s), 0 warning(s)\n");
 }
 
 #[test]
@@ -358,10 +349,12 @@ fn validate_a_missing_path_or_empty_folder() {
     std::fs::create_dir_all(env.root().join("none")).unwrap();
     env.run(&["validate", "nope.toml"])
         .code(1)
-        .stdout_has("nope.toml:1:1: error: cannot read the file: no such file or folder");
+        .stdout_is("nope.toml:1:1: error: cannot read the file: no such file or folder\n")
+        .stderr_is("1 file(s) checked: 1 error(s), 0 warning(s)\n");
     env.run(&["validate", "none"])
         .code(1)
-        .stdout_has("none: no .toml checklist files in this folder");
+        .stdout_is("none: no .toml checklist files in this folder\n")
+        .stderr_is("0 file(s) checked: 1 error(s), 0 warning(s)\n");
     env.run(&["validate"]).code(2).stderr_has("FILE_OR_DIR");
 }
 
@@ -499,9 +492,10 @@ fn a_pipe_named_like_a_checklist_is_refused_not_waited_on() {
         .success()
         .stdout_has("good ")
         .stderr_has("skipping d/pipe.toml: 1 problem(s)");
-    env.run(&["validate", "d"]).code(1).stdout_has(
-        "d/pipe.toml:1:1: error: cannot read the file: it is not a regular file (a pipe, socket or device)",
-    );
+    env.run(&["validate", "d"])
+        .code(1)
+        .stdout_is("d/pipe.toml:1:1: error: cannot read the file: it is not a regular file (a pipe, socket or device)\n")
+        .stderr_is("2 file(s) checked: 1 error(s), 0 warning(s)\n");
 }
 
 #[test]

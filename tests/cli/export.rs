@@ -37,7 +37,7 @@ fn env_with(sessions: &[simcancel::session::Session]) -> Env {
 #[test]
 fn markdown_on_stdout_by_default_in_the_session_language() {
     let env = env_with(&[fixtures::completed(), fixtures::chinese()]);
-    let en = env.run(&["export", "k7m2"]).success().stderr_empty();
+    let en = env.run(&["export", "k7m2"]).success();
     assert!(
         en.stdout.starts_with("# Cancellation record: Demo Mobile"),
         "{en}"
@@ -66,7 +66,8 @@ fn the_format_comes_from_the_flag_then_the_extension() {
     let html = std::fs::read_to_string(env.root().join("record.HTML")).expect("html file");
     assert!(html.starts_with("<!DOCTYPE html>"));
     env.run(&["export", "k7m2q9x4", "-o", "notes.txt", "--format", "ics"])
-        .success();
+        .success()
+        .stderr_is("Wrote notes.txt\n");
     let ics = std::fs::read_to_string(env.root().join("notes.txt")).expect("file");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     env.run(&["export", "k7m2q9x4", "-o", "record.pdf"])
@@ -82,7 +83,9 @@ fn a_file_is_private_and_never_overwritten_without_force() {
     let path = env.root().join("out").join("record.md");
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
     let p = path.to_str().expect("utf-8 path");
-    env.run(&["export", "k7m2q9x4", "-o", p]).success();
+    env.run(&["export", "k7m2q9x4", "-o", p])
+        .success()
+        .stderr_is(&format!("Wrote {p}\n"));
     let mode = std::fs::metadata(&path).expect("file").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     std::fs::write(&path, "keep me").expect("write");
@@ -92,7 +95,8 @@ fn a_file_is_private_and_never_overwritten_without_force() {
         .stderr_has("--force");
     assert_eq!(std::fs::read_to_string(&path).expect("file"), "keep me");
     env.run(&["export", "k7m2q9x4", "-o", p, "--force"])
-        .success();
+        .success()
+        .stderr_is(&format!("Wrote {p}\n"));
     assert!(
         std::fs::read_to_string(&path)
             .expect("file")
@@ -201,7 +205,7 @@ fn html_is_one_self_contained_file_a_real_parser_accepts() {
         let html = env
             .run(&["export", id, "--format", "html"])
             .success()
-            .stdout;
+            .into_stdout();
         let doc = scraper::Html::parse_document(&html);
         assert!(doc.errors.is_empty(), "{id}: parse errors {:?}", doc.errors);
         let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
@@ -228,7 +232,7 @@ fn html_is_one_self_contained_file_a_real_parser_accepts() {
     let zh = env
         .run(&["export", "c4h5z6n7", "--format", "html"])
         .success()
-        .stdout;
+        .into_stdout();
     let doc = scraper::Html::parse_document(&zh);
     let text: String = doc.root_element().text().collect();
     assert!(text.contains("客服说不收费"));
@@ -239,7 +243,10 @@ fn html_is_one_self_contained_file_a_real_parser_accepts() {
 fn the_calendar_parses_back_with_an_icalendar_parser() {
     let env = env_with(&[fixtures::completed(), fixtures::unfinished()]);
     for (id, events) in [("k7m2q9x4", 3), ("u3n8f1w6", 3)] {
-        let ics = env.run(&["export", id, "--format", "ics"]).success().stdout;
+        let ics = env
+            .run(&["export", id, "--format", "ics"])
+            .success()
+            .into_stdout();
         let mut parser = ical::IcalParser::new(ics.as_bytes());
         let cal = parser
             .next()
@@ -371,7 +378,7 @@ fn json_export_matches_its_documented_shape() {
             if redact {
                 args.push("--redact");
             }
-            let out = env.run(&args).success().stdout;
+            let out = env.run(&args).success().into_stdout();
             let value: Value = serde_json::from_str(&out).expect("valid JSON");
             check_shape("$", &shape, &value);
             assert_eq!(value["export_format"], 1);

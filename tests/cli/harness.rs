@@ -15,6 +15,10 @@ pub struct Env {
 }
 
 /// The result of one run, with its text decoded.
+///
+/// Standard error must be empty unless the test says what it holds ([`Run::stderr_has`],
+/// [`Run::stderr_is`]) or that it reads it itself ([`Run::stderr_any`]): checked when the
+/// run is dropped, so a stray warning cannot hide behind a test that only looks at stdout.
 #[derive(Debug)]
 pub struct Run {
     /// Exit code (`None` if killed by a signal).
@@ -23,14 +27,34 @@ pub struct Run {
     pub stdout: String,
     /// Standard error.
     pub stderr: String,
+    /// Whether the test said what standard error holds.
+    stderr_expected: bool,
+    /// Where the test ran the command, for the message of the drop check.
+    ran_at: &'static std::panic::Location<'static>,
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        // A test already failing says why itself.
+        if !self.stderr_expected && !std::thread::panicking() {
+            assert!(
+                self.stderr.is_empty(),
+                "{}: stderr not empty (expect it with stderr_has, stderr_is or stderr_any):\n{self}",
+                self.ran_at
+            );
+        }
+    }
 }
 
 impl Run {
+    #[track_caller]
     fn from(out: Output) -> Run {
         Run {
             code: out.status.code(),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            stderr_expected: false,
+            ran_at: std::panic::Location::caller(),
         }
     }
 
@@ -55,17 +79,38 @@ impl Run {
         self
     }
 
-    /// Asserts stderr contains `s`.
+    /// Standard output, once the checks are done.
+    pub fn into_stdout(mut self) -> String {
+        std::mem::take(&mut self.stdout)
+    }
+
+    /// Asserts stdout is exactly `s`.
     #[track_caller]
-    pub fn stderr_has(self, s: &str) -> Run {
-        assert!(self.stderr.contains(s), "stderr lacks {s:?}:\n{self}");
+    pub fn stdout_is(self, s: &str) -> Run {
+        assert_eq!(self.stdout, s, "stdout differs:\n{self}");
         self
     }
 
-    /// Asserts stderr is empty.
+    /// Asserts stderr contains `s` (and accepts whatever else it holds).
     #[track_caller]
-    pub fn stderr_empty(self) -> Run {
-        assert!(self.stderr.is_empty(), "stderr not empty:\n{self}");
+    pub fn stderr_has(mut self, s: &str) -> Run {
+        assert!(self.stderr.contains(s), "stderr lacks {s:?}:\n{self}");
+        self.stderr_expected = true;
+        self
+    }
+
+    /// Asserts stderr is exactly `s`.
+    #[track_caller]
+    pub fn stderr_is(mut self, s: &str) -> Run {
+        assert_eq!(self.stderr, s, "stderr differs:\n{self}");
+        self.stderr_expected = true;
+        self
+    }
+
+    /// Accepts whatever stderr holds: the test reads `stderr` itself, or the run is one
+    /// whose messages depend on timing (a kill at a random moment).
+    pub fn stderr_any(mut self) -> Run {
+        self.stderr_expected = true;
         self
     }
 }
@@ -144,11 +189,13 @@ impl Env {
     }
 
     /// Runs with empty stdin.
+    #[track_caller]
     pub fn run(&self, args: &[&str]) -> Run {
         self.run_with_stdin(args, "")
     }
 
     /// Runs with `stdin` as standard input.
+    #[track_caller]
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         let out = self
             .command(args)
@@ -180,6 +227,16 @@ impl Env {
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         serde_json::from_str(&text).expect("session JSON")
+    }
+
+    /// `text` with what changes from run to run replaced, for whole-output snapshots: the
+    /// sandbox's path becomes `[ROOT]` and each saved session's id `[SESSID]` (as wide as an id).
+    pub fn scrub(&self, text: &str) -> String {
+        let mut out = text.replace(&self.root().display().to_string(), "[ROOT]");
+        for id in self.session_ids() {
+            out = out.replace(&id, "[SESSID]");
+        }
+        out
     }
 
     /// The only saved session's id (panics unless there is exactly one).
@@ -214,6 +271,7 @@ impl Env {
 }
 
 /// Collects a finished child's output as a [`Run`].
+#[track_caller]
 pub fn finish(child: std::process::Child) -> Run {
     Run::from(child.wait_with_output().expect("wait for simcancel"))
 }

@@ -192,7 +192,8 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     // The reminders: the wait's due date, and each after step that applies a month after
     // the end.
     env.run(&["export", &id, "--format", "ics", "-o", "reminders.ics"])
-        .success();
+        .success()
+        .stderr_is("Wrote reminders.ics\n");
     let ics = std::fs::read_to_string(env.root().join("reminders.ics")).expect("reminders.ics");
     let mut parser = ical::IcalParser::new(ics.as_bytes());
     let cal = parser

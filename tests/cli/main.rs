@@ -11,6 +11,7 @@ mod crash;
 mod export;
 mod fixtures;
 mod guide;
+mod help;
 mod journey;
 mod letter;
 mod pty;

@@ -18,41 +18,22 @@ fn no_session_yet_says_how_to_start() {
 #[test]
 fn every_state_is_shown_and_finished_ones_only_with_all() {
     let (mut env, dir) = mini_env();
+    // A minute apart, so that the lists (newest activity first) have one order.
+    let at = |minute: u32| format!("2026-12-01T09:{minute:02}:00+01:00");
+    env.env("SIMCANCEL_NOW", &at(0));
     guide(&env, &dir, &[], "2\n1\n5\n").success(); // in progress
+    env.env("SIMCANCEL_NOW", &at(1));
     guide(&env, &dir, &[], &format!("{TO_WAIT}2\n5\n")).success(); // waiting
+    env.env("SIMCANCEL_NOW", &at(2));
     guide(&env, &dir, &[], "2\n6\ny\n").success(); // abandoned
+    env.env("SIMCANCEL_NOW", &at(3));
     guide(&env, &dir, &[], &format!("{TO_WAIT}2\n1\n\n1\n")).success(); // completed
     env.env("SIMCANCEL_NOW", "2026-12-03T09:00:00+01:00");
+    // Unfinished ones only, newest activity first; then all of them.
     let run = env.run(&["sessions"]).success();
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{run}");
-    assert_eq!(
-        lines[0].split_whitespace().collect::<Vec<_>>(),
-        [
-            "ID",
-            "CHECKLIST",
-            "STARTED",
-            "PROGRESS",
-            "STATE",
-            "LAST",
-            "ACTIVITY"
-        ]
-    );
-    assert!(run.stdout.contains("1/7       in progress"), "{run}");
-    assert!(
-        run.stdout.contains("4/6       waiting until 2026-12-06"),
-        "{run}"
-    );
-    assert!(run.stdout.contains("2026-12-01 09:00"), "{run}");
-    assert!(
-        !run.stdout.contains("completed") && !run.stdout.contains("abandoned"),
-        "{run}"
-    );
-
+    insta::assert_snapshot!("unfinished", env.scrub(&run.stdout));
     let all = env.run(&["sessions", "--all"]).success();
-    assert_eq!(all.stdout.lines().count(), 5, "{all}");
-    assert!(all.stdout.contains("6/6       completed"), "{all}");
-    assert!(all.stdout.contains("0/7       abandoned"), "{all}");
+    insta::assert_snapshot!("all", env.scrub(&all.stdout));
 
     env.env("SIMCANCEL_NOW", "2026-12-07T09:00:00+01:00");
     env.run(&["sessions"])
@@ -75,12 +56,12 @@ fn every_state_is_shown_and_finished_ones_only_with_all() {
         .iter()
         .find(|s| s["state"] == "overdue")
         .unwrap();
-    assert_eq!(overdue["due"], "2026-12-06T09:00:00+01:00");
+    assert_eq!(overdue["due"], "2026-12-06T09:01:00+01:00");
     assert_eq!(overdue["progress"]["finished"], 4);
     assert_eq!(overdue["progress"]["applicable"], 6);
     assert_eq!(overdue["checklist"], "mini");
     assert_eq!(overdue["name"], "Mini Mobile");
-    assert_eq!(overdue["started"], "2026-12-01T09:00:00+01:00");
+    assert_eq!(overdue["started"], "2026-12-01T09:01:00+01:00");
     assert_eq!(doc["unreadable"], serde_json::json!([]));
 }
 
