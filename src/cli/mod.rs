@@ -1,5 +1,5 @@
 //! The command line, as clap types only, and its help in the person's language ([`help`]).
-//! Read only by `lib::run` and [`crate::commands`], which turns these into the commands'
+//! Read only by `lib::run` and the command layer, which turns these into the commands'
 //! context and options before any logic runs. Values from a domain vocabulary (`--kind`,
 //! `--format`) take their possible values from it: no mirror enum here.
 
