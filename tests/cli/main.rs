@@ -14,6 +14,7 @@ mod guide;
 mod help;
 mod journey;
 mod letter;
+mod man;
 mod pty;
 mod sessions;
 mod walkthrough;
