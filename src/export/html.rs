@@ -34,40 +34,71 @@ fn escape_lines(s: &str) -> String {
         .replace('\n', "<br>")
 }
 
+/// A time or date for a table cell: it may wrap between its parts (date, time, offset) but
+/// never inside one, so a narrow column never shows `2026-` on one line and `11-03` below.
+fn time_cell(s: &str) -> String {
+    s.split(' ')
+        .map(|part| format!("<span class=\"nw\">{}</span>", escape(part)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The stylesheet. System fonts only (with common CJK families), so nothing is fetched.
+/// Chinese records put a CJK family first, so Latin and Chinese come from one font instead
+/// of a wide Latin face beside narrower CJK glyphs; the fonts are set on the root element so
+/// that the page numbers (a page margin box) use them too. On paper the first page is the
+/// summary (title, INCOMPLETE box, facts, answers), the steps start on a new page and the
+/// rest flows; table headers repeat on each page and every page is numbered, so a loose page
+/// can be placed. On a narrow screen, step details and waiting periods stack.
 const CSS: &str = r#"
 :root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; line-height: 1.45; color: #111; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+html:lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
+body { line-height: 1.45; color: #111; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .5rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
-h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+h3 { font-size: 1.05rem; margin: .3rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f1f1f1; }
-table.facts th { width: 30%; }
+th { background: #f1f1f1; overflow-wrap: break-word; }
+table.facts th { width: 25%; }
+.nw { white-space: nowrap; }
+.time { white-space: nowrap; }
 .incomplete { border: 3px solid #b00020; color: #b00020; padding: .6rem .8rem; font-size: 1.1rem; }
 .incomplete strong { font-size: 1.4rem; letter-spacing: .08em; }
 .redacted { border: 1px dashed #555; padding: .4rem .8rem; }
-.step { border-left: 4px solid #999; padding: .1rem .8rem .4rem; margin: .8rem 0; break-inside: avoid; }
+.step { border-left: 4px solid #999; padding: .3rem .8rem .4rem; margin: .6rem 0; break-inside: avoid; }
 .step.done { border-color: #2e7d32; }
 .step.skipped { border-color: #ef6c00; }
 .step.pending { border-color: #b00020; }
 .step.not-applicable { border-color: #ccc; color: #555; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .3rem 0; }
+dl { display: grid; grid-template-columns: 10em 1fr; gap: .15rem 1rem; margin: .3rem 0; }
+html:lang(zh) dl { grid-template-columns: 6em 1fr; }
 dt { font-weight: 600; }
 dd { margin: 0; }
 ul { margin: 0; padding-left: 1.2rem; }
 .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; }
 .watermark { display: none; }
 footer { margin-top: 2rem; font-size: .85rem; color: #555; }
-@page { size: A4; margin: 16mm 14mm; }
+@media screen and (max-width: 40rem) {
+  th { overflow-wrap: anywhere; }
+  dl, html:lang(zh) dl { grid-template-columns: 1fr; gap: 0; }
+  dd { margin: 0 0 .3rem 1rem; }
+  #waits thead { display: none; }
+  #waits tr, #waits td { display: block; }
+  #waits tr { border: 1px solid #bbb; padding: .3rem 0; }
+  #waits td { border: 0; padding: .1rem .5rem; }
+  #waits td::before { content: attr(data-label); font-weight: 600; }
+}
+@page { size: A4; margin: 16mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-  section { break-before: page; }
+  #steps { break-before: page; }
+  h2 { margin-top: 1.2rem; }
   h2, h3 { break-after: avoid; }
   tr { break-inside: avoid; }
   th { background: none; }
-  .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 72pt; font-weight: 700; color: rgba(176, 0, 32, .12); transform: rotate(-30deg); z-index: -1; }
+  .watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 72pt; font-weight: 700; color: rgba(176, 0, 32, .1); transform: rotate(-30deg); z-index: -1; }
 }
 "#;
 
@@ -141,7 +172,8 @@ impl Exporter for Html {
         } else {
             let _ = writeln!(
                 o,
-                "<table>\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
+                "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\
+                 </thead>\n<tbody>",
                 e(x.question),
                 e(x.answer)
             );
@@ -153,7 +185,7 @@ impl Exporter for Html {
                     e(&a.label)
                 );
             }
-            o.push_str("</table>\n");
+            o.push_str("</tbody>\n</table>\n");
         }
         o.push_str("</section>\n");
 
@@ -191,28 +223,46 @@ impl Exporter for Html {
         if waits.peek().is_none() {
             let _ = writeln!(o, "<p>{}</p>", e(none));
         } else {
-            o.push_str("<table>\n<tr>");
+            o.push_str("<table>\n<thead><tr>");
             for h in [x.step, x.expected, x.began, x.due, x.received] {
                 let _ = write!(o, "<th scope=\"col\">{}</th>", e(h));
             }
-            o.push_str("</tr>\n");
+            o.push_str("</tr></thead>\n<tbody>\n");
             for (st, w) in waits {
-                let _ = write!(o, "<tr><td>{}. {}</td>", st.number, e(&st.title));
+                // data-label: a narrow screen shows each cell under its label instead of
+                // five squeezed columns.
+                let _ = write!(
+                    o,
+                    "<tr><td data-label=\"{}{}\">{}. {}</td>",
+                    e(x.step),
+                    e(colon),
+                    st.number,
+                    e(&st.title)
+                );
                 for f in r.wait_fields(w) {
-                    let _ = write!(o, "<td>{}</td>", value(&f.value));
+                    let cell = match &f.value {
+                        Value::Text(t) => time_cell(t),
+                        other => value(other),
+                    };
+                    let _ = write!(
+                        o,
+                        "<td data-label=\"{}{}\">{cell}</td>",
+                        e(f.label),
+                        e(colon)
+                    );
                 }
                 o.push_str("</tr>\n");
             }
-            o.push_str("</table>\n");
+            o.push_str("</tbody>\n</table>\n");
         }
         o.push_str("</section>\n");
 
+        // The count goes in the heading: a caption under it would repeat "Event log".
         let count = fill(x.events_count, &[("n", &r.events.len())]);
         let _ = writeln!(
             o,
-            "<section id=\"events\">\n<h2>{}</h2>\n<table>\n<caption>{}</caption>\n\
-             <tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>",
-            e(x.events),
+            "<section id=\"events\">\n<h2>{}</h2>\n<table>\n\
+             <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             e(&count),
             e(x.time),
             e(x.event)
@@ -220,12 +270,12 @@ impl Exporter for Html {
         for ev in &r.events {
             let _ = writeln!(
                 o,
-                "<tr><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"time\">{}</td><td>{}</td></tr>",
                 e(&human_time(&ev.event.at)),
                 e(&ev.text)
             );
         }
-        o.push_str("</table>\n</section>\n");
+        o.push_str("</tbody>\n</table>\n</section>\n");
         let _ = writeln!(
             o,
             "<footer>{}{colon}{} · simcancel</footer>\n</body>\n</html>",

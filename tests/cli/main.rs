@@ -4,6 +4,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod browser;
 mod catalog;
 mod checklists;
 mod completions;
