@@ -146,7 +146,8 @@ impl Printed {
         let id = fixtures::save(&env, &case.session);
         let html_path = env.root().join(format!("{}.html", case.name));
         env.run(&["export", &id, "-o", &html_path.display().to_string()])
-            .success();
+            .success()
+            .stderr_has(&html_path.display().to_string());
         let html = std::fs::read_to_string(&html_path).expect("exported HTML");
         std::fs::copy(&html_path, out.join(format!("{}.html", case.name))).expect("keep the HTML");
 
