@@ -112,12 +112,15 @@ static ZH_CN: Help = Help {
             "export.require_complete",
             "会话未完成时报错（退出代码 1），而不是导出标记为“未完成”的记录",
         ),
-        ("letter", "生成填好的法文注销信或电子邮件，附带译文"),
+        ("letter", "生成填好的注销信、退款申请或电子邮件，附带译文"),
         (
             "letter.session",
             "会话编号或其唯一前缀（见 `simcancel sessions`）",
         ),
-        ("letter.kind", "挂号回执信（LRAR）或电子邮件"),
+        (
+            "letter.kind",
+            "信件本身（寄给法国运营商的挂号信（附回执），或发给商家的申请），或电子邮件（清单有邮箱时）",
+        ),
         (
             "letter.output",
             "写入此文件（私密，权限 0600），而不是标准输出",

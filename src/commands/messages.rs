@@ -93,6 +93,32 @@ impl Localize for letter::Error {
                 l.bad_template_name,
                 &[("id", session), ("name", name), ("pattern", &ID_PATTERN)],
             ),
+            letter::Error::NoLetter {
+                checklist,
+                provider,
+            } => fill(
+                l.no_letter,
+                &[
+                    ("checklist", checklist),
+                    ("provider", &provider.as_deref().unwrap_or(l.your_operator)),
+                ],
+            ),
+            letter::Error::NoEmail {
+                session,
+                provider,
+                french,
+                ..
+            } => fill(
+                if *french {
+                    l.no_email_french
+                } else {
+                    l.no_email_abroad
+                },
+                &[
+                    ("id", session),
+                    ("provider", &provider.as_deref().unwrap_or(l.your_operator)),
+                ],
+            ),
             letter::Error::NoTemplate {
                 file,
                 kind,
@@ -291,6 +317,14 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
         ),
         // The template's own braces are not placeholders: it is used as it is.
         Problem::UnclosedPlaceholder => t.unclosed_placeholder.to_string(),
+        Problem::UnknownCondition { name } => fill(
+            t.unknown_condition,
+            &[
+                ("directive", &format!("{{{{if {name}}}}}")),
+                ("known", &crate::letter::condition_names()),
+            ],
+        ),
+        Problem::UnpairedSection => t.unpaired_section.to_string(),
     }
 }
 

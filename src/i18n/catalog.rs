@@ -178,6 +178,10 @@ pub struct Problems {
     pub unknown_placeholder: &'static str,
     /// A letter template opens `{{` without closing it on the line.
     pub unclosed_placeholder: &'static str,
+    /// `{directive}` (the whole `{{if …}}`), `{known}`: a template section tests an unknown name.
+    pub unknown_condition: &'static str,
+    /// A template's `{{if}}` and `{{end}}` are not paired, nested or alone on their lines.
+    pub unpaired_section: &'static str,
 }
 
 /// Why a file or folder could not be read (the checklist module's `ReadError`; its `Other` case is

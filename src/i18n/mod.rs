@@ -113,6 +113,15 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
     out
 }
 
+/// Whether `text` holds Chinese characters (the CJK ideographs a name is written in).
+pub fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2FA1F}')
+    })
+}
+
 /// All interface strings of one language, grouped by the part of the program that shows them.
 #[derive(Debug)]
 pub struct Strings {
@@ -182,6 +191,16 @@ mod tests {
         );
         assert_eq!(Lang::from_env(env(&[("LANG", "C")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8")])), Lang::En);
+    }
+
+    #[test]
+    fn chinese_characters_are_told_from_latin_letters() {
+        assert!(has_chinese("张伟"));
+        assert!(has_chinese("Zhang 伟"));
+        assert!(!has_chinese("Zhang Wei"));
+        assert!(!has_chinese("Jean-Pierre Dupont, 75011 Paris"));
+        // Full-width punctuation alone is not a name in Chinese characters.
+        assert!(!has_chinese("；，"));
     }
 
     #[test]

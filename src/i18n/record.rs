@@ -172,14 +172,23 @@ pub struct StepStatuses {
     pub not_applicable: &'static str,
 }
 
-/// The frame of `letter`: headings around the French letter and its translation.
+/// The frame of `letter`: headings around the text to send and its translation, and what
+/// `letter` says beside them.
 #[derive(Debug)]
 pub struct Letter {
-    /// Heading above the French text; `{kind}`.
-    pub french_heading: &'static str,
+    /// Heading above a registered letter to a French operator; `{language}`.
+    pub heading_letter: &'static str,
+    /// Heading above a request to paste into a seller's form or chat; `{language}`.
+    pub heading_request: &'static str,
+    /// Heading above an e-mail; `{language}`.
+    pub heading_email: &'static str,
+    /// The name of French, for `{language}`.
+    pub french: &'static str,
+    /// The name of English, for `{language}`.
+    pub english: &'static str,
     /// Heading above the translation.
     pub translation_heading: &'static str,
-    /// Under the translation heading: send the French text, not this one.
+    /// Under the translation heading: send the text above (in `{language}`), not this one.
     pub translation_note: &'static str,
     /// "letter" and "e-mail", for `{kind}`.
     pub kinds: LetterKinds,
@@ -187,10 +196,23 @@ pub struct Letter {
     pub missing: &'static str,
     /// What each missing value is.
     pub fields: FieldLabels,
-    /// Printed on stderr when values are missing; `{n}`.
+    /// Printed on stderr when values are missing; `{n}`, `{mark}` (the mark in the text to
+    /// send).
     pub missing_count: &'static str,
+    /// Printed on stderr when the holder's name is in Chinese characters.
+    pub chinese_name: &'static str,
     /// How the translation writes the date: a chrono `strftime` pattern.
     pub date_format: &'static str,
+    /// Who to write to when the checklist names no provider (the generic one).
+    pub your_operator: &'static str,
+    /// Error: no letter fits the checklist; `{checklist}`, `{provider}`.
+    pub no_letter: &'static str,
+    /// Error: an e-mail was asked for a French operator without a known address; `{id}`
+    /// (the session), `{provider}`.
+    pub no_email_french: &'static str,
+    /// Error: an e-mail was asked for a seller abroad without a known address; `{id}`,
+    /// `{provider}`.
+    pub no_email_abroad: &'static str,
     /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
     pub no_template: &'static str,
     /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
@@ -215,6 +237,10 @@ pub struct FieldLabels {
     pub customer_number: &'static str,
     /// The online request's reference.
     pub reference: &'static str,
+    /// A travel eSIM's order number.
+    pub order_number: &'static str,
+    /// Why the refund is asked for.
+    pub reason: &'static str,
     /// The operator's name.
     pub operator_name: &'static str,
     /// The operator's postal address for cancellations.

@@ -254,7 +254,10 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     let (french, translation) = letter
         .split_once("Translation (English)")
         .unwrap_or_else(|| panic!("no translation:\n{letter}"));
-    assert!(french.starts_with("French letter to send\n"), "{letter}");
+    assert!(
+        french.starts_with("Registered letter to send, in French\n"),
+        "{letter}"
+    );
     for expected in [
         "Zoé L'Hôte\n12 rue des Lilas\n75011 Paris",
         "Le 8 décembre 2026",
