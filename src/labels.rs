@@ -2,8 +2,9 @@
 //! so a new phase, difficulty or status cannot go without a label in every language. The
 //! words themselves are in [`crate::i18n`].
 
-use crate::checklist::{Answer, Difficulty, Phase, Question, QuestionKind};
+use crate::checklist::{Answer, Difficulty, Phase, Question, QuestionKind, WaitDuration};
 use crate::i18n::Strings;
+use crate::i18n::fill;
 use crate::session::{SessionStatus, StepStatus};
 
 /// A phase, as step headers and records name it.
@@ -53,6 +54,17 @@ pub fn step_status(status: StepStatus, s: &Strings) -> &'static str {
     }
 }
 
+/// An expected wait in words: `10 days`, `10 天`, in the largest whole unit.
+pub fn duration(d: WaitDuration, s: &Strings) -> String {
+    let c = &s.common;
+    let (n, unit) = match d.hours {
+        h if h % (24 * 7) == 0 => (h / (24 * 7), c.weeks),
+        h if h % 24 == 0 => (h / 24, c.days),
+        h => (h, c.hours),
+    };
+    fill(unit[usize::from(n != 1)], &[("n", &n)])
+}
+
 /// "yes" or "no".
 pub fn yes_no(value: bool, s: &Strings) -> &'static str {
     if value { s.common.yes } else { s.common.no }
@@ -70,5 +82,25 @@ pub fn answer(question: Option<&Question>, answer: &Answer, s: &Strings) -> Stri
                 .map_or_else(|| id.clone(), |c| c.label.get(s.tag()).to_string()),
             _ => id.clone(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn waits_are_said_in_words_not_in_the_file_format() {
+        let d = |s: &str| s.parse::<WaitDuration>().expect("duration");
+        let zh = Lang::ZhCn.strings();
+        let en = Lang::En.strings();
+        assert_eq!(duration(d("10d"), zh), "10 天");
+        assert_eq!(duration(d("10d"), en), "10 days");
+        assert_eq!(duration(d("1d"), en), "1 day");
+        assert_eq!(duration(d("2w"), zh), "2 周");
+        assert_eq!(duration(d("14d"), en), "2 weeks");
+        assert_eq!(duration(d("48h"), en), "2 days");
+        assert_eq!(duration(d("36h"), zh), "36 小时");
     }
 }

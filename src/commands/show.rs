@@ -183,7 +183,10 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
             let _ = writeln!(
                 o,
                 "   ⏳ {}",
-                fill(s.catalog.expected_wait, &[("wait", &w)])
+                fill(
+                    s.catalog.expected_wait,
+                    &[("wait", &labels::duration(w, s))]
+                )
             );
         }
     }

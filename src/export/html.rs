@@ -239,8 +239,12 @@ impl Exporter for Html {
                     st.number,
                     e(&st.title)
                 );
-                for f in r.wait_fields(w) {
+                for f in r.wait_fields(st, w) {
                     let cell = match &f.value {
+                        // A length (`5 天`) is one unit: not broken between number and word.
+                        Value::Text(t) if f.label == x.expected => {
+                            format!("<span class=\"nw\">{}</span>", escape(t))
+                        }
                         Value::Text(t) => time_cell(t),
                         other => value(other),
                     };

@@ -111,7 +111,7 @@ impl Exporter for Markdown {
             );
             for (st, w) in waits {
                 let _ = write!(o, "| {}. {} |", st.number, escape(&st.title));
-                for f in r.wait_fields(w) {
+                for f in r.wait_fields(st, w) {
                     let _ = write!(o, " {} |", value(&f.value));
                 }
                 o.push('\n');

@@ -99,6 +99,9 @@ pub struct NoteRow {
 pub struct WaitRow {
     /// The expected wait from the checklist (`5d`), when it gives one.
     pub expected: Option<String>,
+    /// The same in the record's words (`5 days`, `5 天`).
+    #[serde(skip)]
+    pub expected_label: Option<String>,
     /// When waiting began; absent until the step is reached.
     pub began: Option<Timestamp>,
     /// The due date; absent until the step is reached.
@@ -246,10 +249,12 @@ impl Record {
         }
     }
 
-    /// The steps that have a waiting period.
+    /// The steps that have a waiting period and apply: a wait the answers ruled out is no
+    /// wait, and listing it would show it as open in a finished record.
     pub fn waits(&self) -> impl Iterator<Item = (&StepRow, &WaitRow)> {
         self.steps
             .iter()
+            .filter(|st| st.status != StepStatus::NotApplicable)
             .filter_map(|st| st.wait.as_ref().map(|w| (st, w)))
     }
 }
@@ -291,8 +296,10 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
     let redact = options.redact;
     let mut inputs = Vec::new();
     let mut notes = Vec::new();
+    let expected_label = step.wait.map(|d| labels::duration(d, options.strings));
     let mut wait = step.wait.map(|d| WaitRow {
         expected: Some(d.to_string()),
+        expected_label: expected_label.clone(),
         began: None,
         due: None,
         received: None,
@@ -332,6 +339,7 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
         if let Some(w) = &r.wait {
             wait = Some(WaitRow {
                 expected: step.wait.map(|d| d.to_string()),
+                expected_label,
                 began: Some(w.began),
                 due: Some(w.due),
                 received: w.received,

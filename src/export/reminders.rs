@@ -59,7 +59,10 @@ pub(super) fn reminders(
     };
     let mut out = Vec::new();
     let mut latest_due: Option<Timestamp> = None;
-    for st in steps {
+    for st in steps
+        .iter()
+        .filter(|st| st.status != StepStatus::NotApplicable)
+    {
         let Some(due) = st.wait.as_ref().and_then(|w| w.due) else {
             continue;
         };

@@ -21,6 +21,9 @@ pub(super) static STRINGS: Strings = Strings {
         },
         yes: "yes",
         no: "no",
+        hours: ["{n} hour", "{n} hours"],
+        days: ["{n} day", "{n} days"],
+        weeks: ["{n} week", "{n} weeks"],
     },
     catalog: Catalog {
         list_headers: [

@@ -163,6 +163,12 @@ pub struct Common {
     pub yes: &'static str,
     /// "no".
     pub no: &'static str,
+    /// A length in hours, `{n}`: for one, then for several.
+    pub hours: [&'static str; 2],
+    /// A length in days, `{n}`: for one, then for several.
+    pub days: [&'static str; 2],
+    /// A length in weeks, `{n}`: for one, then for several.
+    pub weeks: [&'static str; 2],
 }
 
 #[cfg(test)]

@@ -21,6 +21,9 @@ pub(super) static STRINGS: Strings = Strings {
         },
         yes: "是",
         no: "否",
+        hours: ["{n} 小时", "{n} 小时"],
+        days: ["{n} 天", "{n} 天"],
+        weeks: ["{n} 周", "{n} 周"],
     },
     catalog: Catalog {
         list_headers: ["编号", "名称", "运营商", "国家", "难度", "核实日期", "来源"],

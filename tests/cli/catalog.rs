@@ -392,13 +392,15 @@ fn show_prints_the_whole_checklist_localized() {
         "(only when keep_number = yes)",
         "→ https://www.service-public.fr/",
         "✎ Holder's full name (personal)",
-        "⏳ expected wait: 10d",
+        "⏳ expected wait: 10 days",
     ] {
         assert!(run.stdout.contains(s), "missing {s:?}:\n{run}");
     }
     let zh = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
     assert!(zh.stdout.contains("[准备] 整理线路信息"), "{zh}");
     assert!(zh.stdout.contains("并非运营商的确认"), "{zh}");
+    // Issue 15: the wait in words, not in the file's `10d`.
+    assert!(zh.stdout.contains("⏳ 预计等待：10 天"), "{zh}");
 }
 
 #[test]
