@@ -5,7 +5,7 @@
 use crate::checklist::{Answer, Difficulty, Phase, Question, QuestionKind, WaitDuration};
 use crate::i18n::Strings;
 use crate::i18n::fill;
-use crate::session::{SessionStatus, StepStatus};
+use crate::session::{SessionStatus, StepStatus, WaitOutcome};
 
 /// A phase, as step headers and records name it.
 pub fn phase(phase: Phase, s: &Strings) -> &'static str {
@@ -65,6 +65,41 @@ pub fn duration(d: WaitDuration, s: &Strings) -> String {
     fill(unit[usize::from(n != 1)], &[("n", &n)])
 }
 
+/// What the answer that ended a wait said.
+pub fn wait_outcome(outcome: WaitOutcome, s: &Strings) -> &'static str {
+    let o = &s.export.outcomes;
+    match outcome {
+        WaitOutcome::Granted => o.granted,
+        WaitOutcome::Refused => o.refused,
+        WaitOutcome::StoreCredit => o.store_credit,
+        WaitOutcome::Partial => o.partial,
+    }
+}
+
+/// A checklist's link in words: what the common names (`site`, `arcep`, ...) are, and
+/// any other by its web address's host, so no file key shows as a label.
+pub fn link(name: &str, url: &str, s: &Strings) -> String {
+    let l = &s.common.links;
+    let known = match name {
+        "site" => Some(l.site),
+        "help" | "support" | "faq" | "refund-help" => Some(l.help),
+        "refund-policy" => Some(l.refund_policy),
+        "service-public" => Some(l.service_public),
+        "arcep" => Some(l.arcep),
+        "inc-conso" => Some(l.inc_conso),
+        "cedef" => Some(l.cedef),
+        _ => None,
+    };
+    match known {
+        Some(label) => label.to_string(),
+        None => {
+            let host = url.split("://").nth(1).unwrap_or(url);
+            let host = host.split(['/', '?', '#']).next().unwrap_or(host);
+            host.trim_start_matches("www.").to_string()
+        }
+    }
+}
+
 /// "yes" or "no".
 pub fn yes_no(value: bool, s: &Strings) -> &'static str {
     if value { s.common.yes } else { s.common.no }
@@ -102,5 +137,23 @@ mod tests {
         assert_eq!(duration(d("14d"), en), "2 weeks");
         assert_eq!(duration(d("48h"), en), "2 days");
         assert_eq!(duration(d("36h"), zh), "36 小时");
+    }
+
+    #[test]
+    fn links_are_named_in_words_or_by_their_host() {
+        let zh = Lang::ZhCn.strings();
+        assert_eq!(link("site", "https://www.free.fr/", zh), "官网");
+        assert_eq!(
+            link("arcep", "https://arcep.fr/x.html", zh),
+            "法国电信监管机构 ARCEP"
+        );
+        assert_eq!(
+            link("sim-swap", "https://www.example.org/a/b?c", zh),
+            "example.org"
+        );
+        assert_eq!(
+            link("help", "https://x.example", Lang::En.strings()),
+            "Help pages"
+        );
     }
 }

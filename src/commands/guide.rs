@@ -48,9 +48,18 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                     )
                 })
                 .collect();
-            match prompter.pick(g.pick_checklist, &items, 0) {
+            // Found by what people type: the id, the provider, the name in every language.
+            let keys: Vec<String> = entries
+                .iter()
+                .map(|e| {
+                    let c = &e.checklist;
+                    let names: Vec<&str> = c.name.0.iter().map(|(_, n)| n.as_str()).collect();
+                    format!("{} {} {}", c.id, c.provider, names.join(" "))
+                })
+                .collect();
+            match prompter.pick(g.pick_checklist, &items, &keys, 0) {
                 Ok(i) => &entries[i.min(entries.len() - 1)],
-                Err(stop) => return interactive::stopped(&stop, g.pick_eof),
+                Err(stop) => return interactive::stopped(&stop, g.pick_eof, g.pick_cancelled),
             }
         }
     };

@@ -31,7 +31,7 @@ pub fn prompter(cx: &Context) -> Box<dyn Prompter> {
                 .echo_answers(piped),
         )
     } else {
-        Box::new(DialoguerPrompter::new())
+        Box::new(DialoguerPrompter::new(cx.strings()))
     }
 }
 
@@ -118,10 +118,15 @@ pub fn run_engine(
 }
 
 /// The exit code for a picker that got no answer before any session existed: nothing was
-/// chosen, so end of input is an error that says how to choose without a picker.
-pub fn stopped(stop: &Stop, eof_message: &str) -> Result<ExitCode> {
+/// chosen, so end of input is an error that says how to choose without a picker, and Esc
+/// a choice not to start anything (`cancelled` says so).
+pub fn stopped(stop: &Stop, eof_message: &str, cancelled: &str) -> Result<ExitCode> {
     match stop {
         Stop::EndOfInput => anyhow::bail!("{eof_message}"),
+        Stop::Escape => {
+            writeln!(std::io::stdout(), "{cancelled}")?;
+            Ok(ExitCode::from(exit::OK))
+        }
         Stop::Interrupted => Ok(ExitCode::from(exit::INTERRUPTED)),
         Stop::Io(e) => Err(anyhow::anyhow!("cannot talk to the terminal: {e}")),
     }

@@ -94,7 +94,7 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
     if !c.links.is_empty() {
         let _ = writeln!(o, "{}:", l.links);
         for (n, u) in &c.links {
-            let _ = writeln!(o, "  {n}: {u}");
+            let _ = writeln!(o, "  {}{}{u}", labels::link(n, u, s), s.guide.colon);
         }
     }
     if !c.contacts.is_empty() {

@@ -185,9 +185,9 @@ impl Record {
             .collect()
     }
 
-    /// A waiting period's facts, in order: expected, began, due, received. A wait that
-    /// ended without a confirmation says how (skipped) rather than "not received yet".
-    pub fn wait_fields<'a>(&'a self, st: &StepRow, w: &'a WaitRow) -> [Field<'a>; 4] {
+    /// A waiting period's facts, in order: expected, began, due, received, outcome. A wait
+    /// that ended without a confirmation says how (skipped) rather than "not received yet".
+    pub fn wait_fields<'a>(&'a self, st: &StepRow, w: &'a WaitRow) -> [Field<'a>; 5] {
         let x = &self.strings.export;
         let received = match (w.received, st.status) {
             (Some(d), _) => d.to_string().into(),
@@ -199,6 +199,11 @@ impl Record {
             Field::text(x.began, time_or(w.began.as_ref(), x.none)),
             Field::text(x.due, time_or(w.due.as_ref(), x.none)),
             Field::text(x.received, received),
+            Field::text(
+                x.outcome,
+                w.outcome
+                    .map_or(x.none, |o| labels::wait_outcome(o, self.strings)),
+            ),
         ]
     }
 }

@@ -224,7 +224,7 @@ impl Exporter for Html {
             let _ = writeln!(o, "<p>{}</p>", e(none));
         } else {
             o.push_str("<table>\n<thead><tr>");
-            for h in [x.step, x.expected, x.began, x.due, x.received] {
+            for h in [x.step, x.expected, x.began, x.due, x.received, x.outcome] {
                 let _ = write!(o, "<th scope=\"col\">{}</th>", e(h));
             }
             o.push_str("</tr></thead>\n<tbody>\n");

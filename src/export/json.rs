@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AnswerRow, ChecklistInfo, Error, EventRow, Exporter, Record, Reminder, StepRow};
-use crate::session::{SessionStatus, Timestamp};
+use crate::session::{SessionStatus, Timestamp, WaitOutcome};
 
 /// The version of the JSON export schema.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -60,6 +60,7 @@ struct WaitPart<'a> {
     began: Option<Timestamp>,
     due: Option<Timestamp>,
     received: Option<NaiveDate>,
+    outcome: Option<WaitOutcome>,
 }
 
 impl Exporter for Json {
@@ -98,6 +99,7 @@ impl Exporter for Json {
                     began: w.began,
                     due: w.due,
                     received: w.received,
+                    outcome: w.outcome,
                 })
                 .collect(),
             events: &r.events,

@@ -106,8 +106,8 @@ impl Exporter for Markdown {
         } else {
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-                x.step, x.expected, x.began, x.due, x.received
+                "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+                x.step, x.expected, x.began, x.due, x.received, x.outcome
             );
             for (st, w) in waits {
                 let _ = write!(o, "| {}. {} |", st.number, escape(&st.title));

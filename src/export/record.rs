@@ -13,7 +13,9 @@ use super::reminders::{Reminder, reminders};
 use crate::checklist::{Answer, Phase, Step};
 use crate::i18n::Strings;
 use crate::labels;
-use crate::session::{Event, Progress, Session, SessionStatus, StepRecord, StepStatus, Timestamp};
+use crate::session::{
+    Event, Progress, Session, SessionStatus, StepRecord, StepStatus, Timestamp, WaitOutcome,
+};
 
 /// The checklist a session followed, as the record shows it.
 #[derive(Clone, Debug, Serialize)]
@@ -108,6 +110,8 @@ pub struct WaitRow {
     pub due: Option<Timestamp>,
     /// The day the confirmation came.
     pub received: Option<NaiveDate>,
+    /// What that answer said, when the person recorded it.
+    pub outcome: Option<WaitOutcome>,
 }
 
 /// One step of the record.
@@ -303,6 +307,7 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
         began: None,
         due: None,
         received: None,
+        outcome: None,
     });
     if let Some(r) = record {
         for def in &step.inputs {
@@ -343,6 +348,7 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
                 began: Some(w.began),
                 due: Some(w.due),
                 received: w.received,
+                outcome: w.outcome,
             });
         }
     }

@@ -19,7 +19,9 @@ mod zh_cn;
 use std::fmt;
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
-pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
+pub use record::{
+    Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses, WaitOutcomes,
+};
 pub use walk::{Guide, Sessions};
 
 /// A language of the interface.
@@ -169,6 +171,28 @@ pub struct Common {
     pub days: [&'static str; 2],
     /// A length in weeks, `{n}`: for one, then for several.
     pub weeks: [&'static str; 2],
+    /// The names of the links checklists commonly give.
+    pub links: LinkLabels,
+}
+
+/// What the links a checklist commonly names (`site`, `arcep`, ...) are, in words; other
+/// links are named by their web address's host.
+#[derive(Debug)]
+pub struct LinkLabels {
+    /// `site`: the provider's official site.
+    pub site: &'static str,
+    /// `help`, `support`, `faq`, `refund-help`: its help pages.
+    pub help: &'static str,
+    /// `refund-policy`: its refund policy.
+    pub refund_policy: &'static str,
+    /// `service-public`: the French administration's site.
+    pub service_public: &'static str,
+    /// `arcep`: the telecoms regulator.
+    pub arcep: &'static str,
+    /// `inc-conso`: the national consumer institute.
+    pub inc_conso: &'static str,
+    /// `cedef`: the economy ministry's consumer pages.
+    pub cedef: &'static str,
 }
 
 #[cfg(test)]

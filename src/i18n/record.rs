@@ -83,6 +83,10 @@ pub struct Export {
     pub received: &'static str,
     /// Shown when the confirmation has not come yet.
     pub not_received: &'static str,
+    /// "Outcome" (what the answer that ended a wait said).
+    pub outcome: &'static str,
+    /// The outcomes of a wait.
+    pub outcomes: WaitOutcomes,
     /// "Event log".
     pub events: &'static str,
     /// Event log summary line; `{n}`.
@@ -99,6 +103,8 @@ pub struct Export {
     pub ev_answered: &'static str,
     /// `{step}`, `{input}`.
     pub ev_input_recorded: &'static str,
+    /// `{step}`, `{input}`: the person cleared a value.
+    pub ev_input_cleared: &'static str,
     /// `{step}`.
     pub ev_step_done: &'static str,
     /// `{step}`.
@@ -113,6 +119,8 @@ pub struct Export {
     pub ev_wait_started: &'static str,
     /// `{step}`, `{on}`.
     pub ev_confirmation_received: &'static str,
+    /// `{step}`, `{on}`, `{outcome}`: the answer came and the person said what it said.
+    pub ev_confirmation_outcome: &'static str,
     /// "Paused".
     pub ev_paused: &'static str,
     /// "Completed".
@@ -157,6 +165,19 @@ pub struct SessionStatuses {
     pub completed: &'static str,
     /// Given up.
     pub abandoned: &'static str,
+}
+
+/// What the answer that ended a wait said, as the guide offers it and the record shows it.
+#[derive(Debug)]
+pub struct WaitOutcomes {
+    /// Done as asked.
+    pub granted: &'static str,
+    /// Refused.
+    pub refused: &'static str,
+    /// Store credit or points only.
+    pub store_credit: &'static str,
+    /// Only partly.
+    pub partial: &'static str,
 }
 
 /// The status of a step, in the record.

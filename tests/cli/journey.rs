@@ -123,7 +123,7 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
         .success()
         .stdout_has(esim.text.get("en"))
         .stdout_has(&format!(
-            "Every step is finished. Keep your record: simcancel export {id}"
+            "Every step is finished. Save your record as a page to print or keep: simcancel export {id} -o record.html"
         ));
     let s = env.session_json(&id);
     assert_eq!(s["status"], "completed");
