@@ -31,9 +31,9 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
-    /// What to do.
+    /// What to do; without it, a short help in the person's language (exit 2).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Options accepted by every command.

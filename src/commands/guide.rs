@@ -29,7 +29,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
     interactive::install_signal_handler(cx)?;
     let mut prompter = interactive::prompter(cx);
     let entry = match checklist {
-        Some(id) => catalog.get(id).localized(cx.strings())?,
+        Some(id) => super::suggest::entry(&catalog, id, cx.strings())?,
         None => {
             let entries = catalog.entries();
             if entries.is_empty() {

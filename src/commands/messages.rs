@@ -48,13 +48,24 @@ impl Localize for checklist::Error {
                     ("reason", &read_error(reason, s)),
                 ],
             ),
-            checklist::Error::NotAnId { id } => fill(c.not_an_id, &[("id", id)]),
-            checklist::Error::Unknown { id, known } => fill(
-                c.unknown_checklist,
-                &[("id", id), ("known", &known.join(", "))],
-            ),
+            checklist::Error::NotAnId { id } | checklist::Error::Unknown { id, .. } =>
+                return unknown_checklist(id, &[], s),
         })
     }
+}
+
+/// No checklist is named `typed`: "did you mean …?" when there are `suggestions`, else
+/// where to see them all.
+pub fn unknown_checklist(typed: &str, suggestions: &[&str], s: &Strings) -> anyhow::Error {
+    let c = &s.catalog;
+    anyhow!(if suggestions.is_empty() {
+        fill(c.unknown_checklist, &[("id", &typed)])
+    } else {
+        fill(
+            c.did_you_mean,
+            &[("id", &typed), ("ids", &suggestions.join(c.or))],
+        )
+    })
 }
 
 impl Localize for engine::Error {
@@ -100,7 +111,7 @@ impl Localize for letter::Error {
                 l.no_letter,
                 &[
                     ("checklist", checklist),
-                    ("provider", &provider.as_deref().unwrap_or(l.your_operator)),
+                    ("provider", &provider_name(provider.as_deref(), s)),
                 ],
             ),
             letter::Error::NoEmail {
@@ -116,9 +127,11 @@ impl Localize for letter::Error {
                 },
                 &[
                     ("id", session),
-                    ("provider", &provider.as_deref().unwrap_or(l.your_operator)),
+                    ("provider", &provider_name(provider.as_deref(), s)),
                 ],
-            ),
+            )
+            .trim()
+            .to_string(),
             letter::Error::NoTemplate {
                 file,
                 kind,
@@ -177,6 +190,16 @@ impl Localize for session::Error {
             | session::Error::Lock { .. }
             | session::Error::Write(_) => return anyhow::Error::new(self),
         })
+    }
+}
+
+/// A provider's name inside a sentence: in Chinese, set apart from the characters around it
+/// by spaces, as Latin words are; "your operator" when the checklist names none.
+fn provider_name(provider: Option<&str>, s: &Strings) -> String {
+    match provider {
+        Some(p) if s.lang == crate::i18n::Lang::ZhCn => format!(" {p} "),
+        Some(p) => p.to_string(),
+        None => s.letter.your_operator.to_string(),
     }
 }
 

@@ -5,7 +5,8 @@
 //!
 //! Shared by several commands: `context.rs` (the resolved global options),
 //! `messages.rs` (typed errors worded), `interactive.rs` (what `guide` and `resume` share),
-//! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables).
+//! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables),
+//! `suggest.rs` ("did you mean …?" for a checklist name that is not an id).
 
 mod completions;
 pub mod context;
@@ -19,6 +20,7 @@ mod output;
 mod resume;
 mod sessions;
 mod show;
+mod suggest;
 mod table;
 mod validate;
 
@@ -43,7 +45,12 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     let lang_given = cli.global.lang.is_some();
     let cx = Context::resolve(cli.global)?;
     context::set_console_colours();
-    match cli.command {
+    let Some(command) = cli.command else {
+        // `simcancel` alone: the three commands a newcomer needs, in their language.
+        note(cx.strings().common.short_help);
+        return Ok(ExitCode::from(crate::exit::USAGE));
+    };
+    match command {
         Command::List(args) => list::run(
             &cx,
             list::ListOptions {

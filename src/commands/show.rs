@@ -31,7 +31,7 @@ struct Json<'a> {
 /// Prints one checklist.
 pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
     let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
-    let entry = catalog.get(&opts.id).localized(cx.strings())?;
+    let entry = super::suggest::entry(&catalog, &opts.id, cx.strings())?;
     let mut out = std::io::stdout().lock();
     if opts.json {
         serde_json::to_writer_pretty(

@@ -19,10 +19,12 @@ pub struct Catalog {
     pub validate_no_files: &'static str,
     /// A checklist file skipped while loading the catalogue. {path} {count}
     pub skipped_file: &'static str,
-    /// Unknown checklist id. {id} {known}
+    /// No checklist is named so, and none comes close. {id}
     pub unknown_checklist: &'static str,
-    /// Something given as an id that cannot be one. {id}
-    pub not_an_id: &'static str,
+    /// No checklist is named so; these come close. {id} {ids}
+    pub did_you_mean: &'static str,
+    /// Between two suggestions: " or ".
+    pub or: &'static str,
     /// A `--checklists` folder that cannot be read. {path} {reason}
     pub unreadable_dir: &'static str,
     /// Labels in `show`.

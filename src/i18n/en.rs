@@ -34,6 +34,15 @@ pub(super) static STRINGS: Strings = Strings {
             inc_conso: "INC (national consumer institute)",
             cedef: "Ministry of the Economy (consumer pages)",
         },
+        short_help:
+            "simcancel walks you through cancelling a mobile line, SIM card, eSIM or travel eSIM,
+step by step, and keeps a dated record.
+
+  simcancel guide      start: choose your provider in a list
+  simcancel resume     go on where you stopped (it is saved after every answer)
+  simcancel sessions   see your sessions, where each stands and what is due
+
+All commands and options: simcancel --help",
     },
     catalog: Catalog {
         list_headers: [
@@ -52,8 +61,9 @@ pub(super) static STRINGS: Strings = Strings {
         validate_summary: "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
         validate_no_files: "{path}: no .toml checklist files in this folder",
         skipped_file: "skipping {path}: {count} problem(s); run `simcancel validate {path}` to see them",
-        unknown_checklist: "no checklist `{id}`; known ones: {known}. Run `simcancel list` to see them all",
-        not_an_id: "`{id}` is not a checklist id: ids use only a-z, 0-9 and -, with no `/` or `..` (see `simcancel list`)",
+        unknown_checklist: "no checklist is named `{id}`; `simcancel list` shows them all",
+        did_you_mean: "no checklist is named `{id}`. Did you mean {ids}? (`simcancel list` shows them all)",
+        or: " or ",
         unreadable_dir: "cannot read the checklist folder {path}: {reason}; check the --checklists path",
         show_labels: ShowLabels {
             provider: "Provider",

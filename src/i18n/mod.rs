@@ -173,6 +173,8 @@ pub struct Common {
     pub weeks: [&'static str; 2],
     /// The names of the links checklists commonly give.
     pub links: LinkLabels,
+    /// `simcancel` alone: what it does and the three commands a newcomer needs.
+    pub short_help: &'static str,
 }
 
 /// What the links a checklist commonly names (`site`, `arcep`, ...) are, in words; other

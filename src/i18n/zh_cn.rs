@@ -34,6 +34,14 @@ pub(super) static STRINGS: Strings = Strings {
             inc_conso: "法国国家消费研究院 INC",
             cedef: "法国经济部（消费者信息）",
         },
+        short_help:
+            "simcancel 一步步引导您注销手机号、SIM 卡、eSIM 或出国流量卡，并保留带日期的记录。
+
+  simcancel guide      开始：从列表中选择您的运营商
+  simcancel resume     从上次停下的地方继续（每次回答后都会自动保存）
+  simcancel sessions   查看您的会话、各自的进度和到期日期
+
+全部命令和选项：simcancel --help",
     },
     catalog: Catalog {
         list_headers: ["编号", "名称", "运营商", "国家", "难度", "核实日期", "来源"],
@@ -44,8 +52,9 @@ pub(super) static STRINGS: Strings = Strings {
         validate_summary: "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告",
         validate_no_files: "{path}：此文件夹中没有 .toml 清单文件",
         skipped_file: "已跳过 {path}：有 {count} 个问题；运行 `simcancel validate {path}` 查看详情",
-        unknown_checklist: "没有名为 `{id}` 的清单；已有：{known}。运行 `simcancel list` 查看全部",
-        not_an_id: "`{id}` 不是清单编号：编号只能包含 a-z、0-9 和 -，不能含 `/` 或 `..`（见 `simcancel list`）",
+        unknown_checklist: "没有名为 `{id}` 的清单；运行 `simcancel list` 可查看全部清单",
+        did_you_mean: "没有名为 `{id}` 的清单。您是不是要找 {ids}？（运行 `simcancel list` 可查看全部清单）",
+        or: " 或 ",
         unreadable_dir: "无法读取清单文件夹 {path}：{reason}；请检查 --checklists 路径",
         show_labels: ShowLabels {
             provider: "运营商",

@@ -419,20 +419,26 @@ fn show_json_is_the_checklist_with_origin_and_hash() {
 }
 
 #[test]
-fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
+fn show_refuses_ids_that_are_paths_and_suggests_the_closest() {
     let env = Env::new();
-    for bad in ["../etc/passwd", "a/b", "..", "Generic"] {
-        env.run(&["show", bad])
-            .code(1)
-            .stderr_has(&format!("simcancel: `{bad}` is not a checklist id"));
+    for bad in ["../etc/passwd", "a/b", ".."] {
+        env.run(&["show", bad]).code(1).stderr_is(&format!(
+            "simcancel: no checklist is named `{bad}`; `simcancel list` shows them all\n"
+        ));
     }
-    env.run(&["show", "nope"])
+    // Issue 15: another case or a typo gets the closest id, not programmer text.
+    env.run(&["show", "Generic"])
         .code(1)
-        .stderr_has("simcancel: no checklist `nope`; known ones: ")
-        .stderr_has(" generic, ");
+        .stderr_is("simcancel: no checklist is named `Generic`. Did you mean generic? (`simcancel list` shows them all)\n");
+    env.run(&["guide", "airlo"])
+        .code(1)
+        .stderr_is("simcancel: no checklist is named `airlo`. Did you mean airalo? (`simcancel list` shows them all)\n");
+    env.run(&["--lang", "zh-CN", "guide", "Airalo"])
+        .code(1)
+        .stderr_is("simcancel: 没有名为 `Airalo` 的清单。您是不是要找 airalo？（运行 `simcancel list` 可查看全部清单）\n");
     env.run(&["--lang", "zh-CN", "show", "nope"])
         .code(1)
-        .stderr_has("没有名为 `nope` 的清单");
+        .stderr_is("simcancel: 没有名为 `nope` 的清单；运行 `simcancel list` 可查看全部清单\n");
 }
 
 #[test]

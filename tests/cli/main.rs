@@ -18,4 +18,5 @@ mod letter;
 mod man;
 mod pty;
 mod sessions;
+mod usability;
 mod walkthrough;
