@@ -61,12 +61,8 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             writeln!(self.out, "  {}. {item}", i + 1)?;
         }
         loop {
-            write!(
-                self.out,
-                "{} [{}]: ",
-                self.strings.guide.plain_number,
-                default + 1
-            )?;
+            let g = &self.strings.guide;
+            write!(self.out, "{} [{}]{}", g.plain_number, default + 1, g.colon)?;
             let line = self.line()?;
             if line.is_empty() && default < items.len() {
                 return Ok(default);
@@ -147,9 +143,11 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             None => ask.prompt.to_string(),
         };
         loop {
+            // The language's colon: `: ` in English, `：` in Chinese.
+            let colon = self.strings.guide.colon;
             match ask.default {
-                Some(d) if !d.is_empty() => write!(self.out, "{prompt} [{d}]: ")?,
-                _ => write!(self.out, "{prompt}: ")?,
+                Some(d) if !d.is_empty() => write!(self.out, "{prompt} [{d}]{colon}")?,
+                _ => write!(self.out, "{prompt}{colon}")?,
             }
             let line = self.line()?;
             let answer = match ask.default {
@@ -171,7 +169,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             g.plain_no_default
         };
         loop {
-            write!(self.out, "{prompt} {hint}: ")?;
+            write!(self.out, "{prompt} {hint}{}", g.colon)?;
             let line = self.line()?;
             match line.to_lowercase().as_str() {
                 "" => return Ok(default),
