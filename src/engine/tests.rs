@@ -374,7 +374,7 @@ fn the_walk_speaks_chinese() {
     let w = walk_on(new_session(), "2\n2\n", Lang::ZhCn);
     assert!(w.output.contains("接下来做什么？"), "{}", w.output);
     assert!(w.output.contains("1. 已完成"), "{}", w.output);
-    assert!(w.output.contains("编号 [1]"), "{}", w.output);
+    assert!(w.output.contains("编号 [1]："), "{}", w.output);
     let w = walk_on(new_session(), "2\n2\n1\n2\n没有账户\n5\n", Lang::ZhCn);
     let summary = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
     assert!(
