@@ -48,13 +48,13 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                     )
                 })
                 .collect();
-            // Found by what people type: the id, the provider, the name in every language.
+            // Also found by the names it has in the other languages.
             let keys: Vec<String> = entries
                 .iter()
                 .map(|e| {
-                    let c = &e.checklist;
-                    let names: Vec<&str> = c.name.0.iter().map(|(_, n)| n.as_str()).collect();
-                    format!("{} {} {}", c.id, c.provider, names.join(" "))
+                    let names: Vec<&str> =
+                        e.checklist.name.0.iter().map(|(_, n)| n.as_str()).collect();
+                    names.join(" ")
                 })
                 .collect();
             match prompter.pick(g.pick_checklist, &items, &keys, 0) {

@@ -17,8 +17,8 @@ pub struct Menu<'a> {
     pub prompt: &'a str,
     /// The choices, as shown.
     pub items: &'a [String],
-    /// For a picker: per item, the words it is found by (its label and its other names);
-    /// `None` for a plain menu, which does not filter.
+    /// For a picker: per item, the other words it is found by besides its label (its names
+    /// in other languages, aliases); `None` for a plain menu, which does not filter.
     pub keys: Option<&'a [String]>,
     /// The item selected first.
     pub default: usize,
@@ -28,15 +28,16 @@ pub struct Menu<'a> {
     pub no_match: &'a str,
 }
 
-/// The indices of the items whose search text holds every word of `filter` (ignoring
-/// case), in their order; every item for an empty filter.
-pub fn matches(keys: &[String], filter: &str) -> Vec<usize> {
+/// The indices of the items whose label or other words (`keys`) hold every word of
+/// `filter` (ignoring case), in their order; every item for an empty filter.
+pub fn matches(items: &[String], keys: &[String], filter: &str) -> Vec<usize> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
-    keys.iter()
+    items
+        .iter()
         .enumerate()
-        .filter(|(_, k)| {
-            let k = k.to_lowercase();
-            words.iter().all(|w| k.contains(w.as_str()))
+        .filter(|(i, item)| {
+            let text = format!("{item} {}", keys.get(*i).map_or("", String::as_str)).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
         })
         .map(|(i, _)| i)
         .collect()
@@ -104,12 +105,12 @@ impl Menu<'_> {
                 Key::End => sel = shown.len().saturating_sub(1),
                 Key::Backspace if self.keys.is_some() && !filter.is_empty() => {
                     filter.pop();
-                    shown = matches(self.keys.unwrap_or_default(), &filter);
+                    shown = matches(self.items, self.keys.unwrap_or_default(), &filter);
                     (sel, top) = (0, 0);
                 }
                 Key::Char(c) if self.keys.is_some() && !c.is_control() => {
                     filter.push(c);
-                    shown = matches(self.keys.unwrap_or_default(), &filter);
+                    shown = matches(self.items, self.keys.unwrap_or_default(), &filter);
                     (sel, top) = (0, 0);
                 }
                 _ => {}
@@ -135,19 +136,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_word_typed_must_be_in_the_search_text_ignoring_case() {
-        let keys: Vec<String> = [
-            "Airalo airalo travel 流量卡 远游卡",
-            "Free Mobile free-mobile",
-            "Orange orange 橙子",
+    fn every_word_typed_must_be_in_the_label_or_the_other_words_ignoring_case() {
+        let items: Vec<String> = [
+            "Airalo [airalo]",
+            "Free Mobile [free-mobile]",
+            "Orange [orange]",
         ]
         .map(String::from)
         .to_vec();
-        assert_eq!(matches(&keys, ""), vec![0, 1, 2]);
-        assert_eq!(matches(&keys, "AIRALO"), vec![0]);
-        assert_eq!(matches(&keys, "流量"), vec![0]);
-        assert_eq!(matches(&keys, "free mob"), vec![1]);
-        assert_eq!(matches(&keys, "o"), vec![0, 1, 2]);
-        assert_eq!(matches(&keys, "nothing"), Vec::<usize>::new());
+        let keys: Vec<String> = ["travel, 流量卡, 远游卡", "", "橙子"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(matches(&items, &keys, ""), vec![0, 1, 2]);
+        assert_eq!(matches(&items, &keys, "AIRALO"), vec![0]);
+        assert_eq!(matches(&items, &keys, "流量"), vec![0]);
+        assert_eq!(matches(&items, &keys, "free mob"), vec![1]);
+        assert_eq!(matches(&items, &keys, "o"), vec![0, 1, 2]);
+        assert_eq!(matches(&items, &keys, "nothing"), Vec::<usize>::new());
+        // Fewer keys than items: the labels still match.
+        assert_eq!(matches(&items, &[], "orange"), vec![2]);
     }
 }
