@@ -167,6 +167,9 @@ pub struct Contacts {
     /// Phone number, as dialled in the country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// A number callable from abroad (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_abroad: Option<String>,
     /// Support e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -182,6 +185,7 @@ impl Contacts {
     /// Whether nothing is known.
     pub fn is_empty(&self) -> bool {
         self.phone.is_none()
+            && self.phone_abroad.is_none()
             && self.email.is_none()
             && self.postal.is_empty()
             && self.note.is_none()

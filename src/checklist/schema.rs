@@ -248,6 +248,8 @@ impl Reader<'_> {
         let note = t.get("note").map(|v| self.text(v, "note"));
         Some(Contacts {
             phone: optional(phone)?,
+            // Format 2 reads it; a format-1 file has none.
+            phone_abroad: None,
             email: optional(email)?,
             postal: optional(postal)?.unwrap_or_default(),
             note: optional(note)?,

@@ -89,6 +89,9 @@ pub fn contact(checklist: &Checklist, s: &Strings) -> Option<String> {
     if let Some(p) = &c.phone {
         parts.push(format!("{} {p}", g.phone));
     }
+    if let Some(p) = &c.phone_abroad {
+        parts.push(format!("{} {p}", g.phone_abroad));
+    }
     if let Some(e) = &c.email {
         parts.push(format!("{} {e}", g.email));
     }

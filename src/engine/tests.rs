@@ -262,6 +262,21 @@ fn the_summary_and_the_overdue_wait_say_what_to_do() {
         zh.ends_with("已逾期：答复原应在 2026-12-06 前收到（已过 3 天）。\n请联系客服，并提供：Request reference AB1234\n客服：电话 3900 · https://example.invalid/support"),
         "{zh}"
     );
+    // Abroad, the number callable from there, when the checklist has one.
+    let mut abroad = w.session.clone();
+    abroad.checklist.snapshot.contacts.phone_abroad = Some("+33 1 23 45 67 89".into());
+    let zh = screens::summary(&abroad, Lang::ZhCn.strings(), later);
+    assert!(
+        zh.ends_with(
+            "客服：电话 3900 · 从国外拨打 +33 1 23 45 67 89 · https://example.invalid/support"
+        ),
+        "{zh}"
+    );
+    let en = screens::summary(&abroad, Lang::En.strings(), later);
+    assert!(
+        en.ends_with("Customer service: phone 3900 · from abroad +33 1 23 45 67 89 · https://example.invalid/support"),
+        "{en}"
+    );
     // Before the due date: no notification comes, so it says where the date shows.
     let waiting = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
     assert!(

@@ -86,6 +86,8 @@ pub struct Guide {
     pub contact: &'static str,
     /// Label of the phone number.
     pub phone: &'static str,
+    /// Label of the number callable from abroad.
+    pub phone_abroad: &'static str,
     /// Label of the e-mail address.
     pub email: &'static str,
     /// `{began}`, `{days}`, `{due}`: a wait in progress.

@@ -300,6 +300,7 @@ pub(super) static STRINGS: Strings = Strings {
         links: "链接：",
         contact: "客服：{contact}",
         phone: "电话",
+        phone_abroad: "从国外拨打",
         email: "电子邮件",
         waiting: "自 {began} 起等待（已 {days} 天）；预计在 {due} 前收到答复。",
         overdue: "已逾期：答复原应在 {due} 前收到（已过 {days} 天）。",
