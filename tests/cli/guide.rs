@@ -111,6 +111,8 @@ fn a_guide_walks_every_step_to_completion() {
     );
 }
 
+// Owner-only modes are a Unix notion; on Windows the profile folder's ACLs keep files private.
+#[cfg(unix)]
 #[test]
 fn session_files_are_private() {
     use std::os::unix::fs::PermissionsExt;
@@ -423,6 +425,8 @@ fn a_second_process_on_the_same_session_is_refused() {
     resume(&env, &dir, &[&id], "5\n").success();
 }
 
+// Sends SIGINT with kill(1); a Windows console Ctrl-C event cannot be sent to a piped child.
+#[cfg(unix)]
 #[test]
 fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_exits_130() {
     let (env, dir) = mini_env();

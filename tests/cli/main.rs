@@ -16,6 +16,8 @@ mod help;
 mod journey;
 mod letter;
 mod man;
+// Drives a Unix pseudo-terminal; Wine has no Windows pseudo-console (ConPTY) to drive instead.
+#[cfg(unix)]
 mod pty;
 mod sessions;
 mod walkthrough;
