@@ -1,19 +1,28 @@
-//! Files that may hold personal data: owner-only modes, and the one atomic write that
-//! sessions, `-o` outputs and the catalogue cache all use.
+//! Files that may hold personal data: private files and folders, and the one atomic write
+//! that sessions, `-o` outputs and the catalogue cache all use.
 //!
 //! An atomic write puts the new contents in a temporary file (0600) in the same folder,
 //! fsyncs it, renames it over the target and fsyncs the folder: a crash at any moment
 //! leaves the old file or the new one, never a mix, and the rename survives a power cut.
+//!
+//! On Windows there are no modes and no folder sync. A new file takes the access list of its
+//! folder, and the user's profile (`%APPDATA%`, where sessions live) is open to that user
+//! only (and to SYSTEM and administrators), so nothing is changed. The rename (`MoveFileEx`
+//! with replace, as `tempfile` does it) is atomic and journaled by NTFS: a crash leaves the
+//! old file or the new one; a power cut right after a save may bring back the one before.
 
-use std::fs::{self, File, OpenOptions, Permissions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
+#[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Owner read and write only: sessions, exports, letters, lock files.
+#[cfg(unix)]
 const PRIVATE_FILE_MODE: u32 = 0o600;
 
 /// Owner only: the folder of the sessions.
+#[cfg(unix)]
 const PRIVATE_DIR_MODE: u32 = 0o700;
 
 /// Whether [`write_atomic`] may replace a file that exists.
@@ -37,7 +46,7 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
-    /// A folder could not be made owner-only.
+    /// A folder could not be made owner-only (Unix only).
     #[error("cannot make {} private (mode 0700)", dir.display())]
     MakePrivate {
         /// The folder.
@@ -79,7 +88,7 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
-    /// The folder could not be synced after the rename.
+    /// The folder could not be synced after the rename (Unix only).
     #[error("cannot sync the folder {}", dir.display())]
     SyncDir {
         /// The target's folder.
@@ -107,10 +116,12 @@ pub fn write_atomic(path: &Path, contents: &[u8], replace: Replace) -> Result<()
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("simcancel");
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{stem}."))
-        .suffix(".tmp")
-        .permissions(Permissions::from_mode(PRIVATE_FILE_MODE))
+    let prefix = format!(".{stem}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(fs::Permissions::from_mode(PRIVATE_FILE_MODE));
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|source| Error::CreateTemp {
             dir: dir.to_path_buf(),
@@ -141,8 +152,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], replace: Replace) -> Result<()
             });
         }
     }
-    // The rename is durable only once the folder is on disk too.
-    File::open(dir)
+    sync_dir(dir)
+}
+
+/// The rename is durable only once the folder is on disk too.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> Result<(), Error> {
+    fs::File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(|source| Error::SyncDir {
             dir: dir.to_path_buf(),
@@ -150,35 +166,54 @@ pub fn write_atomic(path: &Path, contents: &[u8], replace: Replace) -> Result<()
         })
 }
 
-/// Creates `dir` and its parents, and makes `dir` owner-only (0700), also when it existed.
+/// Windows cannot sync a folder (a folder handle cannot be flushed): the journaled rename
+/// is the last step.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Creates `dir` and its parents, and on Unix makes `dir` owner-only (0700), also when it
+/// existed. On Windows it inherits the access list of the folder it is made in.
 pub fn create_private_dir(dir: &Path) -> Result<(), Error> {
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(PRIVATE_DIR_MODE)
-        .create(dir)
-        .map_err(|source| Error::CreateDir {
-            dir: dir.to_path_buf(),
-            source,
-        })?;
-    fs::set_permissions(dir, Permissions::from_mode(PRIVATE_DIR_MODE)).map_err(|source| {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    builder.mode(PRIVATE_DIR_MODE);
+    builder.create(dir).map_err(|source| Error::CreateDir {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    #[cfg(unix)]
+    fs::set_permissions(dir, fs::Permissions::from_mode(PRIVATE_DIR_MODE)).map_err(|source| {
         Error::MakePrivate {
             dir: dir.to_path_buf(),
             source,
         }
-    })
+    })?;
+    Ok(())
 }
 
 /// Options that create a file owner-only (0600), for files written in place (a lock).
+#[cfg(unix)]
 pub fn private_open_options() -> OpenOptions {
     let mut options = OpenOptions::new();
     options.mode(PRIVATE_FILE_MODE);
     options
 }
 
+/// Options for files written in place (a lock): on Windows a new file takes its folder's
+/// access list, private under the user's profile.
+#[cfg(not(unix))]
+pub fn private_open_options() -> OpenOptions {
+    OpenOptions::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).expect("metadata").permissions().mode() & 0o777
     }
@@ -190,6 +225,7 @@ mod tests {
         write_atomic(&path, b"one", Replace::Always).expect("write");
         write_atomic(&path, b"two", Replace::Always).expect("write again");
         assert_eq!(fs::read(&path).expect("read"), b"two");
+        #[cfg(unix)]
         assert_eq!(mode(&path), 0o600);
         let names: Vec<_> = fs::read_dir(dir.path())
             .expect("list")
@@ -216,12 +252,14 @@ mod tests {
         assert!(matches!(err, Error::CreateTemp { .. }), "{err:?}");
     }
 
+    // Owner-only modes are a Unix notion (see the module's documentation).
+    #[cfg(unix)]
     #[test]
     fn a_private_folder_is_owner_only_even_if_it_existed() {
         let dir = tempfile::tempdir().expect("temp dir");
         let sessions = dir.path().join("data").join("sessions");
         fs::create_dir_all(&sessions).expect("mkdir");
-        fs::set_permissions(&sessions, Permissions::from_mode(0o755)).expect("chmod");
+        fs::set_permissions(&sessions, fs::Permissions::from_mode(0o755)).expect("chmod");
         create_private_dir(&sessions).expect("private");
         assert_eq!(mode(&sessions), 0o700);
     }

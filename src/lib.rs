@@ -12,11 +12,6 @@
 //!   interface string), [`vocabulary`], [`fsutil`], [`clock`]; [`labels`] words the
 //!   vocabularies of `checklist` and `session`.
 
-#[cfg(not(unix))]
-compile_error!(
-    "simcancel supports Unix-like systems (Linux, macOS): it relies on owner-only file modes"
-);
-
 pub mod checklist;
 pub mod cli;
 pub mod clock;
@@ -51,10 +46,28 @@ pub mod exit {
 
 /// Parses the command line from the process arguments and runs the command.
 pub fn run() -> anyhow::Result<ExitCode> {
+    #[cfg(windows)]
+    utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // `--help` is drawn before the options are parsed, so its language is read ahead.
     let lang = cli::help::help_lang(&args);
     let matches = cli::help::localize(cli::Cli::command(), lang).get_matches_from(args);
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     commands::dispatch(cli)
+}
+
+/// Sets the console's output code page to UTF-8. What simcancel itself prints to a console
+/// window is already right (the standard library writes it as UTF-16); the code page is
+/// for the bytes it writes into a pipe that another program shows in the same console
+/// (`simcancel --lang zh-CN show generic | more`), which would otherwise turn Chinese into noise.
+/// Without a console (output to a file or a test's pipe) it fails, harmlessly.
+#[cfg(windows)]
+fn utf8_console_output() {
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        // BOOL SetConsoleOutputCP(UINT wCodePageID): a number in, no pointer.
+        safe fn SetConsoleOutputCP(code_page: u32) -> i32;
+    }
+    const CP_UTF8: u32 = 65001;
+    SetConsoleOutputCP(CP_UTF8);
 }

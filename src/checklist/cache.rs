@@ -231,7 +231,7 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
 fn summarize(path: &Path) -> Cached {
     summary_of(
         read_file(path)
-            .map_err(|d| vec![d])
+            .map_err(|d| vec![*d])
             .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c)),
     )
 }

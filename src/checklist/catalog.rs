@@ -154,7 +154,15 @@ impl Folder {
 
 /// The `.toml` files directly in `dir` (not folders), sorted.
 pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
-    let rd = fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
+    let rd = fs::read_dir(dir).map_err(|e| {
+        // Asked directly: what listing a file gives varies by system (ENOTDIR on Unix,
+        // ERROR_DIRECTORY on Windows, ERROR_INVALID_NAME under Wine).
+        if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+            ReadError::NotAFolder
+        } else {
+            ReadError::of(&e)
+        }
+    })?;
     let mut files: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -166,9 +174,9 @@ pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
 }
 
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
-/// diagnostic naming the file.
-pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
-    let unreadable = |e: ReadError| Diagnostic::file(path, Problem::Unreadable(e));
+/// diagnostic naming the file (boxed: with Windows' larger paths it passes 128 bytes).
+pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
+    let unreadable = |e: ReadError| Box::new(Diagnostic::file(path, Problem::Unreadable(e)));
     let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
     if meta.is_dir() {
         return Err(unreadable(ReadError::IsFolder));
@@ -177,7 +185,7 @@ pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
     if !meta.is_file() {
         return Err(unreadable(ReadError::NotRegular));
     }
-    let too_large = |size: u64| Diagnostic::file(path, Problem::TooLarge { size });
+    let too_large = |size: u64| Box::new(Diagnostic::file(path, Problem::TooLarge { size }));
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(meta.len()));
     }
@@ -199,7 +207,7 @@ pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
             let mut d = Diagnostic::file(path, Problem::NotUtf8);
             d.line = line;
             d.col = col;
-            Err(d)
+            Err(Box::new(d))
         }
     }
 }
@@ -218,7 +226,7 @@ fn load_file(path: &Path, origin: Origin) -> Result<Entry, Skipped> {
         path: path.to_path_buf(),
         problems,
     };
-    let (src, hash) = read_file(path).map_err(|d| skipped(vec![d]))?;
+    let (src, hash) = read_file(path).map_err(|d| skipped(vec![*d]))?;
     // Warnings are for `validate`: a checklist that has only warnings is usable.
     let (checklist, _warnings) = parse_str(&src, path).map_err(skipped)?;
     Ok(Entry {

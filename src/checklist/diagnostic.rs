@@ -223,13 +223,15 @@ pub enum ReadError {
 impl ReadError {
     /// Classifies an I/O error.
     pub fn of(e: &std::io::Error) -> ReadError {
-        // ELOOP and ENOTDIR have no stable ErrorKind: ELOOP is 40 on Linux and 62 on macOS,
-        // ENOTDIR is 20 on both.
-        match (e.raw_os_error(), e.kind()) {
-            (Some(40) | Some(62), _) => ReadError::SymlinkLoop,
-            (Some(20), _) => ReadError::NotAFolder,
-            (_, std::io::ErrorKind::NotFound) => ReadError::NotFound,
-            (_, std::io::ErrorKind::PermissionDenied) => ReadError::PermissionDenied,
+        // ELOOP has no stable ErrorKind: it is 40 on Linux and 62 on macOS (numbers that mean
+        // other things on Windows).
+        if cfg!(unix) && matches!(e.raw_os_error(), Some(40 | 62)) {
+            return ReadError::SymlinkLoop;
+        }
+        match e.kind() {
+            std::io::ErrorKind::NotADirectory => ReadError::NotAFolder,
+            std::io::ErrorKind::NotFound => ReadError::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadError::PermissionDenied,
             _ => ReadError::Other(e.to_string()),
         }
     }

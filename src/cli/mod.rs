@@ -19,8 +19,10 @@ use crate::vocabulary::Vocabulary;
 /// Walks you through cancelling a mobile line, SIM, eSIM or travel roaming card, step by step,
 /// and keeps a dated record. 一步步引导您注销手机号、SIM 卡、eSIM 或出国流量卡，并保留带日期的记录。
 #[derive(Debug, Parser)]
+// `bin_name`: usage lines say `simcancel`, also when the program file is `simcancel.exe`.
 #[command(
     name = "simcancel",
+    bin_name = "simcancel",
     version,
     about,
     max_term_width = 100,

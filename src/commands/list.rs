@@ -69,7 +69,8 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
                 origin: s.origin.as_ref().map(|o| o.to_string()).unwrap_or_default(),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &json)?;
+        // As an io::Error, so that main sees a closed pipe for what it is.
+        serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }

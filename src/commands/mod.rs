@@ -36,6 +36,13 @@ pub(crate) fn note(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
+/// Whether a write failed because the reader went away (`simcancel list | head`). Windows
+/// may say so with ERROR_PIPE_NOT_CONNECTED (233), which the standard library does not
+/// count as a broken pipe (it does count ERROR_NO_DATA, 232).
+pub fn is_closed_pipe(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe || (cfg!(windows) && e.raw_os_error() == Some(233))
+}
+
 /// Runs the parsed command line.
 pub fn dispatch(cli: Cli) -> Result<ExitCode> {
     // `export` and `letter` default to the session's language, so they need to know
@@ -66,5 +73,21 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Guide(args) => guide::run(&cx, args.checklist.as_deref(), &args.answers),
         Command::Resume(args) => resume::run(&cx, args.session.as_deref(), &args.answers),
         Command::Sessions(args) => sessions::run(&cx, args.all, args.json),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error, ErrorKind};
+
+    #[test]
+    fn a_closed_pipe_is_recognised_by_kind_and_on_windows_by_code() {
+        assert!(super::is_closed_pipe(&Error::from(ErrorKind::BrokenPipe)));
+        assert!(!super::is_closed_pipe(&Error::from(
+            ErrorKind::PermissionDenied
+        )));
+        // ERROR_PIPE_NOT_CONNECTED on Windows; no pipe error on Unix.
+        let code_233 = Error::from_raw_os_error(233);
+        assert_eq!(super::is_closed_pipe(&code_233), cfg!(windows));
     }
 }

@@ -21,7 +21,7 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, s: &Strings) -> R
             .and_then(|()| out.flush())
         {
             // The reader stopped early (`| head`): what it wanted was written.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) if super::is_closed_pipe(&e) => Ok(()),
             other => other.context(x.stdout_failed),
         };
     };

@@ -113,7 +113,8 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
                 })
                 .collect(),
         };
-        serde_json::to_writer_pretty(&mut out, &doc)?;
+        // As an io::Error, so that main sees a closed pipe for what it is.
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::from(exit::OK));
     }

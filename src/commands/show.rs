@@ -41,7 +41,9 @@ pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
                 hash: &entry.hash,
                 checklist: &entry.checklist,
             },
-        )?;
+        )
+        // As an io::Error, so that main sees a closed pipe for what it is.
+        .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
         out.write_all(render(entry, cx.strings()).as_bytes())?;

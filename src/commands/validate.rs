@@ -71,7 +71,7 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
         return crate::letter::check_template_file(path);
     }
     match read_file(path) {
-        Err(d) => vec![d],
+        Err(d) => vec![*d],
         Ok((src, _)) => match parse_str(&src, path) {
             Ok((_, warnings)) => warnings,
             Err(diags) => diags,

@@ -47,7 +47,7 @@ pub enum Error {
     Locked {
         /// The session id.
         id: String,
-        /// The process id written in the lock file, if any.
+        /// The process id written in the holder file ([`Store::holder_path`]), if any.
         holder: Option<String>,
         /// The lock file.
         lock: PathBuf,
@@ -296,10 +296,21 @@ impl Store {
         }
     }
 
+    /// The file that names the process holding session `id`'s lock: the lock file itself
+    /// on Unix; a file beside it on Windows, where a locked file cannot be read by others.
+    pub fn holder_path(&self, id: &str) -> PathBuf {
+        if cfg!(windows) {
+            self.dir.join(format!(".{id}.pid"))
+        } else {
+            self.dir.join(format!(".{id}.lock"))
+        }
+    }
+
     /// Takes the lock of session `id`, or says which process holds it.
     pub fn lock(&self, id: &str) -> Result<SessionLock, Error> {
         fsutil::create_private_dir(&self.dir)?;
         let path = self.dir.join(format!(".{id}.lock"));
+        let holder = self.holder_path(id);
         let lock_error = |source| Error::Lock {
             path: path.clone(),
             source,
@@ -313,13 +324,23 @@ impl Store {
             .map_err(lock_error)?;
         match file.try_lock() {
             Ok(()) => {
-                file.set_len(0)
-                    .and_then(|()| writeln!(file, "{}", std::process::id()))
-                    .map_err(lock_error)?;
+                let pid = format!("{}\n", std::process::id());
+                let written = if holder == path {
+                    file.set_len(0)
+                        .and_then(|()| file.write_all(pid.as_bytes()))
+                } else {
+                    fsutil::private_open_options()
+                        .create(true)
+                        .truncate(true)
+                        .write(true)
+                        .open(&holder)
+                        .and_then(|mut f| f.write_all(pid.as_bytes()))
+                };
+                written.map_err(lock_error)?;
                 Ok(SessionLock { _file: file })
             }
             Err(fs::TryLockError::WouldBlock) => {
-                let holder = fs::read_to_string(&path).unwrap_or_default();
+                let holder = fs::read_to_string(&holder).unwrap_or_default();
                 let holder = holder.trim();
                 Err(Error::Locked {
                     id: id.to_string(),
