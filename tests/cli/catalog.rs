@@ -1,6 +1,6 @@
 //! `list`, `show`, `validate`: the catalogue and its error handling.
 
-use crate::harness::Env;
+use crate::harness::{Env, native};
 
 /// The ids that are not bundled checklists, so tests hold however many are bundled.
 fn not_bundled<'a>(ids: &[&'a str]) -> Vec<&'a str> {
@@ -109,14 +109,14 @@ fn list_in_chinese_from_the_locale_or_the_flag() {
 #[test]
 fn later_sources_override_earlier_ones_by_id() {
     let env = Env::new();
-    env.write(
-        "config/simcancel/checklists/mine.toml",
-        checklist("mine", "User one"),
-    );
-    env.write(
-        "config/simcancel/checklists/generic.toml",
+    let user = env.user_checklists();
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::write(user.join("mine.toml"), checklist("mine", "User one")).unwrap();
+    std::fs::write(
+        user.join("generic.toml"),
         checklist("generic", "User generic"),
-    );
+    )
+    .unwrap();
     env.write("extra/mine.toml", checklist("mine", "Extra one"));
     let extra = env.root().join("extra");
     let run = env
@@ -124,7 +124,7 @@ fn later_sources_override_earlier_ones_by_id() {
         .success();
     let mine = run.stdout.lines().find(|l| l.starts_with("mine ")).unwrap();
     assert!(
-        mine.contains("Extra one") && mine.contains("extra/mine.toml"),
+        mine.contains("Extra one") && mine.contains(&native("extra/mine.toml")),
         "{mine}"
     );
     let generic = run
@@ -134,7 +134,7 @@ fn later_sources_override_earlier_ones_by_id() {
         .unwrap();
     assert!(generic.contains("User generic"), "{generic}");
     assert!(
-        generic.contains("config/simcancel/checklists/generic.toml"),
+        generic.contains(&user.join("generic.toml").display().to_string()),
         "{generic}"
     );
     // The header, every bundled checklist (generic overridden in place) and `mine`.
@@ -176,7 +176,12 @@ fn list_filters_and_json() {
     assert_eq!(t["kinds"], serde_json::json!(["travel", "esim"]));
     assert_eq!(t["difficulty"], "easy");
     assert_eq!(t["verified"], "2026-11-01");
-    assert!(t["origin"].as_str().unwrap().ends_with("d/travel-one.toml"));
+    assert!(
+        t["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with(&native("d/travel-one.toml"))
+    );
 
     let fr = env
         .run(&["list", "--checklists", d, "--country", "fr", "--json"])
@@ -228,7 +233,7 @@ fn list_uses_and_refreshes_its_cache() {
     env.run(&["list", "--checklists", d])
         .success()
         .stdout_has("First name");
-    let caches: Vec<_> = std::fs::read_dir(env.root().join(".cache/simcancel"))
+    let caches: Vec<_> = std::fs::read_dir(env.cache_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -255,7 +260,7 @@ fn list_uses_and_refreshes_its_cache() {
 }
 
 /// Writes into `<root>/d` one good checklist and one file of each kind `list` must skip:
-/// empty, not UTF-8, 50 MB, and a symlink loop (`loop-a.toml` ↔ `loop-b.toml`).
+/// empty, not UTF-8, 50 MB, and on Unix a symlink loop (`loop-a.toml` ↔ `loop-b.toml`).
 fn write_bad_files(env: &Env) {
     env.write("d/empty.toml", "");
     env.write(
@@ -264,9 +269,24 @@ fn write_bad_files(env: &Env) {
     );
     env.write("d/big.toml", vec![b'#'; 50 * 1024 * 1024]);
     env.write("d/good.toml", checklist("good", "Good"));
-    std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
-    std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+    // Making a symlink on Windows needs a privilege (or developer mode) most users lack.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
+        std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+    }
 }
+
+/// The names [`write_bad_files`] writes that `list` must skip.
+const BAD_FILES: &[&str] = &[
+    "empty.toml",
+    "latin1.toml",
+    "big.toml",
+    #[cfg(unix)]
+    "loop-a.toml",
+    #[cfg(unix)]
+    "loop-b.toml",
+];
 
 #[test]
 fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
@@ -283,13 +303,7 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
         "{run}"
     );
     let lines: Vec<&str> = run.stderr.lines().collect();
-    for name in [
-        "empty.toml",
-        "latin1.toml",
-        "big.toml",
-        "loop-a.toml",
-        "loop-b.toml",
-    ] {
+    for name in BAD_FILES {
         assert!(
             lines.iter().any(|l| l.starts_with("simcancel: skipping ")
                 && l.contains(name)
@@ -317,11 +331,26 @@ fn validate_reports_every_problem_with_its_place() {
             .replace("phase = \"confirm\"", "phase = \"confirmed\"")
             .replace("wait = \"2d\"", "wait = \"soon\""),
     );
-    let run = env
-        .run(&["validate", "d"])
-        .code(1)
-        .stderr_is("7 file(s) checked: 7 error(s), 0 warning(s)\n");
-    insta::assert_snapshot!(run.stdout);
+    // The bad files, good.toml and bad.toml, which has two errors.
+    let n = BAD_FILES.len() + 2;
+    let run = env.run(&["validate", "d"]).code(1).stderr_is(&format!(
+        "{n} file(s) checked: {n} error(s), 0 warning(s)\n"
+    ));
+    // One snapshot for every system: paths with `/`, and the Unix-only symlink loop apart.
+    let stdout = run.stdout.replace(&native("d/"), "d/");
+    let (loops, others): (Vec<&str>, Vec<&str>) =
+        stdout.lines().partition(|l| l.starts_with("d/loop-"));
+    insta::assert_snapshot!(others.join("\n"));
+    let loop_error = "1:1: error: cannot read the file: too many levels of symbolic links (a symlink loop?); fix or remove the link";
+    let expected: Vec<String> = if cfg!(unix) {
+        vec![
+            format!("d/loop-a.toml:{loop_error}"),
+            format!("d/loop-b.toml:{loop_error}"),
+        ]
+    } else {
+        vec![]
+    };
+    assert_eq!(loops, expected);
 }
 
 #[test]
@@ -339,7 +368,7 @@ fn validate_passes_the_bundled_checklists_and_reports_duplicates_in_a_folder() {
     env.write("d/b.toml", checklist("a", "A again"));
     env.run(&["validate", "d"])
         .code(1)
-        .stdout_is("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`; rename the file to `a.toml` or change the id\n")
+        .stdout_is(&native("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`; rename the file to `a.toml` or change the id\n"))
         .stderr_is("2 file(s) checked: 1 error(s), 0 warning(s)\n");
 }
 
@@ -477,6 +506,8 @@ fn show_names_choices_by_their_label_in_the_persons_language() {
         .stdout_has("(仅当 os = 苹果手机 | other)");
 }
 
+// Makes a FIFO with mkfifo(1); Windows named pipes do not live in a folder of files.
+#[cfg(unix)]
 #[test]
 fn a_pipe_named_like_a_checklist_is_refused_not_waited_on() {
     let env = Env::new();
@@ -516,5 +547,36 @@ fn a_closed_stderr_changes_no_exit_code() {
             .unwrap();
         drop(child.stderr.take());
         assert_eq!(child.wait().unwrap().code(), Some(code), "{args:?}");
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_show_quietly() {
+    use std::io::Read;
+    let env = Env::new();
+    // A body far larger than a pipe's buffer: `show` is still writing when the reader goes.
+    let big = checklist("big", "Big").replace(
+        "body = \"Log in.\"",
+        &format!("body = \"{}\"", "Log in. ".repeat(40_000)),
+    );
+    let dir = env.checklist("big.toml", &big);
+    for json in [false, true] {
+        let mut args = vec!["--checklists", &dir, "show", "big"];
+        if json {
+            args.push("--json");
+        }
+        let mut child = env
+            .std_command(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close our end (`| head -c 1`).
+        let mut stdout = child.stdout.take().unwrap();
+        stdout.read_exact(&mut [0; 1]).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
     }
 }

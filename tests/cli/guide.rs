@@ -404,10 +404,10 @@ fn a_second_process_on_the_same_session_is_refused() {
     guide(&env, &dir, &[], "2\n5\n").success();
     let id = env.only_session();
     let mut first = env.spawn(&["--checklists", &dir, "resume", &id]);
-    let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
+    let holder = env.holder_file(&id);
     let pid = first.id().to_string();
     let deadline = Instant::now() + Duration::from_secs(20);
-    while std::fs::read_to_string(&lock)
+    while std::fs::read_to_string(&holder)
         .map(|s| s.trim() != pid)
         .unwrap_or(true)
     {

@@ -142,12 +142,25 @@ impl Env {
         self.root().join("data")
     }
 
-    /// `<root>/config/simcancel/checklists`, the user's checklist folder.
+    /// The user's checklist folder: `<root>/config/simcancel/checklists` (`XDG_CONFIG_HOME`),
+    /// on Windows `<root>/appdata/simcancel/config/checklists` (`%APPDATA%`).
     pub fn user_checklists(&self) -> PathBuf {
-        self.root()
-            .join("config")
-            .join("simcancel")
-            .join("checklists")
+        if cfg!(windows) {
+            self.root()
+                .join(native("appdata/simcancel/config/checklists"))
+        } else {
+            self.root().join(native("config/simcancel/checklists"))
+        }
+    }
+
+    /// The catalogue cache folder: `<root>/.cache/simcancel` (under `HOME`), on Windows
+    /// `<root>/localappdata/simcancel/cache` (`%LOCALAPPDATA%`).
+    pub fn cache_dir(&self) -> PathBuf {
+        if cfg!(windows) {
+            self.root().join(native("localappdata/simcancel/cache"))
+        } else {
+            self.root().join(native(".cache/simcancel"))
+        }
     }
 
     /// Sets an environment variable for every later run.
@@ -157,9 +170,10 @@ impl Env {
         self
     }
 
-    /// Writes `contents` to `<root>/<rel>`, creating folders, and returns the path.
+    /// Writes `contents` to `<root>/<rel>`, creating folders, and returns the path (with
+    /// the platform's separators, as the program prints it).
     pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.root().join(rel);
+        let path = self.root().join(native(rel));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, contents).unwrap();
         path
@@ -179,6 +193,9 @@ impl Env {
             .env("HOME", self.root())
             .env("XDG_CONFIG_HOME", self.root().join("config"))
             .env("XDG_DATA_HOME", self.root().join("xdg-data"))
+            // What Windows reads instead of XDG_* (`UserDirs` in src/commands/context.rs).
+            .env("APPDATA", self.root().join("appdata"))
+            .env("LOCALAPPDATA", self.root().join("localappdata"))
             .env("SIMCANCEL_DATA_DIR", self.data_dir())
             .env("NO_COLOR", "1")
             .current_dir(self.root());
@@ -230,9 +247,16 @@ impl Env {
     }
 
     /// `text` with what changes from run to run replaced, for whole-output snapshots: the
-    /// sandbox's path becomes `[ROOT]` and each saved session's id `[SESSID]` (as wide as an id).
+    /// sandbox's path becomes `[ROOT]` (followed by `/`-separated names on every system)
+    /// and each saved session's id `[SESSID]` (as wide as an id).
     pub fn scrub(&self, text: &str) -> String {
         let mut out = text.replace(&self.root().display().to_string(), "[ROOT]");
+        if cfg!(windows) {
+            let under_root = regex::Regex::new(r"\[ROOT\][^\s\]]*").expect("regex");
+            out = under_root
+                .replace_all(&out, |m: &regex::Captures| m[0].replace('\\', "/"))
+                .into_owned();
+        }
         for id in self.session_ids() {
             out = out.replace(&id, "[SESSID]");
         }
@@ -254,6 +278,12 @@ impl Env {
         path.parent().unwrap().display().to_string()
     }
 
+    /// The file naming the process that holds session `id`'s lock (the lock file itself,
+    /// except on Windows).
+    pub fn holder_file(&self, id: &str) -> PathBuf {
+        simcancel::session::Store::new(&self.data_dir()).holder_path(id)
+    }
+
     /// The file of session `id`.
     pub fn session_path(&self, id: &str) -> PathBuf {
         self.data_dir().join("sessions").join(format!("{id}.json"))
@@ -268,6 +298,12 @@ impl Env {
             .spawn()
             .expect("spawn simcancel")
     }
+}
+
+/// `path` with `/` turned into the platform's separator: how the program prints a path it
+/// built from a folder argument and the file names in it.
+pub fn native(path: &str) -> String {
+    path.replace('/', std::path::MAIN_SEPARATOR_STR)
 }
 
 /// Collects a finished child's output as a [`Run`].

@@ -1,7 +1,7 @@
 //! `simcancel letter`: the filled French letter or e-mail and its translation.
 
 use crate::fixtures;
-use crate::harness::Env;
+use crate::harness::{Env, native};
 
 fn env_with(session: &simcancel::session::Session) -> Env {
     let mut env = Env::new();
@@ -134,10 +134,10 @@ fn validate_checks_letter_templates_beside_the_checklists() {
     );
     env.run(&["validate", "mine"])
         .code(1)
-        .stdout_is(concat!(
+        .stdout_is(&native(concat!(
             "mine/letters/demo.letter.fr.txt:2:7: error: unknown placeholder `{{ligne}}`; known ones are holder_name, holder_address, line_number, customer_number, reference, operator_name, operator_address, operator_email, date\n",
             "mine/letters/demo.letter.fr.txt:2:36: error: `{{` is not closed by `}}` on the same line\n",
-        ))
+        )))
         .stderr_is("1 file(s) checked: 2 error(s), 0 warning(s)\n");
     env.run(&["validate", "mine/letters/demo.letter.fr.txt"])
         .code(1)
