@@ -214,11 +214,12 @@ impl Env {
     /// Runs with `stdin` as standard input.
     #[track_caller]
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
-        let out = self
-            .command(args)
-            .write_stdin(stdin.as_bytes().to_vec())
-            .output()
-            .expect("run simcancel");
+        let out = launch(|| {
+            self.command(args)
+                .write_stdin(stdin.as_bytes().to_vec())
+                .output()
+        })
+        .expect("run simcancel");
         Run::from(out)
     }
 
@@ -291,13 +292,28 @@ impl Env {
 
     /// Starts the binary without waiting, stdin/stdout/stderr piped.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
-        self.std_command(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn simcancel")
+        launch(|| {
+            self.std_command(args)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+        })
+        .expect("spawn simcancel")
     }
+}
+
+/// Starts the program with `start`, again (twice at most) if the launch itself failed with
+/// ERROR_INTERNAL_ERROR (1359): Wine 8, on a loaded machine, now and then loses a new process
+/// while it is being set up, before any of simcancel has run, so starting it again is safe.
+fn launch<T>(mut start: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    for _ in 0..2 {
+        match start() {
+            Err(e) if cfg!(windows) && e.raw_os_error() == Some(1359) => continue,
+            done => return done,
+        }
+    }
+    start()
 }
 
 /// `path` with `/` turned into the platform's separator: how the program prints a path it
