@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod labels;
 pub mod letter;
 pub mod session;
+pub mod visible;
 pub mod vocabulary;
 
 use std::process::ExitCode;

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::{Error, Origin, Sources, bundled_files, read_file};
 use super::diagnostic::Diagnostic;
-use super::load::parse_str;
+use super::load::{Rules, parse_str, parse_with};
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
 use crate::fsutil::{self, Replace};
@@ -187,7 +187,7 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
         // Bundled files have no mtime: key them by their length and a hash of the contents.
         let stamp = (src.len() as u64, u128::from(fast_hash(src)));
         let cached = cache.get(Path::new(name), Some(stamp), || {
-            summary_of(parse_str(src, Path::new(name)).map(|(c, _)| c))
+            summary_of(parse_with(src, Path::new(name), Rules::BUNDLED).map(|(c, _)| c))
         });
         match cached.summary {
             Some(mut s) => {

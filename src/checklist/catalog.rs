@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::{Diagnostic, Problem, ReadError};
-use super::load::parse_str;
+use super::load::{Rules, parse_str, parse_with};
 use super::model::Checklist;
 use super::position::line_col;
 use super::schema::is_id;
@@ -243,10 +243,11 @@ pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
 
 fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
     let path = PathBuf::from(name);
-    let (checklist, _warnings) = parse_str(src, &path).map_err(|problems| Skipped {
-        path: path.clone(),
-        problems,
-    })?;
+    let (checklist, _warnings) =
+        parse_with(src, &path, Rules::BUNDLED).map_err(|problems| Skipped {
+            path: path.clone(),
+            problems,
+        })?;
     Ok(Entry {
         checklist,
         origin: Origin::Bundled,

@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::duration::DurationError;
 use super::model::Phase;
 use super::position::{Span, line_col};
@@ -81,7 +83,7 @@ pub enum Problem {
         /// The values allowed.
         allowed: &'static [&'static str],
     },
-    /// `schema` is not 1.
+    /// `schema` is neither 1 nor 2.
     UnsupportedSchema {
         /// The number found.
         found: i64,
@@ -192,6 +194,63 @@ pub enum Problem {
     },
     /// A `wait` on a step outside the `wait` phase.
     WaitOutsideWaitPhase,
+    /// A control character or a bidirectional override in a string (newlines and tabs are
+    /// allowed in multi-line texts only).
+    ControlCharacter {
+        /// The key.
+        key: String,
+        /// The character.
+        code: char,
+    },
+    /// A key of format 2 in a schema-1 file.
+    NeedsSchema2 {
+        /// The key.
+        key: String,
+    },
+    /// `sources` written in the other schema's form: strings in schema 2, tables in schema 1.
+    SourcesForm {
+        /// The file's schema.
+        schema: u32,
+    },
+    /// A `cite` names a source that is not in `[[sources]]`.
+    UnknownSource {
+        /// The name used.
+        id: String,
+    },
+    /// A source that nothing cites (warning).
+    UnusedSource {
+        /// Its id.
+        id: String,
+    },
+    /// A `quote` longer than [`crate::checklist::MAX_QUOTE_CHARS`].
+    QuoteTooLong {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// A text that states a number, amount, delay, date, phone number or address, in a
+    /// table without `cite` (an error in a bundled checklist, else a warning).
+    UncitedFact {
+        /// Where `cite` belongs.
+        owner: CiteOwner,
+        /// The text's key (`body`, `help`, ...).
+        key: &'static str,
+        /// The word holding the first digit or currency sign (boxed: it keeps every
+        /// [`Diagnostic`] small).
+        found: Box<str>,
+    },
+    /// A contact detail in a `[contacts]` without `cite` (an error in a bundled checklist,
+    /// else a warning).
+    UncitedContact {
+        /// The key (`phone`, `email`, ...).
+        key: String,
+    },
+    /// `verified` is older than [`crate::checklist::STALE_AFTER_DAYS`] (`validate --strict`).
+    Stale {
+        /// Its age in days.
+        days: i64,
+        /// The date.
+        verified: NaiveDate,
+    },
     /// A letter template names a placeholder that does not exist.
     UnknownPlaceholder {
         /// The name between the braces.
@@ -199,6 +258,19 @@ pub enum Problem {
     },
     /// A letter template opens `{{` without closing it on the same line.
     UnclosedPlaceholder,
+}
+
+/// The table a `cite` belongs in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CiteOwner {
+    /// The top level (for `summary` and `description`).
+    TopLevel,
+    /// `[contacts]`.
+    Contacts,
+    /// The question with this id.
+    Question(String),
+    /// The step with this id.
+    Step(String),
 }
 
 /// Why a file or folder could not be read, in words a person can act on.

@@ -1,11 +1,12 @@
 //! Checklists: the model, loading from TOML with precise diagnostics, and the catalogue.
 //!
 //! This is the bottom of the domain: of the crate it imports only the leaves
-//! (`vocabulary`, `fsutil`). Errors are typed ([`Error`], [`Problem`], [`ReadError`]); the command
+//! (`vocabulary`, `fsutil`, `visible`). Errors are typed ([`Error`], [`Problem`], [`ReadError`]); the command
 //! layer says them in the person's language.
 
 mod cache;
 mod catalog;
+mod citation;
 mod diagnostic;
 mod duration;
 mod load;
@@ -13,6 +14,8 @@ mod model;
 mod position;
 mod reader;
 mod schema;
+mod source;
+mod step;
 mod text;
 mod validate;
 
@@ -21,10 +24,12 @@ pub use catalog::{
     Catalog, Entry, Error, MAX_FILE_SIZE, Origin, Skipped, Sources, bundled_files, checklist_files,
     hash_bytes, read_file,
 };
-pub use diagnostic::{Diagnostic, Problem, ReadError, Severity};
+pub use citation::first_fact;
+pub use diagnostic::{CiteOwner, Diagnostic, Problem, ReadError, Severity};
 pub use duration::{DurationError, WaitDuration};
-pub use load::parse_str;
+pub use load::{Rules, parse_str, parse_with};
 pub use model::*;
 pub use position::{Span, line_col};
 pub use schema::{ID_PATTERN, KEY_PATTERN, is_id};
+pub use source::{Confidence, MAX_QUOTE_CHARS, Source};
 pub use text::Text;

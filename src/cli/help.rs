@@ -125,6 +125,10 @@ static ZH_CN: Help = Help {
         ("letter.force", "-o 文件已存在时覆盖它"),
         ("validate", "检查清单文件，以 路径:行:列 报告每个问题"),
         ("validate.paths", "清单文件或包含清单的文件夹"),
+        (
+            "validate.strict",
+            "供维护者使用：按内置清单的规则检查（没有注明来源的事实算作错误），并拒绝核实日期超过 180 天的清单",
+        ),
         ("completions", "输出 shell 自动补全脚本"),
         ("completions.shell", "要生成补全脚本的 shell"),
     ],

@@ -66,7 +66,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
                 json: args.json,
             },
         ),
-        Command::Validate(args) => validate::run(&cx, &args.paths),
+        Command::Validate(args) => validate::run(&cx, &args.paths, args.strict),
         Command::Completions(args) => completions::run(args.shell),
         Command::Export(args) => export::run(&cx, args, lang_given),
         Command::Letter(args) => letter::run(&cx, args, lang_given),

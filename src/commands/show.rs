@@ -90,7 +90,10 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
     if !c.sources.is_empty() {
         let _ = writeln!(o, "{}:", l.sources);
         for src in &c.sources {
-            let _ = writeln!(o, "  - {src}");
+            let _ = match &src.url {
+                Some(url) if *url != src.title => writeln!(o, "  - {} <{url}>", src.title),
+                _ => writeln!(o, "  - {}", src.title),
+            };
         }
     }
     if !c.links.is_empty() {

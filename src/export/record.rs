@@ -193,7 +193,14 @@ impl Record {
             hash: session.checklist.hash.clone(),
             origin: origin(&session.checklist.origin, options.redact),
             verified: snap.verified,
-            sources: snap.sources.clone(),
+            sources: snap
+                .sources
+                .iter()
+                .map(|s| match &s.url {
+                    Some(url) if *url != s.title => format!("{} <{url}>", s.title),
+                    _ => s.title.clone(),
+                })
+                .collect(),
             phone: contacts.phone.clone(),
             email: contacts.email.clone(),
             contact_note: contacts.note.as_ref().map(|n| n.get(s.tag()).to_string()),

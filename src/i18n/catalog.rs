@@ -174,6 +174,34 @@ pub struct Problems {
     pub missing_phase: &'static str,
     /// `wait` on a step outside the `wait` phase (a warning).
     pub wait_outside_wait_phase: &'static str,
+    /// `{key}`, `{code}` (`U+001B`): a control character or bidirectional override.
+    pub control_character: &'static str,
+    /// `{key}`: a format-2 key in a schema-1 file.
+    pub needs_schema_2: &'static str,
+    /// A source table in a schema-1 file.
+    pub sources_form_1: &'static str,
+    /// A source string in a schema-2 file.
+    pub sources_form_2: &'static str,
+    /// `{id}`: `cite` names a source not in `[[sources]]`.
+    pub unknown_source: &'static str,
+    /// `{id}`: a source nothing cites (a warning).
+    pub unused_source: &'static str,
+    /// `{chars}`, `{max}`: a quote too long.
+    pub quote_too_long: &'static str,
+    /// `{key}`, `{found}` (the word with the digit), `{owner}` (one of the `owner_*`).
+    pub uncited_fact: &'static str,
+    /// `{key}`: a contact detail without `cite`.
+    pub uncited_contact: &'static str,
+    /// `{verified}`, `{days}`, `{max}`: `validate --strict` on an old checklist.
+    pub stale: &'static str,
+    /// Where `cite` goes, for `summary` and `description`.
+    pub owner_top: &'static str,
+    /// Where `cite` goes, for contact details.
+    pub owner_contacts: &'static str,
+    /// Where `cite` goes, in a question; `{id}`.
+    pub owner_question: &'static str,
+    /// Where `cite` goes, in a step; `{id}`.
+    pub owner_step: &'static str,
     /// `{placeholder}` (with its braces), `{known}`: in a letter template.
     pub unknown_placeholder: &'static str,
     /// A letter template opens `{{` without closing it on the line.

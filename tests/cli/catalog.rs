@@ -580,3 +580,44 @@ fn a_reader_that_stops_early_ends_show_quietly() {
         assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
     }
 }
+
+#[test]
+fn validate_strict_holds_files_to_the_bundled_rules_and_refuses_stale_ones() {
+    let mut env = Env::new();
+    let v2 = checklist("a", "A")
+        .replace("schema = 1", "schema = 2")
+        .replace(
+            "sources = [\"https://example.org/\"]\n",
+            "summary = \"Costs 5 euros.\"\ncite = [\"s\"]\n\n[[sources]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nretrieved = 2026-11-01\nquote = \"Q\"\nconfidence = \"high\"\n",
+        )
+        .replace("body = \"Submit.\"", "body = \"Submit within 2 days.\"");
+    env.write("d/a.toml", &v2);
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
+    let uncited = "d/a.toml:43:8: {}: `body` states a number, amount, delay, date, phone number or address (`2`) without a source: add `cite = [\"…\"]` to step `submit`, naming the [[sources]] that support it";
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stdout_has(&uncited.replace("{}", "warning"))
+        .stderr_has("1 file(s) checked: 0 error(s), 1 warning(s)");
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .code(1)
+        .stdout_has(&uncited.replace("{}", "error"))
+        .stderr_has("1 file(s) checked: 1 error(s), 0 warning(s)");
+
+    env.write(
+        "d/a.toml",
+        v2.replace("within 2 days.\"", "within 2 days.\"\ncite = [\"s\"]"),
+    );
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .success()
+        .stderr_has("0 error(s), 0 warning(s)");
+    env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .code(1)
+        .stdout_has(
+            "d/a.toml:8:12: error: `verified` is 2026-11-01, 212 days ago (more than 180): check the checklist against its sources again, then update `verified`",
+        )
+        .stderr_has("1 file(s) checked: 1 error(s), 0 warning(s)");
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stderr_has("0 error(s), 0 warning(s)");
+}

@@ -254,7 +254,11 @@ fn links_go_only_to_official_home_pages() {
             }
         }
         for source in &c.sources {
-            urls.extend(urls_in(source).into_iter().map(|u| ("sources".into(), u)));
+            urls.extend(
+                urls_in(&source.title)
+                    .into_iter()
+                    .map(|u| ("sources".into(), u)),
+            );
         }
         for (at, url) in urls {
             let here = format!("{}: {at}: {url}", c.id);
