@@ -89,7 +89,7 @@ fn checklist(n: usize) -> Checklist {
         schema: 1,
         id: "bench".into(),
         name: Text::plain("Bench Mobile"),
-        provider: "Bench".into(),
+        provider: Text::plain("Bench"),
         network: None,
         aliases: vec![],
         country: "FR".into(),

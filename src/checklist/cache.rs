@@ -32,7 +32,7 @@ pub struct Summary {
     /// Display name.
     pub name: Text,
     /// Provider.
-    pub provider: String,
+    pub provider: Text,
     /// Country code.
     pub country: String,
     /// Kinds of line.

@@ -32,10 +32,13 @@ pub enum Origin {
     Dir(PathBuf),
 }
 
+/// How a bundled checklist's origin is written in session files and JSON.
+pub const BUNDLED_ORIGIN: &str = "bundled";
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Bundled => f.write_str("bundled"),
+            Origin::Bundled => f.write_str(BUNDLED_ORIGIN),
             Origin::User(p) | Origin::Dir(p) => write!(f, "{}", p.display()),
         }
     }

@@ -9,6 +9,7 @@ mod catalog;
 mod citation;
 mod diagnostic;
 mod duration;
+mod footnotes;
 mod load;
 mod model;
 mod position;
@@ -21,12 +22,13 @@ mod validate;
 
 pub use cache::{Summaries, Summary, summaries};
 pub use catalog::{
-    Catalog, Entry, Error, MAX_FILE_SIZE, Origin, Skipped, Sources, bundled_files, checklist_files,
-    hash_bytes, read_file,
+    BUNDLED_ORIGIN, Catalog, Entry, Error, MAX_FILE_SIZE, Origin, Skipped, Sources, bundled_files,
+    checklist_files, hash_bytes, read_file,
 };
 pub use citation::first_fact;
 pub use diagnostic::{CiteOwner, Diagnostic, Problem, ReadError, Severity};
 pub use duration::{DurationError, WaitDuration};
+pub use footnotes::{Footnotes, markers};
 pub use load::{Rules, parse_str, parse_with};
 pub use model::*;
 pub use position::{Span, line_col};

@@ -109,6 +109,13 @@ impl Phase {
     ];
 }
 
+/// How many days before `today` a checklist was `verified`, when that is more than
+/// [`STALE_AFTER_DAYS`].
+pub fn stale_days(verified: NaiveDate, today: NaiveDate) -> Option<i64> {
+    let days = (today - verified).num_days();
+    (days > STALE_AFTER_DAYS).then_some(days)
+}
+
 /// A checklist: one provider plan's cancellation procedure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Checklist {
@@ -118,8 +125,9 @@ pub struct Checklist {
     pub id: String,
     /// Display name, e.g. "Orange Mobicarte".
     pub name: Text,
-    /// The operator or seller.
-    pub provider: String,
+    /// The operator or seller: a brand name, the same in every language, or a text where it
+    /// is a description (the generic checklist's "Any French operator").
+    pub provider: Text,
     /// The network the brand runs on (format 2), e.g. "Orange" for Sosh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<String>,
@@ -185,8 +193,7 @@ impl Checklist {
     /// How many days before `today` the checklist was verified, when that is more than
     /// [`STALE_AFTER_DAYS`]: it should then be confirmed on the official pages.
     pub fn stale_days(&self, today: NaiveDate) -> Option<i64> {
-        let days = (today - self.verified).num_days();
-        (days > STALE_AFTER_DAYS).then_some(days)
+        stale_days(self.verified, today)
     }
 
     /// The source with this id (format 2; schema-1 sources have none).

@@ -117,7 +117,7 @@ impl Reader<'_> {
             .and_then(|v| self.text(v, "name"));
         let provider = self
             .get(root, "provider", true, top, &root_span)
-            .and_then(|v| self.string(v, "provider"));
+            .and_then(|v| self.text(v, "provider"));
         let network = root.get("network").map(|v| self.string(v, "network"));
         let aliases = match root.get("aliases") {
             Some(v) => self

@@ -11,6 +11,7 @@ use super::messages::{self, Localized};
 use crate::checklist::Catalog;
 use crate::clock;
 use crate::i18n::fill;
+use crate::labels;
 use crate::session::{ChecklistRef, Session, Store, new_id};
 
 /// How many ids to try before giving up on a free one (8 hex digits: a clash is rare).
@@ -41,7 +42,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                     let c = &e.checklist;
                     format!(
                         "{} — {} ({}) [{}]",
-                        c.provider,
+                        c.provider.get(cx.lang.tag()),
                         c.name.get(cx.lang.tag()),
                         c.country,
                         c.id
@@ -89,5 +90,8 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         "{}",
         fill(g.started, &[("id", &session.id)])
     )?;
+    if let Some(stale) = labels::stale(entry.checklist.verified, now.date_naive(), cx.strings()) {
+        writeln!(std::io::stdout(), "⚠ {stale}")?;
+    }
     interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
 }

@@ -3,8 +3,8 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::record::{ChecklistInfo, StepRow};
-use crate::checklist::Phase;
+use super::record::{ChecklistInfo, SourceRow, StepRow};
+use crate::checklist::{Phase, markers};
 use crate::i18n::{Strings, fill};
 use crate::session::{Session, StepStatus, Timestamp};
 use crate::vocabulary::vocabulary;
@@ -42,6 +42,7 @@ pub(super) fn reminders(
     session: &Session,
     steps: &[StepRow],
     checklist: &ChecklistInfo,
+    sources: &[SourceRow],
     complete: bool,
     s: &Strings,
 ) -> Vec<Reminder> {
@@ -87,6 +88,18 @@ pub(super) fn reminders(
             .filter(|st| st.phase == Phase::After && st.status != StepStatus::NotApplicable)
         {
             let body = snap.step(&st.id).map_or("", |step| step.body.get(s.tag()));
+            let mut description = body.trim_end().to_string();
+            if !st.cite.is_empty() {
+                description.push(' ');
+                description.push_str(&markers(&st.cite));
+                for row in sources
+                    .iter()
+                    .filter(|r| r.number.is_some_and(|n| st.cite.contains(&n)))
+                {
+                    description.push('\n');
+                    description.push_str(&row.text().lines(s).join("\n"));
+                }
+            }
             out.push(Reminder {
                 kind: ReminderKind::After,
                 step: st.id.clone(),
@@ -95,7 +108,7 @@ pub(super) fn reminders(
                     "{prefix}{}",
                     fill(x.cal_after, &[("step", &st.title), ("checklist", &name)])
                 ),
-                description: body.to_string(),
+                description,
             });
         }
     }

@@ -102,6 +102,12 @@ pub struct ShowLabels {
     pub steps: &'static str,
     /// "Origin".
     pub origin: &'static str,
+    /// "Network": the network the brand runs on.
+    pub network: &'static str,
+    /// "Also found as": the aliases the picker matches.
+    pub aliases: &'static str,
+    /// Before a number callable from abroad.
+    pub phone_abroad: &'static str,
 }
 
 /// Markers after an input's label in `show`.

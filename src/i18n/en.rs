@@ -1,9 +1,9 @@
 //! English interface strings.
 
 use super::{
-    Catalog, Common, Difficulties, Export, FieldLabels, Guide, InputMarks, Lang, Letter,
-    LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
-    Strings,
+    Catalog, Citations, Common, Difficulties, Durations, Export, FieldLabels, Flags, Guide,
+    InputMarks, Kinds, Lang, Letter, LetterKinds, Phases, Problems, ReadErrors, SessionStatuses,
+    Sessions, ShowLabels, StepStatuses, Strings,
 };
 
 /// The English strings.
@@ -21,6 +21,39 @@ pub(super) static STRINGS: Strings = Strings {
         },
         yes: "yes",
         no: "no",
+        kinds: Kinds {
+            prepaid: "prepaid",
+            postpaid: "contract plan",
+            esim: "eSIM",
+            travel: "travel eSIM or card",
+        },
+        flags: Flags {
+            fee: "costs money",
+            needs_call: "needs a phone call",
+            needs_letter: "needs a letter",
+            needs_id: "needs an identity document",
+            in_app_only: "only in the app",
+            retention_offer: "expect a retention offer",
+            irreversible: "cannot be undone",
+        },
+        durations: Durations {
+            hour: "1 hour",
+            hours: "{n} hours",
+            day: "1 day",
+            days: "{n} days",
+            week: "1 week",
+            weeks: "{n} weeks",
+        },
+    },
+    citations: Citations {
+        source: "{n} {title} — {publisher}, {url} (retrieved {retrieved})",
+        quote: "\u{201c}{quote}\u{201d}",
+        quote_low: "One source says: \u{201c}{quote}\u{201d} — check it.",
+        stale: "checked {days} days ago — confirm on the official page",
+        condition: "\u{201c}{question}\u{201d}: {answers}",
+        answer: "{answer}",
+        or: " or ",
+        and: "; ",
     },
     catalog: Catalog {
         list_headers: [
@@ -55,9 +88,12 @@ pub(super) static STRINGS: Strings = Strings {
             questions: "Questions",
             steps: "Steps",
             origin: "Origin",
+            network: "Network",
+            aliases: "Also found as",
+            phone_abroad: "from abroad",
         },
         verified_meaning: "the date this checklist was last checked against the sources below (stored copies of public pages), not a confirmation from the operator",
-        asked_at: "asked at step {step}",
+        asked_at: "asked at the step \u{201c}{step}\u{201d}",
         only_when: "only when {cond}",
         expected_wait: "expected wait: {wait}",
         input_marks: InputMarks {

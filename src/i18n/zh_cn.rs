@@ -1,9 +1,9 @@
 //! Simplified Chinese interface strings (简体中文界面文字).
 
 use super::{
-    Catalog, Common, Difficulties, Export, FieldLabels, Guide, InputMarks, Lang, Letter,
-    LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
-    Strings,
+    Catalog, Citations, Common, Difficulties, Durations, Export, FieldLabels, Flags, Guide,
+    InputMarks, Kinds, Lang, Letter, LetterKinds, Phases, Problems, ReadErrors, SessionStatuses,
+    Sessions, ShowLabels, StepStatuses, Strings,
 };
 
 /// The Simplified Chinese strings.
@@ -21,6 +21,39 @@ pub(super) static STRINGS: Strings = Strings {
         },
         yes: "是",
         no: "否",
+        kinds: Kinds {
+            prepaid: "预付费卡",
+            postpaid: "合约套餐",
+            esim: "eSIM",
+            travel: "旅行 eSIM／出国流量卡",
+        },
+        flags: Flags {
+            fee: "需付费",
+            needs_call: "需要打电话",
+            needs_letter: "需要寄信",
+            needs_id: "需要身份证件",
+            in_app_only: "只能在应用内办理",
+            retention_offer: "可能遇到挽留优惠",
+            irreversible: "无法撤销",
+        },
+        durations: Durations {
+            hour: "1 小时",
+            hours: "{n} 小时",
+            day: "1 天",
+            days: "{n} 天",
+            week: "1 周",
+            weeks: "{n} 周",
+        },
+    },
+    citations: Citations {
+        source: "{n} {title}——{publisher}，{url}（{retrieved} 查阅）",
+        quote: "\u{201c}{quote}\u{201d}",
+        quote_low: "仅一个来源称：\u{201c}{quote}\u{201d}——请核实。",
+        stale: "{days} 天前核实——请到官方页面确认",
+        condition: "\u{201c}{question}\u{201d}回答为{answers}",
+        answer: "\u{201c}{answer}\u{201d}",
+        or: "或",
+        and: "；",
     },
     catalog: Catalog {
         list_headers: ["编号", "名称", "运营商", "国家", "难度", "核实日期", "来源"],
@@ -47,9 +80,12 @@ pub(super) static STRINGS: Strings = Strings {
             questions: "问题",
             steps: "步骤",
             origin: "来源",
+            network: "所用网络",
+            aliases: "也可搜索",
+            phone_abroad: "从国外拨打",
         },
         verified_meaning: "指本清单最后一次对照下列来源（公开网页的存档副本）核对的日期，并非运营商的确认",
-        asked_at: "在步骤 {step} 时询问",
+        asked_at: "在步骤\u{201c}{step}\u{201d}时询问",
         only_when: "仅当 {cond}",
         expected_wait: "预计等待：{wait}",
         input_marks: InputMarks {

@@ -415,13 +415,13 @@ fn show_prints_the_whole_checklist_localized() {
         "Verified: 2026-11-25 (the date this checklist was last checked against the sources below",
         "not a confirmation from the operator",
         "Origin: bundled",
-        "[keep_number]: yes/no",
-        "asked at step check-statement",
+        "(keep_number): yes/no",
+        "asked at the step “Check your next bank statement”",
         "[prepare] Gather the details of the line  (gather-details)",
-        "(only when keep_number = yes)",
+        "(only when “Do you want to keep your number with another operator?”: yes)",
         "→ https://www.service-public.fr/",
         "✎ Holder's full name (personal)",
-        "⏳ expected wait: 10d",
+        "⏳ expected wait: 10 days",
     ] {
         assert!(run.stdout.contains(s), "missing {s:?}:\n{run}");
     }
@@ -500,10 +500,10 @@ fn show_names_choices_by_their_label_in_the_persons_language() {
     env.write("d/pick.toml", with_choice);
     env.run(&["--checklists", "d", "show", "pick"])
         .success()
-        .stdout_has("(only when os = iPhone | other)");
+        .stdout_has("(only when “Phone?”: iPhone or other)");
     env.run(&["--checklists", "d", "--lang", "zh-CN", "show", "pick"])
         .success()
-        .stdout_has("(仅当 os = 苹果手机 | other)");
+        .stdout_has("(仅当 “Phone?”回答为“苹果手机”或“other”)");
 }
 
 // Makes a FIFO with mkfifo(1); Windows named pipes do not live in a folder of files.

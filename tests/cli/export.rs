@@ -213,13 +213,28 @@ fn html_is_one_self_contained_file_a_real_parser_accepts() {
         assert!(doc.errors.is_empty(), "{id}: parse errors {:?}", doc.errors);
         let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
         for external in [
-            "script", "link", "img", "iframe", "object", "embed", "[src]", "[href]",
+            "script", "link", "img", "iframe", "object", "embed", "base", "[src]",
         ] {
             assert_eq!(
                 doc.select(&sel(external)).count(),
                 0,
                 "{id}: found {external}"
             );
+        }
+        // The only links: footnote markers to the sources in the file, and the sources'
+        // https pages, to click.
+        for a in doc.select(&sel("[href]")) {
+            let href = a.value().attr("href").unwrap_or_default();
+            assert_eq!(a.value().name(), "a", "{id}: href on {}", a.value().name());
+            if let Some(target) = href.strip_prefix('#') {
+                assert_eq!(
+                    doc.select(&sel(&format!("li#{target}"))).count(),
+                    1,
+                    "{href}"
+                );
+            } else {
+                assert!(href.starts_with("https://"), "{id}: {href}");
+            }
         }
         let style: String = doc.select(&sel("style")).flat_map(|e| e.text()).collect();
         assert!(style.contains("@media print") && style.contains("size: A4"));

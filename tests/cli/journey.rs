@@ -141,9 +141,17 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     let doc = Html::parse_document(&html);
     assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
     for external in [
-        "script", "link", "img", "iframe", "object", "embed", "base", "[src]", "[href]",
+        "script", "link", "img", "iframe", "object", "embed", "base", "[src]",
     ] {
         assert_eq!(doc.select(&sel(external)).count(), 0, "found {external}");
+    }
+    for a in doc.select(&sel("[href]")) {
+        let href = a.value().attr("href").unwrap_or_default();
+        assert!(
+            a.value().name() == "a"
+                && (href.starts_with("#source-") || href.starts_with("https://")),
+            "a link to something else than a source: {href}"
+        );
     }
     let style: String = doc.select(&sel("style")).flat_map(|e| e.text()).collect();
     assert!(
@@ -168,7 +176,7 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     );
     assert_eq!(
         facts.get("Provider").map(String::as_str),
-        Some(c.provider.as_str())
+        Some(c.provider.get("en"))
     );
     assert_eq!(doc.select(&sel(".incomplete")).count(), 0);
     assert!(!html.contains("INCOMPLETE"));
