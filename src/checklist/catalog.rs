@@ -88,6 +88,14 @@ pub enum Error {
         /// What was given.
         id: String,
     },
+    /// A name that matches several checklists where one is needed.
+    #[error("`{query}` matches several checklists")]
+    Ambiguous {
+        /// What was given.
+        query: String,
+        /// The ids it matches, best first.
+        ids: Vec<String>,
+    },
     /// No loaded checklist has this id.
     #[error("no checklist `{id}`")]
     Unknown {

@@ -50,10 +50,14 @@ impl Localize for checklist::Error {
                     ("reason", &read_error(reason, s)),
                 ],
             ),
-            checklist::Error::NotAnId { id } => fill(c.not_an_id, &[("id", id)]),
+            checklist::Error::NotAnId { id } => fill(c.not_an_id, &[("id", &excerpt(id))]),
+            checklist::Error::Ambiguous { query, ids } => fill(
+                c.ambiguous,
+                &[("query", &excerpt(query)), ("ids", &ids.join(", "))],
+            ),
             checklist::Error::Unknown { id, known } => fill(
                 c.unknown_checklist,
-                &[("id", id), ("known", &known.join(", "))],
+                &[("id", &excerpt(id)), ("known", &known.join(", "))],
             ),
         })
     }

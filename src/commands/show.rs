@@ -11,11 +11,11 @@ use super::context::Context;
 use super::messages::{self, Localized};
 use chrono::NaiveDate;
 
-use crate::checklist::{Catalog, Checklist, Entry, Footnotes, QuestionKind, markers};
-use crate::labels::SourceText;
+use crate::checklist::{self, Catalog, Checklist, Entry, Footnotes, Found, QuestionKind, markers};
 use crate::clock;
 use crate::i18n::{Strings, fill};
 use crate::labels;
+use crate::labels::SourceText;
 
 /// What `show` was asked for.
 pub struct ShowOptions {
@@ -36,7 +36,16 @@ struct Json<'a> {
 pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
     let today = clock::now()?.date_naive();
     let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
-    let entry = catalog.get(&opts.id).localized(cx.strings())?;
+    let entry = match catalog.find(&opts.id).localized(cx.strings())? {
+        Found::One(entry) => entry,
+        Found::Several(entries) => {
+            return Err(checklist::Error::Ambiguous {
+                query: opts.id.clone(),
+                ids: entries.iter().map(|e| e.checklist.id.clone()).collect(),
+            })
+            .localized(cx.strings());
+        }
+    };
     let mut out = std::io::stdout().lock();
     if opts.json {
         serde_json::to_writer_pretty(

@@ -124,8 +124,51 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         self.choose(prompt, items, default)
     }
 
-    fn pick(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
-        self.choose(prompt, items, default)
+    fn pick(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        keys: &[String],
+        default: usize,
+    ) -> Reply<usize> {
+        let g = &self.strings.guide;
+        writeln!(self.out, "{prompt}")?;
+        for (i, item) in items.iter().enumerate() {
+            writeln!(self.out, "  {}. {item}", i + 1)?;
+        }
+        loop {
+            write!(self.out, "{} [{}]: ", g.plain_number, default + 1)?;
+            let line = self.line()?;
+            if line.is_empty() && default < items.len() {
+                return Ok(default);
+            }
+            if let Ok(n) = line.parse::<usize>()
+                && (1..=items.len()).contains(&n)
+            {
+                return Ok(n - 1);
+            }
+            let typed = line.to_lowercase();
+            let hits: Vec<usize> = (0..items.len())
+                .filter(|&i| {
+                    let key = keys.get(i).map_or("", String::as_str);
+                    items[i].to_lowercase().contains(&typed) || key.to_lowercase().contains(&typed)
+                })
+                .collect();
+            match hits.as_slice() {
+                [one] => return Ok(*one),
+                [] => writeln!(
+                    self.out,
+                    "{}",
+                    fill(g.plain_no_match, &[("typed", &line), ("n", &items.len())])
+                )?,
+                several => {
+                    writeln!(self.out, "{}", fill(g.plain_matches, &[("typed", &line)]))?;
+                    for &i in several {
+                        writeln!(self.out, "  {}. {}", i + 1, items[i])?;
+                    }
+                }
+            }
+        }
     }
 
     fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String> {

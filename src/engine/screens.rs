@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::checklist::{Checklist, Footnotes, markers};
-use crate::labels::SourceText;
 use crate::i18n::{Strings, fill};
 use crate::labels;
+use crate::labels::SourceText;
 use crate::session::{Session, StepStatus, Timestamp};
 
 /// Width of the progress bar, in characters.

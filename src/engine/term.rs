@@ -59,10 +59,25 @@ impl Prompter for DialoguerPrompter {
             .map_err(|e| self.stop(e))
     }
 
-    fn pick(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+    fn pick(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        keys: &[String],
+        default: usize,
+    ) -> Reply<usize> {
+        // dialoguer filters on what it shows: the other words go after the item.
+        let shown: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match keys.get(i).filter(|k| !k.is_empty()) {
+                Some(k) => format!("{item}  · {k}"),
+                None => item.clone(),
+            })
+            .collect();
         FuzzySelect::with_theme(&self.theme)
             .with_prompt(prompt)
-            .items(items)
+            .items(&shown)
             .default(default)
             .interact_on(&self.term)
             .map_err(|e| self.stop(e))

@@ -11,9 +11,9 @@ use super::events::event_text;
 use super::redact::{mask, origin};
 use super::reminders::{Reminder, reminders};
 use crate::checklist::{Answer, Confidence, Footnotes, Phase, Source, Step};
-use crate::labels::SourceText;
 use crate::i18n::Strings;
 use crate::labels;
+use crate::labels::SourceText;
 use crate::session::{Event, Progress, Session, SessionStatus, StepRecord, StepStatus, Timestamp};
 
 /// The checklist a session followed, as the record shows it.

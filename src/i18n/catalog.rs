@@ -23,6 +23,8 @@ pub struct Catalog {
     pub unknown_checklist: &'static str,
     /// Something given as an id that cannot be one. {id}
     pub not_an_id: &'static str,
+    /// A name that matches several checklists. {query} {ids}
+    pub ambiguous: &'static str,
     /// A `--checklists` folder that cannot be read. {path} {reason}
     pub unreadable_dir: &'static str,
     /// Labels in `show`.

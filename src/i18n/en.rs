@@ -72,7 +72,8 @@ pub(super) static STRINGS: Strings = Strings {
         validate_summary: "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
         validate_no_files: "{path}: no .toml checklist files in this folder",
         skipped_file: "skipping {path}: {count} problem(s); run `simcancel validate {path}` to see them",
-        unknown_checklist: "no checklist `{id}`; known ones: {known}. Run `simcancel list` to see them all",
+        unknown_checklist: "no checklist matches `{id}` (by id, name, provider, network or alias); known ones: {known}. Run `simcancel list` to see them all",
+        ambiguous: "`{query}` matches several checklists: {ids}; give one of these ids (see `simcancel list`)",
         not_an_id: "`{id}` is not a checklist id: ids use only a-z, 0-9 and -, with no `/` or `..` (see `simcancel list`)",
         unreadable_dir: "cannot read the checklist folder {path}: {reason}; check the --checklists path",
         show_labels: ShowLabels {
@@ -331,6 +332,8 @@ pub(super) static STRINGS: Strings = Strings {
         pick_session_eof: "end of input before a session was chosen: name it, e.g. `simcancel resume <id>` (see `simcancel sessions`)",
         plain_number: "Number",
         plain_bad_number: "Type a number from 1 to {n}, or the start of a choice.",
+        plain_no_match: "Nothing matches \u{201c}{typed}\u{201d}: type a number from 1 to {n}, or another name.",
+        plain_matches: "These match \u{201c}{typed}\u{201d}; type one's number:",
         plain_yes_default: "[Y/n]",
         plain_no_default: "[y/N]",
         plain_bad_yes_no: "Answer y (yes) or n (no).",

@@ -119,6 +119,10 @@ pub struct Guide {
     pub plain_number: &'static str,
     /// Plain mode, `{n}`: a menu answer that is not a number from 1 to n.
     pub plain_bad_number: &'static str,
+    /// A picker's typed text matches nothing. {typed} {n}
+    pub plain_no_match: &'static str,
+    /// A picker's typed text matches several items, listed after. {typed}
+    pub plain_matches: &'static str,
     /// Plain mode: the hint after a yes/no question when the default is yes.
     pub plain_yes_default: &'static str,
     /// Plain mode: the hint after a yes/no question when the default is no.

@@ -64,7 +64,8 @@ pub(super) static STRINGS: Strings = Strings {
         validate_summary: "已检查 {files} 个文件：{errors} 个错误，{warnings} 个警告",
         validate_no_files: "{path}：此文件夹中没有 .toml 清单文件",
         skipped_file: "已跳过 {path}：有 {count} 个问题；运行 `simcancel validate {path}` 查看详情",
-        unknown_checklist: "没有名为 `{id}` 的清单；已有：{known}。运行 `simcancel list` 查看全部",
+        unknown_checklist: "没有与 `{id}` 匹配的清单（按编号、名称、运营商、网络或别名查找）；已有：{known}。运行 `simcancel list` 查看全部",
+        ambiguous: "\u{201c}{query}\u{201d}匹配多份清单：{ids}；请给出其中一个编号（见 `simcancel list`）",
         not_an_id: "`{id}` 不是清单编号：编号只能包含 a-z、0-9 和 -，不能含 `/` 或 `..`（见 `simcancel list`）",
         unreadable_dir: "无法读取清单文件夹 {path}：{reason}；请检查 --checklists 路径",
         show_labels: ShowLabels {
@@ -323,6 +324,8 @@ pub(super) static STRINGS: Strings = Strings {
         pick_session_eof: "尚未选择会话输入就结束了：请直接指定，例如 `simcancel resume <编号>`（见 `simcancel sessions`）",
         plain_number: "编号",
         plain_bad_number: "请输入 1 到 {n} 之间的数字，或选项的开头文字。",
+        plain_no_match: "没有与\u{201c}{typed}\u{201d}匹配的项：请输入 1 到 {n} 之间的编号，或换个名称。",
+        plain_matches: "以下各项与\u{201c}{typed}\u{201d}匹配，请输入其中一项的编号：",
         plain_yes_default: "[Y/n]（是/否）",
         plain_no_default: "[y/N]（是/否）",
         plain_bad_yes_no: "请回答 y（是）或 n（否）。",

@@ -10,8 +10,8 @@ use crate::i18n::{Strings, fill};
 
 mod citations;
 
-pub use citations::SourceText;
 use crate::session::{SessionStatus, StepStatus};
+pub use citations::SourceText;
 
 /// A phase, as step headers and records name it.
 pub fn phase(phase: Phase, s: &Strings) -> &'static str {

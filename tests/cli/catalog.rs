@@ -448,18 +448,22 @@ fn show_json_is_the_checklist_with_origin_and_hash() {
 #[test]
 fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
     let env = Env::new();
-    for bad in ["../etc/passwd", "a/b", "..", "Generic"] {
+    for bad in ["../etc/passwd", "a/b", "..", "a\\b"] {
         env.run(&["show", bad])
             .code(1)
             .stderr_has(&format!("simcancel: `{bad}` is not a checklist id"));
     }
     env.run(&["show", "nope"])
         .code(1)
-        .stderr_has("simcancel: no checklist `nope`; known ones: ")
+        .stderr_has("simcancel: no checklist matches `nope` (by id, name, provider, network or alias); known ones: ")
         .stderr_has(" generic, ");
     env.run(&["--lang", "zh-CN", "show", "nope"])
         .code(1)
-        .stderr_has("没有名为 `nope` 的清单");
+        .stderr_has("没有与 `nope` 匹配的清单");
+    // Not an id, but a name in any case: it finds the checklist.
+    env.run(&["show", "GENERIC"])
+        .success()
+        .stdout_has("[generic]");
 }
 
 #[test]

@@ -516,7 +516,7 @@ fn the_picker_lists_the_catalogue() {
         .run_with_stdin(&["--checklists", &dir, "guide"], "")
         .code(1)
         .stdout_has("Which line do you want to cancel? (type to filter)")
-        .stdout_has("Generic — Any French operator (generic procedure) (FR) [generic]")
+        .stdout_has("Any French operator (generic procedure) (FR) [generic]")
         .stderr_has("end of input before a checklist was chosen");
     let (n, count) = {
         let items: Vec<&str> = first
@@ -526,18 +526,30 @@ fn the_picker_lists_the_catalogue() {
             .collect();
         let mini = items
             .iter()
-            .find(|l| l.ends_with("Mini — Mini Mobile (FR) [mini]"))
+            .find(|l| l.ends_with(". Mini Mobile (FR) [mini]"))
             .unwrap_or_else(|| panic!("mini is not listed:\n{first}"));
         let n: usize = mini.trim().split('.').next().unwrap().parse().unwrap();
         (n, items.len())
     };
     let run = env
-        .run_with_stdin(&["--checklists", &dir, "guide"], &format!("x\n{n}\n2\n5\n"))
+        .run_with_stdin(
+            &["--checklists", &dir, "guide"],
+            &format!("zzz\n{n}\n2\n5\n"),
+        )
         .success()
         .stdout_has(&format!(
-            "Type a number from 1 to {count}, or the start of a choice."
+            "Nothing matches “zzz”: type a number from 1 to {count}, or another name."
         ));
     assert!(run.stdout.contains("Keep your number?"), "{run}");
+    assert_eq!(
+        env.session_json(&env.only_session())["checklist"]["id"],
+        "mini"
+    );
+    // A name finds it too, in any case; a name several share lists them to choose from.
+    let (env, dir) = mini_env();
+    env.run_with_stdin(&["--checklists", &dir, "guide"], "MINI MOB\n2\n5\n")
+        .success()
+        .stdout_has("Keep your number?");
     assert_eq!(
         env.session_json(&env.only_session())["checklist"]["id"],
         "mini"
