@@ -53,7 +53,7 @@ pub(super) static STRINGS: Strings = Strings {
         condition: "\u{201c}{question}\u{201d}: {answers}",
         answer: "{answer}",
         or: " or ",
-        and: "; ",
+        and: " and ",
     },
     catalog: Catalog {
         list_headers: [

@@ -48,12 +48,12 @@ pub(super) static STRINGS: Strings = Strings {
     citations: Citations {
         source: "{n} {title}——{publisher}，{url}（{retrieved} 查阅）",
         quote: "\u{201c}{quote}\u{201d}",
-        quote_low: "仅一个来源称：\u{201c}{quote}\u{201d}——请核实。",
+        quote_low: "仅一个来源称：\u{201c}{quote}\u{201d}——请核对。",
         stale: "{days} 天前核实——请到官方页面确认",
         condition: "\u{201c}{question}\u{201d}回答为{answers}",
         answer: "\u{201c}{answer}\u{201d}",
         or: "或",
-        and: "；",
+        and: "，且",
     },
     catalog: Catalog {
         list_headers: ["编号", "名称", "运营商", "国家", "难度", "核实日期", "来源"],

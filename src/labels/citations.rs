@@ -145,7 +145,7 @@ mod tests {
             t.lines(Lang::ZhCn.strings()),
             [
                 "[1] La résiliation——INC，https://www.inc-conso.fr/x（2026-11-26 查阅）",
-                "    仅一个来源称：\u{201c}dans un délai de dix jours\u{201d}——请核实。",
+                "    仅一个来源称：\u{201c}dans un délai de dix jours\u{201d}——请核对。",
             ]
         );
         assert_eq!(
