@@ -408,26 +408,42 @@ fn a_checklists_folder_that_cannot_be_read_is_an_error() {
 
 #[test]
 fn show_prints_the_whole_checklist_localized() {
-    let env = Env::new();
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
     let run = env.run(&["show", "generic"]).success();
     for s in [
         "Any French operator (generic procedure)  [generic]",
-        "Verified: 2026-11-25 (the date this checklist was last checked against the sources below",
+        "Provider: Any French operator",
+        "Kinds: contract plan, prepaid, eSIM",
+        "Verified: 2026-11-26 (the date this checklist was last checked against the sources below",
         "not a confirmation from the operator",
         "Origin: bundled",
         "(keep_number): yes/no",
-        "asked at the step “Check your next bank statement”",
+        "asked at the step “Check the final bill and your next bank statements”",
         "[prepare] Gather the details of the line  (gather-details)",
-        "(only when “Do you want to keep your number with another operator?”: yes)",
+        "(only when “Is it a contract plan or a prepaid card?”: Prepaid card (top-ups) and “Is there money left: prepaid credit, or a sum paid in advance on a contract?”: yes)",
         "→ https://www.service-public.fr/",
         "✎ Holder's full name (personal)",
         "⏳ expected wait: 10 days",
+        "\nSources:\n  [1] Médiateur des communications électroniques",
     ] {
         assert!(run.stdout.contains(s), "missing {s:?}:\n{run}");
     }
+    // Footnote markers after what the sources support, the contact block included.
+    assert!(run.stdout.contains("Contact [1]:"), "{run}");
+    assert!(!run.stdout.contains("days ago"), "not stale yet:\n{run}");
     let zh = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
     assert!(zh.stdout.contains("[准备] 整理线路信息"), "{zh}");
     assert!(zh.stdout.contains("并非运营商的确认"), "{zh}");
+    assert!(zh.stdout.contains("运营商: 任意法国运营商"), "{zh}");
+    // Half a year later, the checklist says to confirm it on the official page.
+    env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
+    env.run(&["show", "generic"])
+        .success()
+        .stdout_has("  ⚠ checked 187 days ago — confirm on the official page");
+    env.run(&["--lang", "zh-CN", "show", "generic"])
+        .success()
+        .stdout_has("  ⚠ 187 天前核实——请到官方页面确认");
 }
 
 #[test]

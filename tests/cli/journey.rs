@@ -50,12 +50,23 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
         "{CHECKLIST} has a postal address"
     );
     let bool_answer = |q: &str| (q.to_string(), Answer::Bool(false));
-    // Cancel outright (no porting), nothing left to refund, no SIM lock, no B.You plan; the
-    // eSIM question is left for the guide to ask at the step it belongs to.
-    let given: Answers = ["keep_number", "has_balance", "phone_locked", "byou"]
-        .map(bool_answer)
-        .into_iter()
-        .collect();
+    let choice = |q: &str, c: &str| (q.to_string(), Answer::Choice(c.to_string()));
+    // A Bouygues Telecom plan with no commitment left, cancelled outright (no porting), no
+    // phone to pay off, nothing left to refund, no SIM lock; the eSIM question is left for
+    // the guide to ask at the step it belongs to.
+    let given: Answers = [
+        "keep_number",
+        "phone_financed",
+        "has_balance",
+        "phone_locked",
+    ]
+    .map(bool_answer)
+    .into_iter()
+    .chain([
+        choice("brand", "bouygues-telecom"),
+        choice("engagement", "none"),
+    ])
+    .collect();
     let asked: Answers = [bool_answer("esim")].into_iter().collect();
     let all: Answers = given.clone().into_iter().chain(asked.clone()).collect();
     let reached = walk(&c, &all).expect("a walk");
