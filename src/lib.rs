@@ -9,8 +9,9 @@
 //! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
 //!   → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
-//!   interface string), [`vocabulary`], [`fsutil`], [`clock`]; [`labels`] words the
-//!   vocabularies of `checklist` and `session`.
+//!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`visible`] (text from
+//!   outside shown, never obeyed); [`labels`] words the vocabularies of `checklist` and
+//!   `session`.
 
 pub mod checklist;
 pub mod cli;
@@ -26,6 +27,7 @@ pub mod i18n;
 pub mod labels;
 pub mod letter;
 pub mod session;
+pub mod visible;
 pub mod vocabulary;
 
 use std::process::ExitCode;

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The leaves: anyone may name them; they name nothing of the crate.
-const LEAVES: &[&str] = &["i18n", "vocabulary", "fsutil", "clock"];
+const LEAVES: &[&str] = &["i18n", "vocabulary", "fsutil", "clock", "visible"];
 
 /// What each module may name, besides itself. Modules not listed may name nothing.
 const ALLOWED: &[(&str, &[&str])] = &[
@@ -19,15 +19,36 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("labels", &["checklist", "session", "i18n"]),
     (
         "engine",
-        &["checklist", "session", "labels", "i18n", "vocabulary"],
+        &[
+            "checklist",
+            "session",
+            "labels",
+            "i18n",
+            "vocabulary",
+            "visible",
+        ],
     ),
     (
         "export",
-        &["checklist", "session", "labels", "i18n", "vocabulary"],
+        &[
+            "checklist",
+            "session",
+            "labels",
+            "i18n",
+            "vocabulary",
+            "visible",
+        ],
     ),
     (
         "letter",
-        &["checklist", "session", "labels", "i18n", "vocabulary"],
+        &[
+            "checklist",
+            "session",
+            "labels",
+            "i18n",
+            "vocabulary",
+            "visible",
+        ],
     ),
     (
         "cli",
@@ -47,6 +68,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "vocabulary",
             "fsutil",
             "clock",
+            "visible",
             "exit",
         ],
     ),

@@ -1,6 +1,5 @@
 //! `simcancel guide [<checklist>]`: starts a session and walks it.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -84,10 +83,9 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         session.answer(&q, a, now);
     }
     store.save(&session).localized(cx.strings())?;
-    writeln!(
-        std::io::stdout(),
-        "{}",
-        fill(g.started, &[("id", &session.id)])
+    super::say(
+        &mut std::io::stdout(),
+        &fill(g.started, &[("id", &session.id)]),
     )?;
     interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
 }

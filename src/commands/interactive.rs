@@ -2,7 +2,7 @@
 //! the Ctrl-C handler, the `--answer` values, the [`Engine`] run with durable saves, and
 //! the closing message with its exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -91,23 +91,21 @@ pub fn run_engine(
         .localized(cx.strings())?;
     Ok(match outcome {
         Outcome::Completed => {
-            writeln!(
-                std::io::stdout(),
-                "{}",
-                fill(g.completed, &[("id", &session.id)])
+            super::say(
+                &mut std::io::stdout(),
+                &fill(g.completed, &[("id", &session.id)]),
             )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Abandoned => {
-            writeln!(
-                std::io::stdout(),
-                "{}",
-                fill(g.abandoned, &[("id", &session.id)])
+            super::say(
+                &mut std::io::stdout(),
+                &fill(g.abandoned, &[("id", &session.id)]),
             )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Paused | Outcome::EndOfInput => {
-            writeln!(std::io::stdout(), "{hint}")?;
+            super::say(&mut std::io::stdout(), &hint)?;
             ExitCode::from(exit::OK)
         }
         Outcome::Interrupted => {

@@ -29,11 +29,19 @@ use anyhow::Result;
 use crate::cli::{Cli, Command};
 pub use context::Context;
 
-/// Writes a line to standard error. A closed or broken stderr is ignored: `eprintln!`
-/// would panic there, and the line only informs.
+/// Writes a line to standard error, its control characters made visible (it may quote a
+/// file name or a value). A closed or broken stderr is ignored: `eprintln!` would panic
+/// there, and the line only informs.
 pub(crate) fn note(line: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", crate::visible::text(line));
+}
+
+/// Writes `text` and a line break to `out`, its control characters made visible: every line
+/// a command prints that may hold text from outside simcancel goes through here (or
+/// [`note`]).
+pub(crate) fn say(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+    writeln!(out, "{}", crate::visible::text(text))
 }
 
 /// Whether a write failed because the reader went away (`simcancel list | head`). Windows

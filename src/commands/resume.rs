@@ -1,6 +1,5 @@
 //! `simcancel resume [<session>]`: continues a session at its first pending step.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -126,17 +125,15 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         Ok(catalog) => match catalog.get(&checklist_id) {
             Ok(entry) => {
                 if session.note_checklist_hash(&entry.hash, now) {
-                    writeln!(
-                        std::io::stdout(),
-                        "{}",
-                        fill(g.checklist_changed, &[("id", &checklist_id)])
+                    super::say(
+                        &mut std::io::stdout(),
+                        &fill(g.checklist_changed, &[("id", &checklist_id)]),
                     )?;
                 }
             }
-            Err(_) => writeln!(
-                std::io::stdout(),
-                "{}",
-                fill(g.checklist_missing, &[("id", &checklist_id)])
+            Err(_) => super::say(
+                &mut std::io::stdout(),
+                &fill(g.checklist_missing, &[("id", &checklist_id)]),
             )?,
         },
         Err(e) => super::note(&format!("simcancel: {e:#}")),
@@ -145,10 +142,9 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         session.answer(&q, a, now);
     }
     store.save(&session).localized(cx.strings())?;
-    writeln!(
-        std::io::stdout(),
-        "{}",
-        screens::summary(&session, cx.strings(), now)
+    super::say(
+        &mut std::io::stdout(),
+        &screens::summary(&session, cx.strings(), now),
     )?;
     interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
 }

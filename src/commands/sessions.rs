@@ -144,19 +144,18 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
         super::table::write(&mut out, &header, &rows)?;
     }
     for bad in &listing.unreadable {
-        writeln!(
-            out,
-            "{}",
-            fill(
+        super::say(
+            &mut out,
+            &fill(
                 t.unreadable,
                 &[
                     ("path", &bad.path.display()),
                     (
                         "reason",
-                        &messages::file_problem(&bad.problem, cx.strings())
-                    )
-                ]
-            )
+                        &messages::file_problem(&bad.problem, cx.strings()),
+                    ),
+                ],
+            ),
         )?;
     }
     Ok(ExitCode::from(exit::OK))

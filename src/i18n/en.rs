@@ -285,6 +285,7 @@ pub(super) static STRINGS: Strings = Strings {
         plain_no_default: "[y/N]",
         plain_bad_yes_no: "Answer y (yes) or n (no).",
         resume_id_mismatch: "{path} holds session {inner}, not {file} as its name says (a copy, or a renamed file?); it was left untouched. Resume {inner} itself, or name the file {inner}.json",
+        typed_control: "`{value}` holds control characters (shown as \\u{…}), which your record cannot keep: type it again without them.",
     },
     sessions: Sessions {
         headers: [

@@ -127,6 +127,8 @@ pub struct Guide {
     pub plain_bad_yes_no: &'static str,
     /// `{path}`, `{inner}`, `{file}`: a session file whose id is not its file name.
     pub resume_id_mismatch: &'static str,
+    /// `{value}`: typed text holding control characters, refused (shown escaped).
+    pub typed_control: &'static str,
 }
 
 /// Strings of `sessions`.

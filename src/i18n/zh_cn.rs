@@ -277,6 +277,7 @@ pub(super) static STRINGS: Strings = Strings {
         plain_no_default: "[y/N]（是/否）",
         plain_bad_yes_no: "请回答 y（是）或 n（否）。",
         resume_id_mismatch: "{path} 中是会话 {inner}，而不是文件名所示的 {file}（是副本还是被改名的文件？）；文件未被改动。请直接继续 {inner}，或把文件命名为 {inner}.json",
+        typed_control: "`{value}` 中含有控制字符（显示为 \\u{…}），记录中不能保存：请去掉后重新输入。",
     },
     sessions: Sessions {
         headers: ["编号", "清单", "开始时间", "进度", "状态", "最近活动"],
