@@ -15,6 +15,7 @@ use crate::checklist::{
 };
 use crate::engine;
 use crate::export;
+use crate::fsutil;
 use crate::i18n::{Strings, fill};
 use crate::letter;
 use crate::session::{self, FORMAT_VERSION, FileProblem, Mismatch};
@@ -145,6 +146,13 @@ impl Localize for session::Error {
             session::Error::Unreadable { path, problem } => {
                 format!("{}: {}", path.display(), file_problem(problem, s))
             }
+            session::Error::LockNotRegular { id, lock } => {
+                fill(t.lock_not_regular, &[("id", id), ("lock", &lock.display())])
+            }
+            session::Error::Write(fsutil::Error::Shared { dir, mode }) => fill(
+                t.shared_data_dir,
+                &[("dir", &dir.display()), ("mode", &format!("{mode:04o}"))],
+            ),
             // The system's own words, with their cause: not translated.
             session::Error::Read { .. }
             | session::Error::Serialize(_)
@@ -159,6 +167,11 @@ pub fn file_problem(p: &FileProblem, s: &Strings) -> String {
     let t = &s.sessions;
     match p {
         FileProblem::Io(message) => message.clone(),
+        FileProblem::NotRegular => t.file_not_regular.to_string(),
+        FileProblem::NotUtf8 { line } => fill(t.file_not_utf8, &[("line", line)]),
+        FileProblem::IdMismatch { inner, file } => {
+            fill(t.file_id_mismatch, &[("inner", inner), ("file", file)])
+        }
         FileProblem::NotJson(error) => fill(t.file_not_json, &[("error", error)]),
         FileProblem::NoFormat => t.file_no_format.to_string(),
         FileProblem::Newer(version) => fill(

@@ -76,23 +76,10 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         .unwrap_or_default()
         .to_string();
     let _lock = store.lock(&id).localized(cx.strings())?;
-    // Read under the lock, so no other process saves it between reading and walking.
+    // Read under the lock, so no other process saves it between reading and walking. A
+    // file whose inner id is not its name is refused there: saves go to the file the inner
+    // id names, so walking a copy would write over another session.
     let mut session = Store::read(&path).localized(cx.strings())?;
-    // Saves go to the file named by the id inside: walking a copy or a renamed file would
-    // write over another session (or create one), so the two must agree.
-    if session.id != id {
-        bail!(
-            "{}",
-            fill(
-                g.resume_id_mismatch,
-                &[
-                    ("path", &path.display()),
-                    ("inner", &session.id),
-                    ("file", &id)
-                ]
-            )
-        );
-    }
     if let Err(mismatch) = session.check() {
         let reason = fill(
             cx.strings().sessions.left_untouched,

@@ -284,7 +284,6 @@ pub(super) static STRINGS: Strings = Strings {
         plain_yes_default: "[Y/n]",
         plain_no_default: "[y/N]",
         plain_bad_yes_no: "Answer y (yes) or n (no).",
-        resume_id_mismatch: "{path} holds session {inner}, not {file} as its name says (a copy, or a renamed file?); it was left untouched. Resume {inner} itself, or name the file {inner}.json",
         typed_control: "`{value}` holds control characters (shown as \\u{…}), which your record cannot keep: type it again without them.",
     },
     sessions: Sessions {
@@ -317,5 +316,10 @@ pub(super) static STRINGS: Strings = Strings {
         holder_pid: "simcancel process {pid}",
         holder_unknown: "another simcancel process",
         file_damaged: "damaged session file: {error}; it was left untouched",
+        file_not_regular: "not a regular file (a link, pipe, socket or device); it was left untouched",
+        file_not_utf8: "not a session file: it is not UTF-8 text (line {line}); it was left untouched",
+        file_id_mismatch: "it holds session {inner}, not {file} as its name says (a copy, or a renamed file?); it was left untouched. Open {inner} itself, or name the file {inner}.json",
+        lock_not_regular: "{lock} is not a regular file (a symbolic link, pipe or device?), so it cannot be the lock of session {id}; it was left as it is. Remove it, then try again",
+        shared_data_dir: "the data folder {dir} can be changed by other users (mode {mode}), who could replace your sessions; simcancel does not change a folder it did not create. Make it private (chmod 700 {dir}) or choose another folder with --data-dir",
     },
 };

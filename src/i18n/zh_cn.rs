@@ -276,7 +276,6 @@ pub(super) static STRINGS: Strings = Strings {
         plain_yes_default: "[Y/n]（是/否）",
         plain_no_default: "[y/N]（是/否）",
         plain_bad_yes_no: "请回答 y（是）或 n（否）。",
-        resume_id_mismatch: "{path} 中是会话 {inner}，而不是文件名所示的 {file}（是副本还是被改名的文件？）；文件未被改动。请直接继续 {inner}，或把文件命名为 {inner}.json",
         typed_control: "`{value}` 中含有控制字符（显示为 \\u{…}），记录中不能保存：请去掉后重新输入。",
     },
     sessions: Sessions {
@@ -302,5 +301,10 @@ pub(super) static STRINGS: Strings = Strings {
         holder_pid: "simcancel 进程 {pid}",
         holder_unknown: "另一个 simcancel 进程",
         file_damaged: "会话文件已损坏：{error}；文件未被改动",
+        file_not_regular: "这不是普通文件（而是链接、管道、套接字或设备）；文件未被改动",
+        file_not_utf8: "不是会话文件：它不是 UTF-8 文本（第 {line} 行）；文件未被改动",
+        file_id_mismatch: "其中是会话 {inner}，而不是文件名所示的 {file}（是副本还是被改名的文件？）；文件未被改动。请直接打开 {inner}，或把文件命名为 {inner}.json",
+        lock_not_regular: "{lock} 不是普通文件（可能是符号链接、管道或设备），不能作为会话 {id} 的锁文件；它未被改动。请删除它后重试",
+        shared_data_dir: "数据文件夹 {dir} 可被其他用户修改（权限 {mode}），他们可能替换您的会话；simcancel 不会修改不是由它创建的文件夹。请把它设为私有（chmod 700 {dir}），或用 --data-dir 选择其他文件夹",
     },
 };
