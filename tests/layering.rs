@@ -47,6 +47,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "labels",
             "i18n",
             "vocabulary",
+            "fsutil",
             "visible",
         ],
     ),

@@ -22,7 +22,7 @@ use super::diagnostic::Diagnostic;
 use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
-use crate::fsutil::{self, Replace};
+use crate::fsutil::{self, Links, Replace};
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,7 +104,7 @@ impl SourceCache {
         let path = cache_dir.map(|d| d.join(format!("catalog-v1-{:016x}.json", fast_hash(key))));
         let file = path
             .as_ref()
-            .and_then(|p| fs::read(p).ok())
+            .and_then(|p| fsutil::read_regular(p, Links::Refuse).ok())
             .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
             .filter(|c| c.version == env!("CARGO_PKG_VERSION") && c.source == key)
             .unwrap_or_else(|| CacheFile {

@@ -221,6 +221,15 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// Classifies why [`crate::fsutil::open_regular`] did not open `path`.
+    pub fn of_open(path: &Path, e: crate::fsutil::OpenError) -> ReadError {
+        match e {
+            crate::fsutil::OpenError::NotRegular if path.is_dir() => ReadError::IsFolder,
+            crate::fsutil::OpenError::NotRegular => ReadError::NotRegular,
+            crate::fsutil::OpenError::Io(e) => ReadError::of(&e),
+        }
+    }
+
     /// Classifies an I/O error.
     pub fn of(e: &std::io::Error) -> ReadError {
         // ELOOP has no stable ErrorKind: it is 40 on Linux and 62 on macOS (numbers that mean

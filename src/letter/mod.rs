@@ -323,6 +323,36 @@ mod tests {
         assert!(!crate::visible::has_hidden(&filled.text.replace('\n', "")));
     }
 
+    // Windows has no FIFOs among files.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_like_a_template_is_refused_not_waited_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let letters = dir.path().join("letters");
+        std::fs::create_dir_all(&letters).expect("mkdir");
+        let fifo = letters.join("generic.letter.fr.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let dirs = TemplateDirs::new(&Sources {
+            dirs: vec![dir.path().to_path_buf()],
+            ..Sources::default()
+        });
+        let s = fixtures::completed();
+        let err = render(&s, Kind::Letter, Lang::En.strings(), today(), &dirs).expect_err("a pipe");
+        assert_eq!(
+            err,
+            Error::UnreadableTemplate {
+                path: fifo.clone(),
+                reason: ReadError::NotRegular
+            }
+        );
+        let diags = check_template_file(&fifo);
+        assert_eq!(diags[0].problem, Problem::Unreadable(ReadError::NotRegular));
+    }
+
     #[test]
     fn every_missing_value_is_marked_in_french_and_in_the_translation() {
         let filled = render_for(&bare(), Kind::Letter, Lang::En);
