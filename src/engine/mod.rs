@@ -446,6 +446,8 @@ impl<'a> Engine<'a> {
                     } else {
                         let now = self.now();
                         self.session.add_note(idx, text.trim().to_string(), now);
+                        // "Saved" is said only once it is true.
+                        self.checkpoint()?;
                         let n = self.session.steps[idx].notes.len();
                         self.show(&fill(g.note_saved, &[("n", &n)]))?;
                     }

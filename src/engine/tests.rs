@@ -200,6 +200,40 @@ fn a_note_stays_on_the_step() {
 }
 
 #[test]
+fn a_note_is_said_saved_only_after_the_save_succeeded() {
+    let mut session = new_session();
+    // The disk is full when the note is saved.
+    let mut saver = |s: &Session| -> Result<(), session::Error> {
+        let note = s.events.last().map(|e| &e.kind);
+        if matches!(note, Some(EventKind::NoteAdded { .. })) {
+            return Err(session::Error::Read {
+                path: "sessions/0011aabb.json".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            });
+        }
+        Ok(())
+    };
+    let mut prompter = PlainPrompter::new(
+        "2\n2\n3\nasked for the PUK\n5\n".as_bytes(),
+        Vec::new(),
+        Lang::En.strings(),
+    );
+    let clock = || t(NOW);
+    let result = Engine::new(
+        &mut session,
+        &mut prompter,
+        &mut saver,
+        &clock,
+        Lang::En.strings(),
+    )
+    .run();
+    assert!(matches!(result, Err(Error::Save(_))), "{result:?}");
+    let output = String::from_utf8(prompter.into_output()).expect("utf-8");
+    assert!(output.contains("Note:"), "{output}");
+    assert!(!output.contains("Note saved"), "{output}");
+}
+
+#[test]
 fn typed_text_with_control_characters_is_refused_and_asked_again() {
     // A note, then a skip reason, each first typed with an escape sequence.
     let script = "2\n2\n3\nPUK \u{1b}[2J\nasked for the PUK\n2\nno\u{7}\u{202e}\nno account\n5\n";
