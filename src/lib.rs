@@ -42,7 +42,9 @@ pub mod exit {
     pub const ERROR: u8 = 1;
     /// The command line itself is wrong (clap's own code).
     pub const USAGE: u8 = 2;
-    /// Interrupted by Ctrl-C; the session was saved.
+    /// Interrupted by Ctrl-C; the session was saved. On Unix the process then ends by the
+    /// signal itself (SIGINT for Ctrl-C), which a shell reports as 128 + 2 = 130 and a
+    /// calling script sees as an interrupt; where there are no signals, it exits with 130.
     pub const INTERRUPTED: u8 = 130;
 }
 

@@ -67,7 +67,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                 store.dir().display()
             )
         })?;
-    let _lock = store.lock(&id).localized(cx.strings())?;
+    let lock = store.lock(&id).localized(cx.strings())?;
     let mut session = Session::start(
         id,
         cx.lang.tag(),
@@ -87,5 +87,5 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         &mut std::io::stdout(),
         &fill(g.started, &[("id", &session.id)]),
     )?;
-    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &lock, &mut session, prompter.as_mut())
 }

@@ -5,6 +5,7 @@
 //!
 //! Shared by several commands: `context.rs` (the resolved global options),
 //! `messages.rs` (typed errors worded), `interactive.rs` (what `guide` and `resume` share),
+//! `interrupt.rs` (what a signal does to them),
 //! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables).
 
 mod completions;
@@ -12,6 +13,7 @@ pub mod context;
 mod export;
 mod guide;
 mod interactive;
+mod interrupt;
 mod letter;
 mod list;
 pub mod messages;

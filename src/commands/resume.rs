@@ -75,7 +75,7 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let _lock = store.lock(&id).localized(cx.strings())?;
+    let lock = store.lock(&id).localized(cx.strings())?;
     // Read under the lock, so no other process saves it between reading and walking. A
     // file whose inner id is not its name is refused there: saves go to the file the inner
     // id names, so walking a copy would write over another session.
@@ -133,5 +133,5 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         &mut std::io::stdout(),
         &screens::summary(&session, cx.strings(), now),
     )?;
-    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &lock, &mut session, prompter.as_mut())
 }

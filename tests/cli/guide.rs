@@ -427,7 +427,7 @@ fn a_second_process_on_the_same_session_is_refused() {
 // Sends SIGINT with kill(1); a Windows console Ctrl-C event cannot be sent to a piped child.
 #[cfg(unix)]
 #[test]
-fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_exits_130() {
+fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_ends_by_sigint() {
     let (env, dir) = mini_env();
     let mut child = env.spawn(&["--checklists", &dir, "guide", "mini"]);
     let mut stdin = child.stdin.take().unwrap();
@@ -456,12 +456,18 @@ fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_exits_130() {
         .unwrap();
     assert!(status.success());
     let id = env.only_session();
+    // The calling shell sees the interrupt (status 130), not an ordinary exit.
     finish(child)
-        .code(130)
+        .killed_by(libc::SIGINT)
         .stderr_is(&format!("\nsaved — resume with: simcancel resume {id}\n"));
     drop(stdin);
     let s = env.session_json(&id);
     assert_eq!(step(&s, "login")["status"], "done");
+    let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
+    assert!(
+        !lock.exists(),
+        "the interrupted guide removes its lock file"
+    );
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! The dialoguer front end in a real pseudo-terminal: the fuzzy picker, a step with an
-//! input, Ctrl-C in the middle of a step, and resume.
+//! input, Ctrl-C in the middle of a step (in both languages, in a menu and in a typed
+//! answer), and resume.
 
 use std::process::Command;
 use std::time::Duration;
 
-use expectrl::process::unix::WaitStatus;
+use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 
@@ -30,6 +31,28 @@ fn exit_code(mut s: Session) -> i32 {
         WaitStatus::Exited(_, code) => code,
         other => panic!("unexpected end: {other:?}"),
     }
+}
+
+/// Waits for the process to end after Ctrl-C: it must end by SIGINT, so that a calling
+/// shell sees the interrupt (status 130). Returns what it wrote since the last match.
+fn interrupted(mut s: Session) -> String {
+    let rest = s.expect(Eof).expect("end of output");
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    match s.get_process().wait().expect("wait") {
+        WaitStatus::Signaled(_, Signal::SIGINT, _) => rest,
+        other => panic!("expected an end by SIGINT, got {other:?}:\n{rest}"),
+    }
+}
+
+/// Asserts that `output` holds `line` once, starting a line of its own.
+#[track_caller]
+fn once_on_its_own_line(output: &str, line: &str) {
+    assert_eq!(output.matches(line).count(), 1, "{output:?}");
+    let before = &output[..output.find(line).expect("found")];
+    assert!(
+        before.trim_end_matches('\r').ends_with('\n'),
+        "{line:?} is glued to the line before: {output:?}"
+    );
 }
 
 /// Presses Down `n` times, then Enter.
@@ -89,8 +112,8 @@ fn a_step_with_an_input_is_completed_in_the_terminal() {
     s.expect("Is it an eSIM?")
         .expect("question at the wait step");
     s.send(CTRL_C).expect("ctrl-c");
-    s.expect("saved — resume with").expect("hint");
-    assert_eq!(exit_code(s), 130);
+    let rest = interrupted(s);
+    once_on_its_own_line(&rest, "saved — resume with");
     let session = env.session_json(&env.only_session());
     let submit = session["steps"]
         .as_array()
@@ -104,7 +127,7 @@ fn a_step_with_an_input_is_completed_in_the_terminal() {
 }
 
 #[test]
-fn ctrl_c_mid_step_saves_restores_the_cursor_and_exits_130() {
+fn ctrl_c_mid_step_saves_restores_the_cursor_says_so_once_and_ends_by_sigint() {
     let (env, dir) = mini_env();
     let mut s = spawn(
         &env,
@@ -122,14 +145,20 @@ fn ctrl_c_mid_step_saves_restores_the_cursor_and_exits_130() {
     s.expect("Find the option").expect("next step");
     s.expect("What now?").expect("menu");
     s.send(CTRL_C).expect("ctrl-c");
-    let found = s.expect("saved — resume with").expect("hint");
-    let before = String::from_utf8_lossy(found.before()).to_string();
+    let rest = interrupted(s);
+    let hint = rest.find("saved — resume with").expect("the resume line");
     assert!(
-        before.contains("\x1b[?25h"),
-        "the cursor is shown again: {before:?}"
+        rest[..hint].contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
     );
-    assert_eq!(exit_code(s), 130);
-    let session = env.session_json(&env.only_session());
+    let id = env.only_session();
+    once_on_its_own_line(
+        &rest,
+        &format!("saved — resume with: simcancel resume {id}"),
+    );
+    let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
+    assert!(!lock.exists(), "the lock file goes with the process");
+    let session = env.session_json(&id);
     assert_eq!(session["status"], "in-progress");
     let login = session["steps"]
         .as_array()
@@ -166,4 +195,56 @@ fn resume_in_the_terminal_shows_the_summary_and_continues() {
         .find(|r| r["id"] == "find")
         .unwrap();
     assert_eq!(find["status"], "done");
+}
+
+#[test]
+fn ctrl_c_in_chinese_says_how_to_resume_once() {
+    let (env, dir) = mini_env();
+    let mut s = spawn(
+        &env,
+        &[
+            "--lang",
+            "zh-CN",
+            "--checklists",
+            &dir,
+            "guide",
+            "mini",
+            "--answer",
+            "keep_number=no",
+        ],
+    );
+    s.expect("接下来做什么？").expect("menu");
+    s.send(ENTER).expect("done");
+    s.expect("接下来做什么？").expect("menu");
+    s.send(CTRL_C).expect("ctrl-c");
+    let rest = interrupted(s);
+    let id = env.only_session();
+    once_on_its_own_line(
+        &rest,
+        &format!("已保存 — 继续请运行：simcancel resume {id}"),
+    );
+}
+
+#[test]
+fn ctrl_c_in_a_typed_answer_starts_the_resume_line_on_a_line_of_its_own() {
+    let (env, dir) = mini_env();
+    let mut s = spawn(
+        &env,
+        &[
+            "--checklists",
+            &dir,
+            "guide",
+            "mini",
+            "--answer",
+            "keep_number=no",
+        ],
+    );
+    s.expect("What now?").expect("menu");
+    choose(&mut s, 2); // a note
+    s.expect("Note").expect("note prompt");
+    s.send("half a no").expect("type");
+    s.expect("half a no").expect("echoed");
+    s.send(CTRL_C).expect("ctrl-c");
+    let rest = interrupted(s);
+    once_on_its_own_line(&rest, "saved — resume with");
 }
