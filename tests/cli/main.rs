@@ -13,6 +13,7 @@ mod export;
 mod fixtures;
 mod guide;
 mod help;
+mod hostile;
 mod journey;
 mod letter;
 mod man;

@@ -248,3 +248,40 @@ fn ctrl_c_in_a_typed_answer_starts_the_resume_line_on_a_line_of_its_own() {
     let rest = interrupted(s);
     once_on_its_own_line(&rest, "saved — resume with");
 }
+
+#[test]
+fn a_hand_edited_session_reaches_the_terminal_escaped_and_typed_control_characters_are_refused() {
+    let (env, dir, id) = crate::hostile::hostile_session();
+    let mut s = spawn(&env, &["--checklists", &dir, "resume", &id]);
+    let screen = s.expect("What now?").expect("menu");
+    let mut shown = String::from_utf8_lossy(screen.as_bytes()).into_owned();
+    // The summary and the step screen show the session's values escaped.
+    assert!(shown.contains("\\u{1b}]0;pwned\\u{7}"), "{shown:?}");
+    choose(&mut s, 2); // a note
+    s.expect("Note").expect("note prompt");
+    // dialoguer drops ASCII control keys itself; a pasted bidi override gets through to it.
+    s.send("evil\u{202e}txt.exe\r")
+        .expect("a note with an override");
+    s.expect("holds control characters").expect("refused");
+    s.expect("Note").expect("asked again");
+    s.send("asked for the PUK\r").expect("a plain note");
+    s.expect("What now?").expect("menu");
+    choose(&mut s, 4); // pause
+    let rest = s.expect(Eof).expect("end of output");
+    shown.push_str(&String::from_utf8_lossy(rest.as_bytes()));
+    let found = s.get_process().wait().expect("wait");
+    assert!(matches!(found, WaitStatus::Exited(_, 0)), "{found:?}");
+    // dialoguer draws with escape sequences of its own; the session's must not be among them.
+    for raw in ["\x1b]0;pwned", "\x1b[2J", "\u{202e}"] {
+        assert!(
+            !shown.contains(raw),
+            "{raw:?} reached the terminal: {shown:?}"
+        );
+    }
+    let session = env.session_json(&id);
+    assert_eq!(session["steps"][2]["notes"][0]["text"], "asked for the PUK");
+    assert_eq!(
+        session["steps"][2]["notes"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
