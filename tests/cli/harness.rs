@@ -241,6 +241,19 @@ impl Env {
         Run::from(out)
     }
 
+    /// Runs with `stdin`, killed if it has not ended within `limit` (then it ends by
+    /// SIGKILL, which no assertion on its code accepts): for what must never hang.
+    #[track_caller]
+    pub fn run_within(&self, args: &[&str], stdin: &str, limit: std::time::Duration) -> Run {
+        let out = self
+            .command(args)
+            .write_stdin(stdin.as_bytes().to_vec())
+            .timeout(limit)
+            .output()
+            .expect("run simcancel");
+        Run::from(out)
+    }
+
     /// The ids of the saved sessions, sorted.
     pub fn session_ids(&self) -> Vec<String> {
         let dir = self.data_dir().join("sessions");

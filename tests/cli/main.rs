@@ -10,6 +10,10 @@ mod checklists;
 mod completions;
 mod crash;
 mod export;
+// Pipes, links, modes, umask and the lock file's protocol are Unix's; the store's unit
+// tests cover copies and bytes that are not text on Windows too.
+#[cfg(unix)]
+mod files;
 mod fixtures;
 mod guide;
 mod help;
