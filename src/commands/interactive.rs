@@ -69,9 +69,12 @@ pub fn run_engine(
     interrupt::walking(hint.clone(), lock.path().to_path_buf());
     let mut saver = |s: &Session| store.save(s);
     let clock = engine_clock();
-    let outcome = Engine::new(session, prompter, &mut saver, &clock, cx.strings())
-        .run()
-        .localized(cx.strings())?;
+    let outcome = Engine::new(session, prompter, &mut saver, &clock, cx.strings()).run();
+    // Past the walk, this process says how it ended itself (and drops its lock).
+    if !matches!(outcome, Ok(Outcome::Interrupted)) {
+        interrupt::walked();
+    }
+    let outcome = outcome.localized(cx.strings())?;
     Ok(match outcome {
         Outcome::Completed => {
             super::say(

@@ -74,6 +74,13 @@ pub fn walking(hint: String, lock: PathBuf) {
     }
 }
 
+/// The walk is over: a signal from now on ends the process without a word.
+pub fn walked() {
+    if let Ok(mut walk) = WALK.lock() {
+        *walk = None;
+    }
+}
+
 /// How long a prompt that was interrupted waits for the signal behind it to arrive.
 const SIGNAL_GRACE: Duration = Duration::from_millis(300);
 
@@ -107,8 +114,11 @@ pub fn end(signal: i32) -> ! {
     if let Some(walk) = walk {
         // The prompt line may hold a half-typed answer: the line starts on a line of its own.
         super::note(&format!("\n{}", walk.hint));
-        // This process holds the lock, so the path is still its file.
-        let _ = std::fs::remove_file(&walk.lock);
+        // This process holds the lock, so the path is still its file. (Windows keeps its
+        // lock files: see `session::SessionLock`.)
+        if cfg!(unix) {
+            let _ = std::fs::remove_file(&walk.lock);
+        }
     }
     #[cfg(unix)]
     {

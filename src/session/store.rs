@@ -28,6 +28,9 @@ const HOLDER_WAIT: Duration = Duration::from_secs(2);
 /// How often the lock file is read again while waiting for the holder's process id.
 const HOLDER_POLL: Duration = Duration::from_millis(5);
 
+/// How many times a lock taken on a file that was removed meanwhile is taken again.
+const MAX_REOPEN: u32 = 100;
+
 /// The folder of session files under a data dir.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -446,6 +449,7 @@ impl Store {
             source,
         };
         let deadline = Instant::now() + wait;
+        let mut reopened = 0;
         loop {
             let mut file = fsutil::open_lock_file(&path).map_err(|e| match e {
                 OpenError::NotRegular => Error::LockNotRegular {
@@ -457,8 +461,16 @@ impl Store {
             match file.try_lock() {
                 Ok(()) => {
                     // Its last holder may have removed it after it was opened here: this
-                    // lock is then on a file no one else will open. Open the path again.
+                    // lock is then on a file no one else will open. Open the path again
+                    // (each holder removes it once, so this ends; a path that keeps
+                    // changing is an error rather than a loop).
                     if !fsutil::is_same_file(&file, &path) {
+                        reopened += 1;
+                        if reopened > MAX_REOPEN {
+                            return Err(lock_error(io::Error::other(
+                                "the lock file keeps being replaced",
+                            )));
+                        }
                         continue;
                     }
                     let pid = format!("{}\n", std::process::id());
