@@ -53,10 +53,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
     #[cfg(windows)]
     utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // `--help` is drawn before the options are parsed, so its language is read ahead.
+    // `--help` and usage errors are drawn before the options are parsed, so their language
+    // is read ahead.
     let lang = cli::help::help_lang(&args);
-    let matches = cli::help::localize(cli::Cli::command(), lang).get_matches_from(args);
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = cli::help::localize(cli::Cli::command(), lang)
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| cli::errors::exit(e, lang));
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang));
     commands::dispatch(cli)
 }
 

@@ -27,7 +27,7 @@ pub fn prompter(cx: &Context) -> Box<dyn Prompter> {
                 .echo_answers(piped),
         )
     } else {
-        Box::new(DialoguerPrompter::new())
+        Box::new(DialoguerPrompter::new(cx.strings()))
     }
 }
 

@@ -3,12 +3,16 @@
 //! I/O error; the cursor dialoguer hid is shown again before the engine stops. Prompts,
 //! items, defaults and messages may hold text from a checklist, a session file or the
 //! person: control characters are made visible ([`visible`]) before dialoguer draws them.
+//!
+//! dialoguer's confirmation reads the keys `y` and `n` and says `(y/n)`: that is English,
+//! so in any other language a yes/no question is a menu of the language's two words.
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, Select};
 
 use super::prompter::{Prompter, Reply, Stop};
+use crate::i18n::{Lang, Strings};
 use crate::visible;
 
 /// Menu items, each on one line with its control characters made visible.
@@ -23,20 +27,16 @@ fn visible_items(items: &[String]) -> Vec<String> {
 pub struct DialoguerPrompter {
     term: Term,
     theme: ColorfulTheme,
-}
-
-impl Default for DialoguerPrompter {
-    fn default() -> Self {
-        DialoguerPrompter::new()
-    }
+    strings: &'static Strings,
 }
 
 impl DialoguerPrompter {
-    /// A prompter on standard output.
-    pub fn new() -> Self {
+    /// A prompter on standard output, in the language of `strings`.
+    pub fn new(strings: &'static Strings) -> Self {
         DialoguerPrompter {
             term: Term::stdout(),
             theme: ColorfulTheme::default(),
+            strings,
         }
     }
 
@@ -91,11 +91,17 @@ impl Prompter for DialoguerPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt(visible::text(prompt))
-            .default(default)
-            .interact_on(&self.term)
-            .map_err(|e| self.stop(e))
+        if self.strings.lang == Lang::En {
+            return Confirm::with_theme(&self.theme)
+                .with_prompt(visible::text(prompt))
+                .default(default)
+                .interact_on(&self.term)
+                .map_err(|e| self.stop(e));
+        }
+        let c = &self.strings.common;
+        let items = [c.yes.to_string(), c.no.to_string()];
+        let chosen = self.select(prompt, &items, if default { 0 } else { 1 })?;
+        Ok(chosen == 0)
     }
 
     fn width(&self) -> usize {

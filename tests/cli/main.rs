@@ -25,4 +25,5 @@ mod man;
 #[cfg(unix)]
 mod pty;
 mod sessions;
+mod usage;
 mod walkthrough;

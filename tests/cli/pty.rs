@@ -13,6 +13,7 @@ use crate::guide::{guide, mini_env};
 use crate::harness::Env;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
 
@@ -284,4 +285,36 @@ fn a_hand_edited_session_reaches_the_terminal_escaped_and_typed_control_characte
         session["steps"][2]["notes"].as_array().map(Vec::len),
         Some(1)
     );
+}
+
+#[test]
+fn a_yes_no_question_in_chinese_is_a_choice_of_words_not_y_n_keys() {
+    let (env, dir) = mini_env();
+    let mut s = spawn(
+        &env,
+        &[
+            "--lang",
+            "zh-CN",
+            "--checklists",
+            &dir,
+            "guide",
+            "mini",
+            "--answer",
+            "keep_number=no",
+        ],
+    );
+    s.expect("接下来做什么？").expect("step menu");
+    choose(&mut s, 5); // 放弃此会话
+    s.expect("确定放弃此会话吗？").expect("the question");
+    // 否 is preselected: the menu is drawn with both words, and no English keys.
+    let menu = s.expect("否").expect("the choices");
+    let drawn = String::from_utf8_lossy(menu.before()).to_string();
+    assert!(drawn.contains('是'), "{drawn:?}");
+    assert!(!drawn.contains("y/n"), "{drawn:?}");
+    s.send(UP).expect("send");
+    s.send(ENTER).expect("send");
+    s.expect("已放弃。").expect("abandoned");
+    assert_eq!(exit_code(s), 0);
+    let session = env.session_json(&env.only_session());
+    assert_eq!(session["status"], "abandoned");
 }
