@@ -80,6 +80,15 @@ impl Localize for export::Error {
             export::Error::NothingToRemind { session } => {
                 anyhow!(fill(s.export.cal_nothing, &[("id", session)]))
             }
+            export::Error::Closed { session, status } => {
+                let template = match status {
+                    session::SessionStatus::Abandoned => s.export.cal_abandoned,
+                    session::SessionStatus::Completed | session::SessionStatus::InProgress => {
+                        s.export.cal_completed
+                    }
+                };
+                anyhow!(fill(template, &[("id", session)]))
+            }
             // A bug rather than something the person can fix: not translated.
             export::Error::Json(_) => anyhow::Error::new(self),
         }

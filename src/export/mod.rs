@@ -27,7 +27,7 @@ mod text;
 use std::borrow::Cow;
 
 use crate::i18n::Strings;
-use crate::session::{Session, Timestamp};
+use crate::session::{Session, SessionStatus, Timestamp};
 use crate::visible;
 
 pub use fields::{Field, Group, Value};
@@ -46,11 +46,21 @@ pub use text::PlainText;
 /// Why a record cannot be written in the format asked for.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A calendar needs at least one reminder, and the session has none yet.
+    /// A calendar needs at least one reminder, and the unfinished session has nothing open
+    /// yet.
     #[error("session {session} has no reminder to put in a calendar yet")]
     NothingToRemind {
         /// The session id.
         session: String,
+    },
+    /// The session is completed or abandoned: nothing is open, so there is no calendar.
+    /// Not a failure: the command says so and succeeds.
+    #[error("session {session} is closed ({status}): nothing open to put in a calendar")]
+    Closed {
+        /// The session id.
+        session: String,
+        /// Completed or abandoned.
+        status: SessionStatus,
     },
     /// The JSON document could not be serialized.
     #[error("cannot serialize the record as JSON")]
