@@ -6,8 +6,8 @@
 //!
 //! - [`cli`] (clap types and the translated `--help`) → [`commands`] (one file per
 //!   subcommand, the commands' context, and the messages that word typed errors);
-//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
-//!   → [`session`] → [`checklist`];
+//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`],
+//!   [`report`] (which uses the record's Markdown escaping) → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
 //!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`visible`] (text from
 //!   outside shown, never obeyed); [`labels`] words the vocabularies of `checklist` and
@@ -26,6 +26,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod labels;
 pub mod letter;
+pub mod report;
 pub mod session;
 pub mod visible;
 pub mod vocabulary;

@@ -52,6 +52,17 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "report",
+        &[
+            "checklist",
+            "session",
+            "export",
+            "labels",
+            "i18n",
+            "vocabulary",
+        ],
+    ),
+    (
         "cli",
         &["checklist", "export", "letter", "i18n", "vocabulary"],
     ),
@@ -64,6 +75,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "engine",
             "export",
             "letter",
+            "report",
             "labels",
             "i18n",
             "vocabulary",

@@ -79,6 +79,9 @@ pub enum Command {
     Letter(LetterArgs),
     /// Check checklist files and report every problem as path:line:col
     Validate(ValidateArgs),
+    /// Feedback on a session for the checklist's maintainers: Markdown to paste into an issue,
+    /// without the values you recorded
+    Report(ReportArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -170,6 +173,18 @@ pub struct LetterArgs {
     /// Overwrite the -o file if it exists
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Session id, or any unique prefix of it (see `simcancel sessions`)
+    pub session: String,
+
+    /// Also include your skip reasons and notes, with digits, e-mail addresses, links and
+    /// recorded values masked (read the result before you paste it)
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// Options of `guide`.

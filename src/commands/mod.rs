@@ -18,6 +18,7 @@ mod letter;
 mod list;
 pub mod messages;
 mod output;
+mod report;
 mod resume;
 mod sessions;
 mod show;
@@ -80,6 +81,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Completions(args) => completions::run(args.shell),
         Command::Export(args) => export::run(&cx, args, lang_given),
         Command::Letter(args) => letter::run(&cx, args, lang_given),
+        Command::Report(args) => report::run(&cx, args, lang_given),
         Command::Guide(args) => guide::run(&cx, args.checklist.as_deref(), &args.answers),
         Command::Resume(args) => resume::run(&cx, args.session.as_deref(), &args.answers),
         Command::Sessions(args) => sessions::run(&cx, args.all, args.json),

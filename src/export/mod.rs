@@ -35,7 +35,7 @@ pub use format::{Exporter, Format};
 pub use html::Html;
 pub use ics::Ics;
 pub use json::{EXPORT_FORMAT, Json};
-pub use markdown::Markdown;
+pub use markdown::{Markdown, escape as escape_markdown};
 pub use record::{
     AnswerRow, ChecklistInfo, EventRow, InputRow, NoteRow, Record, StepRow, WaitRow, human_time,
 };

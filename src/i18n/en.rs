@@ -2,8 +2,8 @@
 
 use super::{
     Catalog, Common, Difficulties, Export, FieldLabels, Guide, InputMarks, Lang, Letter,
-    LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
-    Strings,
+    LetterKinds, Phases, Problems, ReadErrors, Report, SessionStatuses, Sessions, ShowLabels,
+    StepStatuses, Strings,
 };
 
 /// The English strings.
@@ -323,5 +323,36 @@ pub(super) static STRINGS: Strings = Strings {
         file_id_mismatch: "it holds session {inner}, not {file} as its name says (a copy, or a renamed file?); it was left untouched. Open {inner} itself, or name the file {inner}.json",
         lock_not_regular: "{lock} is not a regular file (a symbolic link, pipe or device?), so it cannot be the lock of session {id}; it was left as it is. Remove it, then try again",
         shared_data_dir: "the data folder {dir} can be changed by other users (mode {mode}), who could replace your sessions; simcancel does not change a folder it did not create. Make it private (chmod 700 {dir}) or choose another folder with --data-dir",
+    },
+    report: Report {
+        title: "Feedback on the checklist `{id}`",
+        intro: "Made by `simcancel report` for the checklist's maintainers. It holds none of the values recorded during the session (no name, number, address or reference), no date and no session id.",
+        version: "Version (SHA-256 of the file)",
+        origin_bundled: "bundled with simcancel",
+        origin_file: "a local file (path not shown)",
+        language: "Language",
+        outcome: "Outcome",
+        stopped_at: "Stopped at",
+        sittings: "Sittings",
+        days: "Days from start to last activity",
+        values: "Values recorded",
+        recorded: "{filled} of {total}",
+        skipped: "Skipped steps",
+        reason_withheld: "reason not included",
+        notes_withheld: "{n} note(s), not included",
+        back: "Going back",
+        back_to_step: "from {from} back to {to} (×{n})",
+        back_to_questions: "from {from} back to the questions (×{n})",
+        waits: "Waiting",
+        wait_header: ["Step", "Expected", "Waited", "Difference", "Outcome"],
+        n_days: "{n} d",
+        so_far: "{waited} so far",
+        received: "confirmation came",
+        waiting: "still waiting",
+        no_confirmation: "no confirmation recorded",
+        changed: "The checklist file changed during the session (now `{hash}`); the session kept the copy it began with.",
+        text_withheld: "Not included: {reasons} skip reason(s) and {notes} note(s). The person wrote them, and they may hold personal details.",
+        text_masked: "Skip reasons and notes are the person's own words, with digits, e-mail addresses, links and recorded values masked.",
+        hint_with_text: "{n} skip reason(s) and note(s) are not in this report. To add them, with digits, e-mail addresses, links and recorded values masked, run `simcancel report {id} --with-text`, and read the result before you paste it.",
     },
 };

@@ -13,6 +13,7 @@
 mod catalog;
 mod en;
 mod record;
+mod report;
 mod walk;
 mod zh_cn;
 
@@ -20,6 +21,7 @@ use std::fmt;
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
 pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
+pub use report::Report;
 pub use walk::{Guide, Sessions};
 
 /// A language of the interface.
@@ -135,6 +137,8 @@ pub struct Strings {
     pub guide: Guide,
     /// `sessions`: the list of sessions and their states.
     pub sessions: Sessions,
+    /// `report`: feedback for a checklist's maintainers.
+    pub report: Report,
 }
 
 impl Strings {

@@ -2,8 +2,8 @@
 
 use super::{
     Catalog, Common, Difficulties, Export, FieldLabels, Guide, InputMarks, Lang, Letter,
-    LetterKinds, Phases, Problems, ReadErrors, SessionStatuses, Sessions, ShowLabels, StepStatuses,
-    Strings,
+    LetterKinds, Phases, Problems, ReadErrors, Report, SessionStatuses, Sessions, ShowLabels,
+    StepStatuses, Strings,
 };
 
 /// The Simplified Chinese strings.
@@ -308,5 +308,36 @@ pub(super) static STRINGS: Strings = Strings {
         file_id_mismatch: "其中是会话 {inner}，而不是文件名所示的 {file}（是副本还是被改名的文件？）；文件未被改动。请直接打开 {inner}，或把文件命名为 {inner}.json",
         lock_not_regular: "{lock} 不是普通文件（可能是符号链接、管道或设备），不能作为会话 {id} 的锁文件；它未被改动。请删除它后重试",
         shared_data_dir: "数据文件夹 {dir} 可被其他用户修改（权限 {mode}），他们可能替换您的会话；simcancel 不会修改不是由它创建的文件夹。请把它设为私有（chmod 700 {dir}），或用 --data-dir 选择其他文件夹",
+    },
+    report: Report {
+        title: "对清单 `{id}` 的反馈",
+        intro: "由 `simcancel report` 生成，供清单维护者参考。其中不含会话中记录的任何值（姓名、号码、地址、编号），也不含日期和会话编号。",
+        version: "版本（文件的 SHA-256）",
+        origin_bundled: "simcancel 自带",
+        origin_file: "本地文件（不显示路径）",
+        language: "语言",
+        outcome: "结果",
+        stopped_at: "停在",
+        sittings: "使用次数",
+        days: "从开始到最后一次操作的天数",
+        values: "已记录的值",
+        recorded: "{filled}/{total}",
+        skipped: "跳过的步骤",
+        reason_withheld: "原因未包含",
+        notes_withheld: "{n} 条备注，未包含",
+        back: "返回上一步",
+        back_to_step: "从 {from} 返回到 {to}（{n} 次）",
+        back_to_questions: "从 {from} 返回到开头的问题（{n} 次）",
+        waits: "等待",
+        wait_header: ["步骤", "预计", "实际", "差别", "结果"],
+        n_days: "{n} 天",
+        so_far: "至今 {waited}",
+        received: "已收到确认",
+        waiting: "仍在等待",
+        no_confirmation: "没有记录收到确认",
+        changed: "会话期间清单文件有变动（现在为 `{hash}`）；会话沿用开始时的副本。",
+        text_withheld: "未包含：{reasons} 条跳过原因和 {notes} 条备注。它们是使用者自己写的，可能含有个人信息。",
+        text_masked: "跳过原因和备注是使用者自己写的；其中的数字、电子邮件地址、链接和记录的值已遮盖。",
+        hint_with_text: "此报告未包含 {n} 条跳过原因和备注。如需加入（数字、电子邮件地址、链接和记录的值会被遮盖），请运行 `simcancel report {id} --with-text`，并在粘贴前通读结果。",
     },
 };

@@ -24,6 +24,7 @@ mod man;
 // Drives a Unix pseudo-terminal; Wine has no Windows pseudo-console (ConPTY) to drive instead.
 #[cfg(unix)]
 mod pty;
+mod report;
 mod sessions;
 mod usage;
 mod walkthrough;
