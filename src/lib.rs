@@ -6,11 +6,12 @@
 //!
 //! - [`cli`] (clap types and the translated `--help`) → [`commands`] (one file per
 //!   subcommand, the commands' context, and the messages that word typed errors);
-//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
-//!   → [`session`] → [`checklist`];
+//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`],
+//!   [`report`] (which uses the record's Markdown escaping) → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
-//!   interface string), [`vocabulary`], [`fsutil`], [`clock`]; [`labels`] words the
-//!   vocabularies of `checklist` and `session`.
+//!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`visible`] (text from
+//!   outside shown, never obeyed); [`labels`] words the vocabularies of `checklist` and
+//!   `session`.
 
 pub mod checklist;
 pub mod cli;
@@ -25,6 +26,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod labels;
 pub mod letter;
+pub mod report;
 pub mod session;
 pub mod visible;
 pub mod vocabulary;
@@ -41,7 +43,9 @@ pub mod exit {
     pub const ERROR: u8 = 1;
     /// The command line itself is wrong (clap's own code).
     pub const USAGE: u8 = 2;
-    /// Interrupted by Ctrl-C; the session was saved.
+    /// Interrupted by Ctrl-C; the session was saved. On Unix the process then ends by the
+    /// signal itself (SIGINT for Ctrl-C), which a shell reports as 128 + 2 = 130 and a
+    /// calling script sees as an interrupt; where there are no signals, it exits with 130.
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -50,10 +54,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
     #[cfg(windows)]
     utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // `--help` is drawn before the options are parsed, so its language is read ahead.
+    // `--help` and usage errors are drawn before the options are parsed, so their language
+    // is read ahead.
     let lang = cli::help::help_lang(&args);
-    let matches = cli::help::localize(cli::Cli::command(), lang).get_matches_from(args);
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = cli::help::localize(cli::Cli::command(), lang)
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| cli::errors::exit(e, lang));
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang));
     commands::dispatch(cli)
 }
 

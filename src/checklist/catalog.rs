@@ -13,6 +13,7 @@ use super::load::{Rules, parse_str, parse_with};
 use super::model::Checklist;
 use super::position::line_col;
 use super::schema::is_id;
+use crate::fsutil::{self, Links};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -201,8 +202,11 @@ pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+    // Opened non-blocking and checked again: it may have been swapped for a pipe since.
+    fsutil::open_regular(path, Links::Follow)
+        .map_err(|e| unreadable(ReadError::of_open(path, e)))?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| unreadable(ReadError::of(&e)))?;
     // The file may have grown since it was measured.
     if bytes.len() as u64 > MAX_FILE_SIZE {

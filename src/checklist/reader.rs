@@ -12,7 +12,7 @@ use super::diagnostic::{Diagnostic, Problem, Severity};
 use super::load::Rules;
 use super::position::{Span, line_col};
 use super::text::Text;
-use crate::visible::is_unsafe;
+use crate::visible::is_hidden;
 use crate::vocabulary::Vocabulary;
 
 /// The walk's state: the source, the rules it is held to and the problems found so far.
@@ -334,14 +334,14 @@ impl Reader<'_> {
 }
 
 /// The first character of `s` that a checklist string may not hold: a control character
-/// or a bidirectional override ([`is_unsafe`]), except newlines (also `\r\n`) and tabs in
+/// or a bidirectional override ([`is_hidden`]), except newlines (also `\r\n`) and tabs in
 /// multi-line texts.
 fn forbidden_char(s: &str, multiline: bool) -> Option<char> {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let allowed =
             multiline && (c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n')));
-        if is_unsafe(c) && !allowed {
+        if is_hidden(c) && !allowed {
             return Some(c);
         }
     }

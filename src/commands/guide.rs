@@ -1,6 +1,5 @@
 //! `simcancel guide [<checklist>]`: starts a session and walks it.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -79,7 +78,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                 store.dir().display()
             )
         })?;
-    let _lock = store.lock(&id).localized(cx.strings())?;
+    let lock = store.lock(&id).localized(cx.strings())?;
     let mut session = Session::start(
         id,
         cx.lang.tag(),
@@ -95,15 +94,14 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         session.answer(&q, a, now);
     }
     store.save(&session).localized(cx.strings())?;
-    writeln!(
-        std::io::stdout(),
-        "{}",
-        fill(g.started, &[("id", &session.id)])
+    super::say(
+        &mut std::io::stdout(),
+        &fill(g.started, &[("id", &session.id)]),
     )?;
     if let Some(stale) = labels::stale(entry.checklist.verified, now.date_naive(), cx.strings()) {
-        writeln!(std::io::stdout(), "⚠ {stale}")?;
+        super::say(&mut std::io::stdout(), &format!("⚠ {stale}"))?;
     }
-    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &lock, &mut session, prompter.as_mut())
 }
 
 /// The words a checklist is also found by in the picker, besides its line: its name and

@@ -16,10 +16,11 @@ use crate::checklist::{
 };
 use crate::engine;
 use crate::export;
+use crate::fsutil;
 use crate::i18n::{Strings, fill};
 use crate::letter;
 use crate::session::{self, FORMAT_VERSION, FileProblem, Mismatch};
-use crate::visible::{excerpt, visible};
+use crate::visible::{excerpt, line};
 
 /// A domain error that can be said in the person's language.
 pub trait Localize {
@@ -84,6 +85,15 @@ impl Localize for export::Error {
         match &self {
             export::Error::NothingToRemind { session } => {
                 anyhow!(fill(s.export.cal_nothing, &[("id", session)]))
+            }
+            export::Error::Closed { session, status } => {
+                let template = match status {
+                    session::SessionStatus::Abandoned => s.export.cal_abandoned,
+                    session::SessionStatus::Completed | session::SessionStatus::InProgress => {
+                        s.export.cal_completed
+                    }
+                };
+                anyhow!(fill(template, &[("id", session)]))
             }
             // A bug rather than something the person can fix: not translated.
             export::Error::Json(_) => anyhow::Error::new(self),
@@ -151,6 +161,13 @@ impl Localize for session::Error {
             session::Error::Unreadable { path, problem } => {
                 format!("{}: {}", path.display(), file_problem(problem, s))
             }
+            session::Error::LockNotRegular { id, lock } => {
+                fill(t.lock_not_regular, &[("id", id), ("lock", &lock.display())])
+            }
+            session::Error::Write(fsutil::Error::Shared { dir, mode }) => fill(
+                t.shared_data_dir,
+                &[("dir", &dir.display()), ("mode", &format!("{mode:04o}"))],
+            ),
             // The system's own words, with their cause: not translated.
             session::Error::Read { .. }
             | session::Error::Serialize(_)
@@ -165,6 +182,11 @@ pub fn file_problem(p: &FileProblem, s: &Strings) -> String {
     let t = &s.sessions;
     match p {
         FileProblem::Io(message) => message.clone(),
+        FileProblem::NotRegular => t.file_not_regular.to_string(),
+        FileProblem::NotUtf8 { line } => fill(t.file_not_utf8, &[("line", line)]),
+        FileProblem::IdMismatch { inner, file } => {
+            fill(t.file_id_mismatch, &[("inner", inner), ("file", file)])
+        }
         FileProblem::NotJson(error) => fill(t.file_not_json, &[("error", error)]),
         FileProblem::NoFormat => t.file_no_format.to_string(),
         FileProblem::Newer(version) => fill(
@@ -192,7 +214,7 @@ pub fn diagnostic(d: &Diagnostic, s: &Strings) -> String {
     };
     format!(
         "{}:{}:{}: {severity}: {}",
-        visible(&d.path.display().to_string()),
+        line(&d.path.display().to_string()),
         d.line,
         d.col,
         problem(&d.problem, s)
@@ -206,7 +228,7 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
     let t = &s.problems;
     let x = |v: &str| excerpt(v);
     match p {
-        Problem::Syntax(message) => fill(t.syntax, &[("message", &visible(message))]),
+        Problem::Syntax(message) => fill(t.syntax, &[("message", &line(message))]),
         Problem::Empty => t.empty.to_string(),
         Problem::NotUtf8 => t.not_utf8.to_string(),
         Problem::TooLarge { size } => fill(

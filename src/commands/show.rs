@@ -60,7 +60,8 @@ pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
         .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        out.write_all(render(entry, cx.strings(), today).as_bytes())?;
+        // The checklist may come from anyone: its control characters are shown, not obeyed.
+        out.write_all(crate::visible::text(&render(entry, cx.strings(), today)).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -83,12 +84,13 @@ pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
     let tag = s.tag();
     let l = &s.catalog.show_labels;
     let mut o = String::new();
-    let name = c.name.get(tag);
+    // Escaped here already so the underline is as wide as what is shown.
+    let name = crate::visible::line(c.name.get(tag));
     let _ = writeln!(o, "{name}  [{}]", c.id);
     let _ = writeln!(
         o,
         "{}",
-        "=".repeat(console::measure_text_width(name) + c.id.len() + 4)
+        "=".repeat(console::measure_text_width(&name) + c.id.len() + 4)
     );
     for text in [&c.summary, &c.description].into_iter().flatten() {
         let _ = writeln!(o, "{}\n", cited(text.get(tag).trim(), &c.cite, &notes));

@@ -1,6 +1,5 @@
 //! `simcancel validate <file-or-dir>...`: every problem in every file, as `path:line:col`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,10 +30,9 @@ pub fn run(cx: &Context, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
             let found = dir_files(path);
             match found {
                 Ok(list) if list.is_empty() => {
-                    writeln!(
-                        out,
-                        "{}",
-                        fill(s.catalog.validate_no_files, &[("path", &path.display())])
+                    super::say(
+                        &mut out,
+                        &fill(s.catalog.validate_no_files, &[("path", &path.display())]),
                     )?;
                     empty_dirs += 1;
                 }
@@ -52,7 +50,7 @@ pub fn run(cx: &Context, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
         }
     }
     for d in &diags {
-        writeln!(out, "{}", messages::diagnostic(d, s))?;
+        super::say(&mut out, &messages::diagnostic(d, s))?;
     }
     let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
     let warnings = diags.iter().filter(|d| !d.is_error()).count();

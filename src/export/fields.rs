@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn without_phone_or_email_the_contact_note_says_how_to_reach_them() {
-        let mut s = fixtures::completed();
+        let mut s = fixtures::unfinished();
         let contacts = &mut s.checklist.snapshot.contacts;
         contacts.phone = None;
         contacts.email = None;

@@ -13,6 +13,7 @@
 mod catalog;
 mod en;
 mod record;
+mod report;
 mod walk;
 mod words;
 mod zh_cn;
@@ -21,6 +22,7 @@ use std::fmt;
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
 pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
+pub use report::Report;
 pub use walk::{Guide, Sessions};
 pub use words::{Citations, Durations, Flags, Kinds};
 
@@ -139,6 +141,8 @@ pub struct Strings {
     pub guide: Guide,
     /// `sessions`: the list of sessions and their states.
     pub sessions: Sessions,
+    /// `report`: feedback for a checklist's maintainers.
+    pub report: Report,
 }
 
 impl Strings {

@@ -129,8 +129,8 @@ pub struct Guide {
     pub plain_no_default: &'static str,
     /// Plain mode: a yes/no answer that is neither.
     pub plain_bad_yes_no: &'static str,
-    /// `{path}`, `{inner}`, `{file}`: a session file whose id is not its file name.
-    pub resume_id_mismatch: &'static str,
+    /// `{value}`: typed text holding control characters, refused (shown escaped).
+    pub typed_control: &'static str,
 }
 
 /// Strings of `sessions`.
@@ -180,4 +180,14 @@ pub struct Sessions {
     pub holder_pid: &'static str,
     /// A lock holder whose process id is unknown.
     pub holder_unknown: &'static str,
+    /// A session file that is a link, pipe, socket or device.
+    pub file_not_regular: &'static str,
+    /// `{line}`: a session file that is not UTF-8 text.
+    pub file_not_utf8: &'static str,
+    /// `{inner}`, `{file}`: a session file whose inner id is not its file name.
+    pub file_id_mismatch: &'static str,
+    /// `{lock}`, `{id}`: a lock file that is a link, pipe or device.
+    pub lock_not_regular: &'static str,
+    /// `{dir}`, `{mode}`: a data folder other users may write to.
+    pub shared_data_dir: &'static str,
 }
