@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use criterion::Criterion;
 use simcancel::checklist::{
     Answer, Checklist, Condition, Contacts, Difficulty, Input, Kind, Phase, Question, QuestionKind,
-    Step, Text,
+    Source, Step, Text,
 };
 use simcancel::session::{ChecklistRef, Session, Store};
 
@@ -82,20 +82,25 @@ fn checklist(n: usize) -> Checklist {
                 help: None,
             }],
             wait: (i == n - 3).then(|| "5d".parse().expect("duration")),
+            cite: vec![],
         })
         .collect();
     Checklist {
         schema: 1,
         id: "bench".into(),
         name: Text::plain("Bench Mobile"),
-        provider: "Bench".into(),
+        provider: Text::plain("Bench"),
+        network: None,
+        aliases: vec![],
         country: "FR".into(),
         kinds: vec![Kind::Prepaid],
         difficulty: Difficulty::Medium,
         flags: vec![],
         verified: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-        sources: vec!["https://example.org/terms".into()],
+        sources: vec![Source::legacy("https://example.org/terms")],
         summary: None,
+        description: None,
+        cite: vec![],
         links: vec![("account".into(), "https://example.org/account".into())],
         contacts: Contacts {
             phone: Some("3900".into()),
@@ -108,6 +113,7 @@ fn checklist(n: usize) -> Checklist {
             text: Text::plain("Keep your number?"),
             help: None,
             at: None,
+            cite: vec![],
         }],
         steps,
     }

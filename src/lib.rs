@@ -6,16 +6,12 @@
 //!
 //! - [`cli`] (clap types and the translated `--help`) → [`commands`] (one file per
 //!   subcommand, the commands' context, and the messages that word typed errors);
-//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
-//!   → [`session`] → [`checklist`];
+//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`],
+//!   [`report`] (which uses the record's Markdown escaping) → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
-//!   interface string), [`vocabulary`], [`fsutil`], [`clock`]; [`labels`] words the
-//!   vocabularies of `checklist` and `session`.
-
-#[cfg(not(unix))]
-compile_error!(
-    "simcancel supports Unix-like systems (Linux, macOS): it relies on owner-only file modes"
-);
+//!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`visible`] (text from
+//!   outside shown, never obeyed); [`labels`] words the vocabularies of `checklist` and
+//!   `session`.
 
 pub mod checklist;
 pub mod cli;
@@ -30,9 +26,12 @@ pub mod fsutil;
 pub mod i18n;
 pub mod labels;
 pub mod letter;
+pub mod report;
 pub mod session;
+pub mod visible;
 pub mod vocabulary;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -45,16 +44,47 @@ pub mod exit {
     pub const ERROR: u8 = 1;
     /// The command line itself is wrong (clap's own code).
     pub const USAGE: u8 = 2;
-    /// Interrupted by Ctrl-C; the session was saved.
+    /// Interrupted by Ctrl-C; the session was saved. On Unix the process then ends by the
+    /// signal itself (SIGINT for Ctrl-C), which a shell reports as 128 + 2 = 130 and a
+    /// calling script sees as an interrupt; where there are no signals, it exits with 130.
     pub const INTERRUPTED: u8 = 130;
 }
 
 /// Parses the command line from the process arguments and runs the command.
 pub fn run() -> anyhow::Result<ExitCode> {
+    #[cfg(windows)]
+    utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // `--help` is drawn before the options are parsed, so its language is read ahead.
+    // `--help` and usage errors are drawn before the options are parsed, so their language
+    // is read ahead.
     let lang = cli::help::help_lang(&args);
-    let matches = cli::help::localize(cli::Cli::command(), lang).get_matches_from(args);
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = match cli::help::localize(cli::Cli::command(), lang).try_get_matches_from(args) {
+        Ok(matches) => matches,
+        // `simcancel` alone (or with options only): a newcomer to welcome rather than an
+        // error to explain, with the three commands they need in their language; exit 2
+        // still, as for any missing command.
+        Err(e) if e.kind() == clap::error::ErrorKind::MissingSubcommand => {
+            let _ = writeln!(std::io::stderr(), "{}", lang.strings().common.short_help);
+            return Ok(ExitCode::from(exit::USAGE));
+        }
+        Err(e) => cli::errors::exit(e, lang),
+    };
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang));
     commands::dispatch(cli)
+}
+
+/// Sets the console's output code page to UTF-8. What simcancel itself prints to a console
+/// window is already right (the standard library writes it as UTF-16); the code page is
+/// for the bytes it writes into a pipe that another program shows in the same console
+/// (`simcancel --lang zh-CN show generic | more`), which would otherwise turn Chinese into noise.
+/// Without a console (output to a file or a test's pipe) it fails, harmlessly.
+#[cfg(windows)]
+fn utf8_console_output() {
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        // BOOL SetConsoleOutputCP(UINT wCodePageID): a number in, no pointer.
+        safe fn SetConsoleOutputCP(code_page: u32) -> i32;
+    }
+    const CP_UTF8: u32 = 65001;
+    SetConsoleOutputCP(CP_UTF8);
 }

@@ -9,19 +9,18 @@ fn main() -> ExitCode {
         // The reader went away (`simcancel list | head`): nothing left to say to anyone.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // Not eprintln!: a closed stderr must not turn an error into a panic.
-            let _ = writeln!(std::io::stderr(), "simcancel: {err:#}");
+            // Not eprintln!: a closed stderr must not turn an error into a panic. The message
+            // may quote a file name or a value from a file: shown, never obeyed.
+            let line = format!("simcancel: {err:#}");
+            let _ = writeln!(std::io::stderr(), "{}", simcancel::visible::text(&line));
             ExitCode::from(simcancel::exit::ERROR)
         }
     }
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == BrokenPipe)
-            || e.downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            .is_some_and(simcancel::commands::is_closed_pipe)
     })
 }

@@ -2,7 +2,9 @@
 //!
 //! `list` needs a few fields per checklist. Parsing and validating 1,000 files in full takes
 //! far longer than reading them, so each file's summary is cached in
-//! `<cache dir>/simcancel/catalog-v1-<hash of the source>.json` (one file per source, so
+//! `<cache dir>/simcancel/catalog-v1-<hash of the source>.json`, the hash the first 16 hex
+//! digits of the SHA-256 of the source's name (stable across Rust releases, unlike
+//! `DefaultHasher`), in an owner-only folder (one file per source, so
 //! listing one folder never reads another's entries), keyed by path, size and modification
 //! time (in nanoseconds). A file whose size or time changed is parsed again; a cache that is missing,
 //! damaged or from another version is rebuilt. The cache is only ever an optimisation: if it
@@ -10,19 +12,18 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Error, Origin, Sources, bundled_files, read_file};
+use super::catalog::{Error, Origin, Sources, bundled_files, hash_bytes, read_file};
 use super::diagnostic::Diagnostic;
-use super::load::parse_str;
+use super::load::{Rules, parse_str, parse_with};
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
-use crate::fsutil::{self, Replace};
+use crate::fsutil::{self, Links, Replace};
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,7 +33,7 @@ pub struct Summary {
     /// Display name.
     pub name: Text,
     /// Provider.
-    pub provider: String,
+    pub provider: Text,
     /// Country code.
     pub country: String,
     /// Kinds of line.
@@ -101,10 +102,10 @@ impl SourceCache {
     /// The cache of the source named `key` (`bundled` or a folder path), one file each so
     /// that listing one folder never reads another folder's entries.
     fn open(cache_dir: Option<&Path>, key: &str) -> SourceCache {
-        let path = cache_dir.map(|d| d.join(format!("catalog-v1-{:016x}.json", fast_hash(key))));
+        let path = cache_dir.map(|d| d.join(cache_file_name(key)));
         let file = path
             .as_ref()
-            .and_then(|p| fs::read(p).ok())
+            .and_then(|p| fsutil::read_regular(p, Links::Refuse).ok())
             .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
             .filter(|c| c.version == env!("CARGO_PKG_VERSION") && c.source == key)
             .unwrap_or_else(|| CacheFile {
@@ -162,11 +163,16 @@ impl SourceCache {
     }
 }
 
-/// A quick, non-cryptographic hash (good enough for cache keys).
-fn fast_hash(x: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    x.hash(&mut h);
-    h.finish()
+/// The cache file of the source named `key`: the same name for the same source with every
+/// build, so an upgrade reuses (and then refreshes) the cache rather than leaving files.
+fn cache_file_name(key: &str) -> String {
+    format!("catalog-v1-{}.json", &hash_bytes(key.as_bytes())[..16])
+}
+
+/// A stamp for a file without a modification time (a bundled one): its contents' hash.
+fn content_stamp(src: &str) -> u128 {
+    let hex = hash_bytes(src.as_bytes());
+    u128::from_str_radix(&hex[..32], 16).unwrap_or_default()
 }
 
 /// The summaries of every checklist, using and refreshing the cache.
@@ -185,9 +191,9 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
     let mut cache = SourceCache::open(cache_dir, "bundled");
     for (name, src) in bundled_files() {
         // Bundled files have no mtime: key them by their length and a hash of the contents.
-        let stamp = (src.len() as u64, u128::from(fast_hash(src)));
+        let stamp = (src.len() as u64, content_stamp(src));
         let cached = cache.get(Path::new(name), Some(stamp), || {
-            summary_of(parse_str(src, Path::new(name)).map(|(c, _)| c))
+            summary_of(parse_with(src, Path::new(name), Rules::BUNDLED).map(|(c, _)| c))
         });
         match cached.summary {
             Some(mut s) => {
@@ -231,7 +237,7 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
 fn summarize(path: &Path) -> Cached {
     summary_of(
         read_file(path)
-            .map_err(|d| vec![d])
+            .map_err(|d| vec![*d])
             .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c)),
     )
 }
@@ -254,10 +260,58 @@ fn summary_of(result: Result<Checklist, Vec<Diagnostic>>) -> Cached {
     }
 }
 
-/// Writes the cache file atomically, creating its folder. Errors are dropped by the caller.
+/// Writes the cache file atomically, creating its folder owner-only (0700 whatever the
+/// umask: the cache names the user's checklist folders). Errors are dropped by the caller.
 fn write_cache(path: &Path, cache: &CacheFile) -> Option<()> {
     let dir = path.parent()?;
-    fs::create_dir_all(dir).ok()?;
+    fsutil::create_private_dir(dir).ok()?;
     let json = serde_json::to_vec(cache).ok()?;
     fsutil::write_atomic(path, &json, Replace::Always).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_names_are_the_sha256_of_the_source_so_every_build_finds_them() {
+        // Fixed values: a build with another hasher would name the files differently and
+        // leave the old ones behind.
+        assert_eq!(
+            cache_file_name("bundled"),
+            "catalog-v1-4c4164b5039c3606.json"
+        );
+        assert_eq!(
+            cache_file_name("/home/me/lists"),
+            "catalog-v1-694c12282272751a.json"
+        );
+        assert_ne!(content_stamp("a"), content_stamp("b"));
+    }
+
+    // Owner-only on Unix; on Windows the folder takes the profile's access list.
+    #[test]
+    fn the_cache_folder_is_owner_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache_dir = dir.path().join("cache").join("simcancel");
+        let sources = Sources {
+            cache_dir: Some(cache_dir.clone()),
+            ..Sources::default()
+        };
+        summaries(&sources).expect("summaries");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&cache_dir)
+                .expect("created")
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(mode, 0o700);
+        }
+        let names: Vec<String> = fs::read_dir(&cache_dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, [cache_file_name("bundled")]);
+    }
 }

@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::diagnostic::{Diagnostic, Problem, ReadError};
-use super::load::parse_str;
+use super::load::{Rules, parse_str, parse_with};
 use super::model::Checklist;
 use super::position::line_col;
 use super::schema::is_id;
+use crate::fsutil::{self, Links};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -32,10 +33,13 @@ pub enum Origin {
     Dir(PathBuf),
 }
 
+/// How a bundled checklist's origin is written in session files and JSON.
+pub const BUNDLED_ORIGIN: &str = "bundled";
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Bundled => f.write_str("bundled"),
+            Origin::Bundled => f.write_str(BUNDLED_ORIGIN),
             Origin::User(p) | Origin::Dir(p) => write!(f, "{}", p.display()),
         }
     }
@@ -84,6 +88,14 @@ pub enum Error {
     NotAnId {
         /// What was given.
         id: String,
+    },
+    /// A name that matches several checklists where one is needed.
+    #[error("`{query}` matches several checklists")]
+    Ambiguous {
+        /// What was given.
+        query: String,
+        /// The ids it matches, best first.
+        ids: Vec<String>,
     },
     /// No loaded checklist has this id.
     #[error("no checklist `{id}`")]
@@ -154,7 +166,15 @@ impl Folder {
 
 /// The `.toml` files directly in `dir` (not folders), sorted.
 pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
-    let rd = fs::read_dir(dir).map_err(|e| ReadError::of(&e))?;
+    let rd = fs::read_dir(dir).map_err(|e| {
+        // Asked directly: what listing a file gives varies by system (ENOTDIR on Unix,
+        // ERROR_DIRECTORY on Windows, ERROR_INVALID_NAME under Wine).
+        if dir.metadata().is_ok_and(|m| !m.is_dir()) {
+            ReadError::NotAFolder
+        } else {
+            ReadError::of(&e)
+        }
+    })?;
     let mut files: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -166,9 +186,9 @@ pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
 }
 
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
-/// diagnostic naming the file.
-pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
-    let unreadable = |e: ReadError| Diagnostic::file(path, Problem::Unreadable(e));
+/// diagnostic naming the file (boxed: with Windows' larger paths it passes 128 bytes).
+pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
+    let unreadable = |e: ReadError| Box::new(Diagnostic::file(path, Problem::Unreadable(e)));
     let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
     if meta.is_dir() {
         return Err(unreadable(ReadError::IsFolder));
@@ -177,13 +197,16 @@ pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
     if !meta.is_file() {
         return Err(unreadable(ReadError::NotRegular));
     }
-    let too_large = |size: u64| Diagnostic::file(path, Problem::TooLarge { size });
+    let too_large = |size: u64| Box::new(Diagnostic::file(path, Problem::TooLarge { size }));
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+    // Opened non-blocking and checked again: it may have been swapped for a pipe since.
+    fsutil::open_regular(path, Links::Follow)
+        .map_err(|e| unreadable(ReadError::of_open(path, e)))?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| unreadable(ReadError::of(&e)))?;
     // The file may have grown since it was measured.
     if bytes.len() as u64 > MAX_FILE_SIZE {
@@ -199,7 +222,7 @@ pub fn read_file(path: &Path) -> Result<(String, String), Diagnostic> {
             let mut d = Diagnostic::file(path, Problem::NotUtf8);
             d.line = line;
             d.col = col;
-            Err(d)
+            Err(Box::new(d))
         }
     }
 }
@@ -218,7 +241,7 @@ fn load_file(path: &Path, origin: Origin) -> Result<Entry, Skipped> {
         path: path.to_path_buf(),
         problems,
     };
-    let (src, hash) = read_file(path).map_err(|d| skipped(vec![d]))?;
+    let (src, hash) = read_file(path).map_err(|d| skipped(vec![*d]))?;
     // Warnings are for `validate`: a checklist that has only warnings is usable.
     let (checklist, _warnings) = parse_str(&src, path).map_err(skipped)?;
     Ok(Entry {
@@ -235,10 +258,11 @@ pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
 
 fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
     let path = PathBuf::from(name);
-    let (checklist, _warnings) = parse_str(src, &path).map_err(|problems| Skipped {
-        path: path.clone(),
-        problems,
-    })?;
+    let (checklist, _warnings) =
+        parse_with(src, &path, Rules::BUNDLED).map_err(|problems| Skipped {
+            path: path.clone(),
+            problems,
+        })?;
     Ok(Entry {
         checklist,
         origin: Origin::Bundled,

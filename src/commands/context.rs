@@ -31,21 +31,21 @@ impl Context {
         let lang = args
             .lang
             .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
-        let dirs = directories::ProjectDirs::from("", "", "simcancel");
+        let dirs = UserDirs::find();
         let data_dir = match args.data_dir {
             Some(d) => d,
             None => dirs
                 .as_ref()
-                .map(|d| d.data_dir().to_path_buf())
+                .map(|d| d.data.clone())
                 .context("no data folder could be found for this user: pass --data-dir DIR or set SIMCANCEL_DATA_DIR")?,
         };
         let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
         Ok(Context {
             lang,
             sources: Sources {
-                user_dir: dirs.as_ref().map(|d| d.config_dir().join("checklists")),
+                user_dir: dirs.as_ref().map(|d| d.config.join("checklists")),
                 dirs: args.checklists,
-                cache_dir: dirs.as_ref().map(|d| d.cache_dir().to_path_buf()),
+                cache_dir: dirs.map(|d| d.cache),
             },
             data_dir,
             plain: args.plain || !interactive,
@@ -55,6 +55,48 @@ impl Context {
     /// The interface strings in the chosen language.
     pub fn strings(&self) -> &'static Strings {
         self.lang.strings()
+    }
+}
+
+/// The user's own folders for simcancel's files.
+struct UserDirs {
+    config: PathBuf,
+    data: PathBuf,
+    cache: PathBuf,
+}
+
+impl UserDirs {
+    /// The platform's folders, as the `directories` crate finds them (following `XDG_*` on
+    /// Linux); on Windows, under `%APPDATA%` and `%LOCALAPPDATA%` first when they are set.
+    fn find() -> Option<UserDirs> {
+        #[cfg(windows)]
+        if let Some(dirs) = UserDirs::from_windows_env() {
+            return Some(dirs);
+        }
+        directories::ProjectDirs::from("", "", "simcancel").map(|d| UserDirs {
+            config: d.config_dir().to_path_buf(),
+            data: d.data_dir().to_path_buf(),
+            cache: d.cache_dir().to_path_buf(),
+        })
+    }
+
+    /// The folders `directories` gives on Windows, under `%APPDATA%` and `%LOCALAPPDATA%`
+    /// as the environment names them. They are the same folders unless someone points the
+    /// variables elsewhere, as `XDG_*` can be on Linux (the tests' sandboxes do).
+    #[cfg(windows)]
+    fn from_windows_env() -> Option<UserDirs> {
+        let var = |k: &str| {
+            std::env::var_os(k)
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+        };
+        let roaming = var("APPDATA")?.join("simcancel");
+        let local = var("LOCALAPPDATA")?.join("simcancel");
+        Some(UserDirs {
+            config: roaming.join("config"),
+            data: roaming.join("data"),
+            cache: local.join("cache"),
+        })
     }
 }
 

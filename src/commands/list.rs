@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::messages::{self, Localized};
-use crate::checklist::{Difficulty, Kind, Summary, summaries};
+use crate::checklist::{Difficulty, Kind, Summary, stale_days, summaries};
+use crate::clock;
 use crate::i18n::fill;
 use crate::labels;
 
@@ -31,12 +32,15 @@ struct Row<'a> {
     kinds: &'a [Kind],
     difficulty: Difficulty,
     verified: chrono::NaiveDate,
+    /// Days since `verified` when more than [`crate::checklist::STALE_AFTER_DAYS`], else null.
+    stale_days: Option<i64>,
     origin: String,
 }
 
 /// Prints the checklists that match the filters.
 pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
     let strings = cx.strings();
+    let today = clock::now()?.date_naive();
     let found = summaries(&cx.sources).localized(strings)?;
     for (path, count) in &found.skipped {
         super::note(&format!(
@@ -61,15 +65,17 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
             .map(|s| Row {
                 id: &s.id,
                 name: s.name.get(strings.tag()),
-                provider: &s.provider,
+                provider: s.provider.get(strings.tag()),
                 country: &s.country,
                 kinds: &s.kinds,
                 difficulty: s.difficulty,
                 verified: s.verified,
+                stale_days: stale_days(s.verified, today),
                 origin: s.origin.as_ref().map(|o| o.to_string()).unwrap_or_default(),
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &json)?;
+        // As an io::Error, so that main sees a closed pipe for what it is.
+        serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -93,10 +99,14 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
             [
                 s.id.clone(),
                 s.name.get(strings.tag()).to_string(),
-                s.provider.clone(),
+                s.provider.get(strings.tag()).to_string(),
                 s.country.clone(),
                 labels::difficulty(s.difficulty, strings).to_string(),
-                s.verified.to_string(),
+                if stale_days(s.verified, today).is_some() {
+                    format!("{} ⚠", s.verified)
+                } else {
+                    s.verified.to_string()
+                },
                 s.origin
                     .as_ref()
                     .map(|o| messages::origin(o, strings))
@@ -106,5 +116,10 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         .collect();
     let headers = strings.catalog.list_headers.map(String::from);
     super::table::write(&mut out, &headers, &table)?;
+    for s in &rows {
+        if let Some(stale) = labels::stale(s.verified, today, strings) {
+            writeln!(out, "⚠ {}: {stale}", s.id)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,7 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, s: &Strings) -> R
             .and_then(|()| out.flush())
         {
             // The reader stopped early (`| head`): what it wanted was written.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) if super::is_closed_pipe(&e) => Ok(()),
             other => other.context(x.stdout_failed),
         };
     };
@@ -37,6 +37,7 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, s: &Strings) -> R
                 fill(x.no_folder, &[("dir", &dir.display())])
             }
             fsutil::Error::MakePrivate { .. }
+            | fsutil::Error::Shared { .. }
             | fsutil::Error::Write { .. }
             | fsutil::Error::Rename { .. }
             | fsutil::Error::SyncDir { .. } => fill(x.write_failed, &[("path", &path.display())]),

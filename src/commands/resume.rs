@@ -1,6 +1,5 @@
 //! `simcancel resume [<session>]`: continues a session at its first pending step.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -82,24 +81,11 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let _lock = store.lock(&id).localized(cx.strings())?;
-    // Read under the lock, so no other process saves it between reading and walking.
+    let lock = store.lock(&id).localized(cx.strings())?;
+    // Read under the lock, so no other process saves it between reading and walking. A
+    // file whose inner id is not its name is refused there: saves go to the file the inner
+    // id names, so walking a copy would write over another session.
     let mut session = Store::read(&path).localized(cx.strings())?;
-    // Saves go to the file named by the id inside: walking a copy or a renamed file would
-    // write over another session (or create one), so the two must agree.
-    if session.id != id {
-        bail!(
-            "{}",
-            fill(
-                g.resume_id_mismatch,
-                &[
-                    ("path", &path.display()),
-                    ("inner", &session.id),
-                    ("file", &id)
-                ]
-            )
-        );
-    }
     if let Err(mismatch) = session.check() {
         let reason = fill(
             cx.strings().sessions.left_untouched,
@@ -132,17 +118,15 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         Ok(catalog) => match catalog.get(&checklist_id) {
             Ok(entry) => {
                 if session.note_checklist_hash(&entry.hash, now) {
-                    writeln!(
-                        std::io::stdout(),
-                        "{}",
-                        fill(g.checklist_changed, &[("id", &checklist_id)])
+                    super::say(
+                        &mut std::io::stdout(),
+                        &fill(g.checklist_changed, &[("id", &checklist_id)]),
                     )?;
                 }
             }
-            Err(_) => writeln!(
-                std::io::stdout(),
-                "{}",
-                fill(g.checklist_missing, &[("id", &checklist_id)])
+            Err(_) => super::say(
+                &mut std::io::stdout(),
+                &fill(g.checklist_missing, &[("id", &checklist_id)]),
             )?,
         },
         Err(e) => super::note(&format!("simcancel: {e:#}")),
@@ -151,10 +135,9 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         session.answer(&q, a, now);
     }
     store.save(&session).localized(cx.strings())?;
-    writeln!(
-        std::io::stdout(),
-        "{}",
-        screens::summary(&session, cx.strings(), now)
+    super::say(
+        &mut std::io::stdout(),
+        &screens::summary(&session, cx.strings(), now),
     )?;
-    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &lock, &mut session, prompter.as_mut())
 }

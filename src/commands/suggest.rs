@@ -1,27 +1,43 @@
-//! "Did you mean airalo?": the checklist a person most likely meant by a name that is not an
-//! id — a typo, another case, spaces, the provider's or the checklist's own name.
+//! "Did you mean airalo?": when [`Catalog::find`] finds nothing for what a person typed, the
+//! checklists they most likely meant — a typo, spaces or `_` for `-`, a name in another
+//! language.
 
 use super::messages::{self, Localize};
-use crate::checklist::{self, Catalog, Entry};
+use crate::checklist::{self, Catalog, Entry, Found};
 use crate::i18n::Strings;
 
 /// At most this many suggestions.
 const MAX: usize = 3;
 
-/// The checklist `typed` names, or an error in the words of `s` that says none is named so
-/// and suggests the closest ones.
-pub fn entry<'c>(catalog: &'c Catalog, typed: &str, s: &Strings) -> anyhow::Result<&'c Entry> {
-    catalog.get(typed).map_err(|e| match e {
-        checklist::Error::NotAnId { .. } | checklist::Error::Unknown { .. } => {
-            messages::unknown_checklist(typed, &closest(typed, catalog), s)
-        }
+/// What [`Catalog::find`] finds for `typed`; when it finds nothing, an error in the words
+/// of `s` that suggests the closest ids (or lists them all when none comes close).
+pub fn find<'c>(catalog: &'c Catalog, typed: &str, s: &Strings) -> anyhow::Result<Found<'c>> {
+    catalog.find(typed).map_err(|e| match e {
+        checklist::Error::Unknown { .. } => match closest(typed, catalog).as_slice() {
+            [] => e.localize(s),
+            ids => messages::did_you_mean(typed, ids, s),
+        },
         other => other.localize(s),
     })
 }
 
-/// The ids of the checklists closest to `typed`: one whose id, provider or name reads the
-/// same once case, spaces and `_` are set aside; else those whose id or name starts with
-/// it, and those within a few typos of it (about one in three characters), closest first.
+/// The one checklist `typed` names, as [`find`] finds it; several is an error that lists
+/// them, for commands that cannot offer a choice.
+pub fn entry<'c>(catalog: &'c Catalog, typed: &str, s: &Strings) -> anyhow::Result<&'c Entry> {
+    match find(catalog, typed, s)? {
+        Found::One(entry) => Ok(entry),
+        Found::Several(entries) => Err(checklist::Error::Ambiguous {
+            query: typed.to_string(),
+            ids: entries.iter().map(|e| e.checklist.id.clone()).collect(),
+        }
+        .localize(s)),
+    }
+}
+
+/// The ids of the checklists closest to `typed`: one whose id, provider, name or alias
+/// reads the same once case, spaces and `_` are set aside; else those whose id or name
+/// starts with it, and those within a few typos of it (about one in three characters),
+/// closest first.
 pub fn closest<'c>(typed: &str, catalog: &'c Catalog) -> Vec<&'c str> {
     let typed = normal(typed);
     if typed.is_empty() {
@@ -29,8 +45,10 @@ pub fn closest<'c>(typed: &str, catalog: &'c Catalog) -> Vec<&'c str> {
     }
     let names = |e: &'c Entry| {
         let c = &e.checklist;
-        let mut n = vec![normal(&c.id), normal(&c.provider)];
+        let mut n = vec![normal(&c.id)];
+        n.extend(c.provider.0.iter().map(|(_, name)| normal(name)));
         n.extend(c.name.0.iter().map(|(_, name)| normal(name)));
+        n.extend(c.aliases.iter().map(|alias| normal(alias)));
         n
     };
     let mut scored: Vec<(usize, &'c str)> = Vec::new();

@@ -1,6 +1,5 @@
 //! `simcancel validate <file-or-dir>...`: every problem in every file, as `path:line:col`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,13 +7,20 @@ use anyhow::Result;
 
 use super::context::Context;
 use super::messages;
-use crate::checklist::{Diagnostic, Problem, ReadError, checklist_files, parse_str, read_file};
+use crate::checklist::{
+    Diagnostic, Problem, ReadError, Rules, checklist_files, parse_with, read_file,
+};
 use crate::i18n::fill;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
-/// error was found.
-pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
+/// error was found. `strict`: the bundled catalogue's rules, and no stale checklist.
+pub fn run(cx: &Context, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
     let s = cx.strings();
+    let rules = if strict {
+        Rules::strict(crate::clock::now()?.date_naive())
+    } else {
+        Rules::USER
+    };
     let mut out = std::io::stdout().lock();
     let mut files = 0usize;
     let mut diags: Vec<Diagnostic> = Vec::new();
@@ -24,28 +30,27 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
             let found = dir_files(path);
             match found {
                 Ok(list) if list.is_empty() => {
-                    writeln!(
-                        out,
-                        "{}",
-                        fill(s.catalog.validate_no_files, &[("path", &path.display())])
+                    super::say(
+                        &mut out,
+                        &fill(s.catalog.validate_no_files, &[("path", &path.display())]),
                     )?;
                     empty_dirs += 1;
                 }
                 Ok(list) => {
                     for file in list {
                         files += 1;
-                        diags.extend(check_file(&file));
+                        diags.extend(check_file(&file, rules));
                     }
                 }
                 Err(reason) => diags.push(Diagnostic::file(path, Problem::Unreadable(reason))),
             }
         } else {
             files += 1;
-            diags.extend(check_file(path));
+            diags.extend(check_file(path, rules));
         }
     }
     for d in &diags {
-        writeln!(out, "{}", messages::diagnostic(d, s))?;
+        super::say(&mut out, &messages::diagnostic(d, s))?;
     }
     let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
     let warnings = diags.iter().filter(|d| !d.is_error()).count();
@@ -66,13 +71,13 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
 
 /// The problems of one file. Two files of one folder cannot share an id: each id must
 /// match its file name.
-fn check_file(path: &Path) -> Vec<Diagnostic> {
+fn check_file(path: &Path, rules: Rules) -> Vec<Diagnostic> {
     if crate::letter::is_template_file(path) {
         return crate::letter::check_template_file(path);
     }
     match read_file(path) {
-        Err(d) => vec![d],
-        Ok((src, _)) => match parse_str(&src, path) {
+        Err(d) => vec![*d],
+        Ok((src, _)) => match parse_with(&src, path, rules) {
             Ok((_, warnings)) => warnings,
             Err(diags) => diags,
         },

@@ -108,7 +108,7 @@ impl Menu<'_> {
                     shown = matches(self.items, self.keys.unwrap_or_default(), &filter);
                     (sel, top) = (0, 0);
                 }
-                Key::Char(c) if self.keys.is_some() && !c.is_control() => {
+                Key::Char(c) if self.keys.is_some() && !crate::visible::is_hidden(c) => {
                     filter.push(c);
                     shown = matches(self.items, self.keys.unwrap_or_default(), &filter);
                     (sel, top) = (0, 0);

@@ -27,6 +27,7 @@ use crate::checklist::{Input, Question, QuestionKind};
 use crate::i18n::{self, Strings, fill};
 use crate::labels;
 use crate::session::{self, Mismatch, Session, StepStatus, Timestamp, WaitOutcome};
+use crate::visible;
 pub use plain::PlainPrompter;
 pub use prompter::{Ask, Escape, Prompter, Reply, Stop};
 pub use term::DialoguerPrompter;
@@ -219,12 +220,31 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// A line of text without control characters: every typed value (an input, a note, a
+    /// skip reason, a date) comes through here, and one that holds such a character is
+    /// refused with an explanation before `ask.check` sees it, and asked again.
     fn input(&mut self, ask: &Ask) -> Flow<String> {
         self.checkpoint()?;
-        Ok(self.prompter.input(ask)?)
+        // A value from a hand-edited file is offered as it is shown, so taking it as it is
+        // keeps no control character either.
+        let default = ask.default.map(visible::line);
+        let refusal = self.strings.guide.typed_control;
+        let check = |value: &str| {
+            if visible::has_hidden(value) {
+                Err(fill(refusal, &[("value", &visible::line(value))]))
+            } else {
+                (ask.check)(value)
+            }
+        };
+        Ok(self.prompter.input(&Ask {
+            prompt: ask.prompt,
+            hint: ask.hint,
+            default: default.as_deref(),
+            check: &check,
+        })?)
     }
 
-    /// A line of free text (a reason, a note): anything is accepted.
+    /// A line of free text (a reason, a note): anything visible is accepted.
     fn text(&mut self, prompt: &str) -> Flow<String> {
         self.input(&Ask {
             prompt,
@@ -481,6 +501,8 @@ impl<'a> Engine<'a> {
                     } else {
                         let now = self.now();
                         self.session.add_note(idx, text.trim().to_string(), now);
+                        // "Saved" is said only once it is true.
+                        self.checkpoint()?;
                         let n = self.session.steps[idx].notes.len();
                         self.show(&fill(g.note_saved, &[("n", &n)]))?;
                     }

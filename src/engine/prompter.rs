@@ -83,8 +83,9 @@ pub trait Prompter {
         esc: Escape,
     ) -> Reply<usize>;
 
-    /// One of many `items`, each found by typing any of the words in its `keys` where the
-    /// front end can filter; Esc cancels.
+    /// One of many `items`, found by what is typed: the item's text, or the other words in
+    /// `keys` (one string per item, possibly empty: aliases, names in other languages),
+    /// without regard to case, where the front end can filter; Esc cancels.
     fn pick(
         &mut self,
         prompt: &str,

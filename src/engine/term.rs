@@ -1,7 +1,12 @@
 //! The terminal front end: menus and pickers are simcancel's own list prompt ([`Menu`]:
 //! key hints, Esc, "no match"); dialoguer draws inputs (checked before they are accepted)
 //! and confirmations. Ctrl-C inside a raw-mode prompt comes back as an `Interrupted` I/O
-//! error; the cursor a prompt hid is shown again before the engine stops.
+//! error; the cursor a prompt hid is shown again before the engine stops. Prompts, items,
+//! defaults and messages may hold text from a checklist, a session file or the person:
+//! control characters are made visible ([`visible`]) before anything draws them.
+//!
+//! dialoguer's confirmation reads the keys `y` and `n` and says `(y/n)`: that is English,
+//! so in any other language a yes/no question is a menu of the language's two words.
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
@@ -9,7 +14,16 @@ use dialoguer::{Confirm, Input};
 
 use super::menu::Menu;
 use super::prompter::{Ask, Escape, Prompter, Reply, Stop};
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
+use crate::visible;
+
+/// Menu items, each on one line with its control characters made visible.
+fn visible_items(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| visible::line(i).into_owned())
+        .collect()
+}
 
 /// Prompts drawn on the terminal.
 pub struct DialoguerPrompter {
@@ -19,7 +33,7 @@ pub struct DialoguerPrompter {
 }
 
 impl DialoguerPrompter {
-    /// A prompter on standard output, speaking with `strings`.
+    /// A prompter on standard output, in the language of `strings`.
     pub fn new(strings: &'static Strings) -> Self {
         DialoguerPrompter {
             term: Term::stdout(),
@@ -46,12 +60,13 @@ impl DialoguerPrompter {
 
 impl Prompter for DialoguerPrompter {
     fn show(&mut self, text: &str) -> Reply<()> {
-        self.term.write_line(text)?;
+        self.term.write_line(&visible::text(text))?;
         Ok(())
     }
 
     fn warn(&mut self, text: &str) -> Reply<()> {
-        let styled = console::style(format!("! {text}")).yellow();
+        // Escaped before it is styled: the style's own escape codes must stay.
+        let styled = console::style(format!("! {}", visible::text(text))).yellow();
         self.term.write_line(&styled.to_string())?;
         Ok(())
     }
@@ -65,8 +80,8 @@ impl Prompter for DialoguerPrompter {
     ) -> Reply<usize> {
         let g = &self.strings.guide;
         self.menu(&Menu {
-            prompt,
-            items,
+            prompt: &visible::text(prompt),
+            items: &visible_items(items),
             keys: None,
             default,
             hints: match esc {
@@ -86,8 +101,8 @@ impl Prompter for DialoguerPrompter {
     ) -> Reply<usize> {
         let g = &self.strings.guide;
         self.menu(&Menu {
-            prompt,
-            items,
+            prompt: &visible::text(prompt),
+            items: &visible_items(items),
             keys: Some(keys),
             default,
             hints: g.keys_pick,
@@ -97,17 +112,17 @@ impl Prompter for DialoguerPrompter {
 
     fn input(&mut self, ask: &Ask) -> Reply<String> {
         let shown = match ask.hint {
-            Some(hint) => format!("{} {hint}", ask.prompt),
-            None => ask.prompt.to_string(),
+            Some(hint) => format!("{} {hint}", visible::text(ask.prompt)),
+            None => visible::text(ask.prompt).into_owned(),
         };
         let check = ask.check;
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(shown)
-            .with_post_completion_text(ask.prompt)
+            .with_post_completion_text(visible::text(ask.prompt))
             .allow_empty(true)
             .validate_with(move |v: &String| check(v));
         if let Some(d) = ask.default.filter(|d| !d.is_empty()) {
-            input = input.default(d.to_string());
+            input = input.default(visible::line(d).into_owned());
         }
         input.interact_text_on(&self.term).map_err(|e| {
             let dialoguer::Error::IO(io) = e;
@@ -116,15 +131,25 @@ impl Prompter for DialoguerPrompter {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
-        Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .default(default)
-            .interact_on_opt(&self.term)
-            .map(|answer| answer.unwrap_or(false))
-            .map_err(|e| {
-                let dialoguer::Error::IO(io) = e;
-                self.stop(io)
-            })
+        if self.strings.lang == Lang::En {
+            return Confirm::with_theme(&self.theme)
+                .with_prompt(visible::text(prompt))
+                .default(default)
+                .interact_on_opt(&self.term)
+                .map(|answer| answer.unwrap_or(false))
+                .map_err(|e| {
+                    let dialoguer::Error::IO(io) = e;
+                    self.stop(io)
+                });
+        }
+        // Esc is no, as in dialoguer's confirmation.
+        let c = &self.strings.common;
+        let items = [c.yes.to_string(), c.no.to_string()];
+        match self.select(prompt, &items, usize::from(!default), Escape::Cancel) {
+            Ok(chosen) => Ok(chosen == 0),
+            Err(Stop::Escape) => Ok(false),
+            Err(stop) => Err(stop),
+        }
     }
 
     fn width(&self) -> usize {

@@ -14,6 +14,9 @@ use crate::session::{Applies, EventKind, SessionStatus, applicability};
 
 const NOW: &str = "2026-12-01T09:00:00+01:00";
 
+// Typed and stored text with control characters.
+mod hidden;
+
 struct Walk {
     outcome: Outcome,
     session: Session,
@@ -208,6 +211,40 @@ fn a_note_stays_on_the_step() {
     assert_eq!(login.notes.len(), 1);
     assert!(w.output.contains("Note saved (1 on this step)."));
     assert!(w.output.contains("Empty note: nothing saved."));
+}
+
+#[test]
+fn a_note_is_said_saved_only_after_the_save_succeeded() {
+    let mut session = new_session();
+    // The disk is full when the note is saved.
+    let mut saver = |s: &Session| -> Result<(), session::Error> {
+        let note = s.events.last().map(|e| &e.kind);
+        if matches!(note, Some(EventKind::NoteAdded { .. })) {
+            return Err(session::Error::Read {
+                path: "sessions/0011aabb.json".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            });
+        }
+        Ok(())
+    };
+    let mut prompter = PlainPrompter::new(
+        "2\n2\n3\nasked for the PUK\n5\n".as_bytes(),
+        Vec::new(),
+        Lang::En.strings(),
+    );
+    let clock = || t(NOW);
+    let result = Engine::new(
+        &mut session,
+        &mut prompter,
+        &mut saver,
+        &clock,
+        Lang::En.strings(),
+    )
+    .run();
+    assert!(matches!(result, Err(Error::Save(_))), "{result:?}");
+    let output = String::from_utf8(prompter.into_output()).expect("utf-8");
+    assert!(output.contains("Note:"), "{output}");
+    assert!(!output.contains("Note saved"), "{output}");
 }
 
 #[test]

@@ -7,13 +7,15 @@
 //! with the command line (`src/cli/help.rs`).
 //!
 //! This module is a leaf: it imports nothing of the crate. The domain's vocabularies get
-//! their words through exhaustive matches elsewhere (`src/labels.rs`,
+//! their words through exhaustive matches elsewhere (`src/labels/mod.rs`,
 //! `src/commands/messages.rs`), never by position.
 
 mod catalog;
 mod en;
 mod record;
+mod report;
 mod walk;
+mod words;
 mod zh_cn;
 
 use std::fmt;
@@ -22,7 +24,9 @@ pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadError
 pub use record::{
     Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses, WaitOutcomes,
 };
+pub use report::Report;
 pub use walk::{Guide, Sessions};
+pub use words::{Citations, Durations, Flags, Kinds};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -136,6 +140,8 @@ pub struct Strings {
     pub catalog: Catalog,
     /// The problems `validate` reports in checklist files and letter templates.
     pub problems: Problems,
+    /// Sources, citations, staleness and conditions.
+    pub citations: Citations,
     /// Why a file or folder could not be read.
     pub read_errors: ReadErrors,
     /// `export`: every label of the exported record.
@@ -146,6 +152,8 @@ pub struct Strings {
     pub guide: Guide,
     /// `sessions`: the list of sessions and their states.
     pub sessions: Sessions,
+    /// `report`: feedback for a checklist's maintainers.
+    pub report: Report,
 }
 
 impl Strings {
@@ -165,16 +173,16 @@ pub struct Common {
     pub yes: &'static str,
     /// "no".
     pub no: &'static str,
-    /// A length in hours, `{n}`: for one, then for several.
-    pub hours: [&'static str; 2],
-    /// A length in days, `{n}`: for one, then for several.
-    pub days: [&'static str; 2],
-    /// A length in weeks, `{n}`: for one, then for several.
-    pub weeks: [&'static str; 2],
     /// The names of the links checklists commonly give.
     pub links: LinkLabels,
     /// `simcancel` alone: what it does and the three commands a newcomer needs.
     pub short_help: &'static str,
+    /// Kinds of line.
+    pub kinds: Kinds,
+    /// Flags.
+    pub flags: Flags,
+    /// Expected waits.
+    pub durations: Durations,
 }
 
 /// What the links a checklist commonly names (`site`, `arcep`, ...) are, in words; other

@@ -12,6 +12,9 @@ use crate::vocabulary::vocabulary;
 /// The id of the bundled checklist that stands for any operator.
 const GENERIC_CHECKLIST: &str = "generic";
 
+/// The provider of simcancel's own guides across operators (`leaving-france`).
+const SIMCANCEL_PROVIDER: &str = "simcancel";
+
 /// The standard question ids the letters read (see `docs/letters.md`).
 mod question {
     /// yes-no: money left on the line (prepaid credit, or sums paid in advance on a contract).
@@ -194,10 +197,12 @@ impl Values {
         {
             v.values.insert(Field::Reason, Value::Text(label));
         }
-        let provider = snap.provider.trim();
-        // The generic checklist stands for any operator: its provider is not a name to
-        // write on a letter, so the person fills it in.
-        if !provider.is_empty() && snap.id != GENERIC_CHECKLIST {
+        // The letter is in French: a provider given as a text is read in French.
+        let provider = snap.provider.get("fr").trim();
+        // The generic checklist and simcancel's own guides stand for any operator: their
+        // provider is not a name to write on a letter, so the person fills it in.
+        let any_operator = snap.id == GENERIC_CHECKLIST || provider == SIMCANCEL_PROVIDER;
+        if !provider.is_empty() && !any_operator {
             v.values.insert(
                 Field::OperatorName,
                 Value::Lines(vec![provider.to_string()]),

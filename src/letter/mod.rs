@@ -257,6 +257,12 @@ pub fn render(
         text.push_str(tr_text.trim_end());
         text.push('\n');
     }
+    // Templates and values come from files anyone may have edited: the letter shows their
+    // control characters rather than passing them to a terminal or a mail client.
+    let text = match crate::visible::text(&text) {
+        std::borrow::Cow::Owned(shown) => shown,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     let holder = values.get(Field::HolderName, "en").unwrap_or_default();
     Ok(Filled {
         text,

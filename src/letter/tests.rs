@@ -89,6 +89,29 @@ fn the_bundled_generic_checklist_records_every_value_the_letters_use() {
     );
 }
 
+/// `leaving-france` says `simcancel letter` fills the letter in: it is addressed to the
+/// person's operator, never to simcancel.
+#[test]
+fn a_guide_across_operators_leaves_the_operator_to_fill_in() {
+    let (_, src) = crate::checklist::bundled_files()
+        .iter()
+        .find(|(name, _)| *name == "leaving-france.toml")
+        .expect("bundled leaving-france checklist");
+    let (checklist, _) = crate::checklist::parse_str(src, Path::new("leaving-france.toml"))
+        .expect("leaving-france parses");
+    assert_eq!(template_for(&checklist), Some(DEFAULT_TEMPLATE));
+    let mut session = fixtures::completed();
+    session.checklist.id = checklist.id.clone();
+    session.checklist.snapshot = checklist;
+    let filled = render_for(&session, Kind::Letter, Lang::En);
+    assert!(
+        filled.text.contains("[À COMPLÉTER : nom de l'opérateur]"),
+        "{}",
+        filled.text
+    );
+    assert!(!filled.text.contains("simcancel"), "{}", filled.text);
+}
+
 #[test]
 fn a_fully_filled_letter_has_no_missing_mark() {
     let filled = render_for(&fixtures::completed(), Kind::Letter, Lang::En);
@@ -184,7 +207,11 @@ fn a_user_template_overrides_the_bundled_one_and_is_checked() {
     let Error::BadTemplate { origin, problem } = err else {
         panic!("{err:?}")
     };
-    assert!(origin.ends_with("letters/demo.letter.fr.txt"), "{origin}");
+    // Compared by components: the separator is `\` on Windows.
+    assert!(
+        std::path::Path::new(&origin).ends_with("letters/demo.letter.fr.txt"),
+        "{origin}"
+    );
     assert_eq!((problem.line, problem.col), (1, 9));
     assert_eq!(
         problem.problem,
@@ -220,6 +247,68 @@ fn a_user_template_overrides_the_bundled_one_and_is_checked() {
     );
 }
 
+#[test]
+fn control_characters_in_values_and_templates_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letters = dir.path().join("letters");
+    std::fs::create_dir_all(&letters).expect("mkdir");
+    std::fs::write(
+        letters.join("demo.letter.fr.txt"),
+        "Objet\u{1b}]8;;https://evil.example\u{7} : {{holder_name}}\r\n",
+    )
+    .expect("write");
+    std::fs::write(letters.join("demo.letter.en.txt"), "Re\u{202e}: x\n").expect("write");
+    let mut s = fixtures::completed();
+    s.checklist.snapshot.letter = Some("demo".into());
+    s.steps[0]
+        .inputs
+        .insert("holder_name".into(), "Jean\u{1b}[2J".into());
+    let dirs = TemplateDirs::new(&Sources {
+        dirs: vec![dir.path().to_path_buf()],
+        ..Sources::default()
+    });
+    let filled = render(&s, Kind::Letter, Lang::En.strings(), today(), &dirs).expect("renders");
+    assert!(
+        filled
+            .text
+            .contains("Objet\\u{1b}]8;;https://evil.example\\u{7} : Jean\\u{1b}[2J"),
+        "{}",
+        filled.text
+    );
+    assert!(filled.text.contains("Re\\u{202e}: x"), "{}", filled.text);
+    assert!(!crate::visible::has_hidden(&filled.text.replace('\n', "")));
+}
+
+// Windows has no FIFOs among files.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_template_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let letters = dir.path().join("letters");
+    std::fs::create_dir_all(&letters).expect("mkdir");
+    let fifo = letters.join("generic.letter.fr.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let dirs = TemplateDirs::new(&Sources {
+        dirs: vec![dir.path().to_path_buf()],
+        ..Sources::default()
+    });
+    let s = fixtures::completed();
+    let err = render(&s, Kind::Letter, Lang::En.strings(), today(), &dirs).expect_err("a pipe");
+    assert_eq!(
+        err,
+        Error::UnreadableTemplate {
+            path: fifo.clone(),
+            reason: ReadError::NotRegular
+        }
+    );
+    let diags = check_template_file(&fifo);
+    assert_eq!(diags[0].problem, Problem::Unreadable(ReadError::NotRegular));
+}
+
 /// The completed fixture as a travel eSIM bought from "Airalo": the order number recorded,
 /// the situation answered "faulty".
 fn travel() -> Session {
@@ -228,7 +317,7 @@ fn travel() -> Session {
     s.checklist.id = "airalo".into();
     let snap = &mut s.checklist.snapshot;
     snap.id = "airalo".into();
-    snap.provider = "Airalo".into();
+    snap.provider = Text::plain("Airalo");
     snap.country = "INT".into();
     snap.kinds = vec![LineKind::Esim, LineKind::Travel];
     snap.contacts = Default::default();
@@ -244,6 +333,7 @@ fn travel() -> Session {
         text: Text::plain("Where are you with this eSIM?"),
         help: None,
         at: None,
+        cite: vec![],
     });
     s.answers
         .insert("situation".into(), Answer::Choice("faulty".into()));

@@ -1,6 +1,6 @@
 //! `list`, `show`, `validate`: the catalogue and its error handling.
 
-use crate::harness::Env;
+use crate::harness::{Env, native};
 
 /// The ids that are not bundled checklists, so tests hold however many are bundled.
 fn not_bundled<'a>(ids: &[&'a str]) -> Vec<&'a str> {
@@ -109,14 +109,14 @@ fn list_in_chinese_from_the_locale_or_the_flag() {
 #[test]
 fn later_sources_override_earlier_ones_by_id() {
     let env = Env::new();
-    env.write(
-        "config/simcancel/checklists/mine.toml",
-        checklist("mine", "User one"),
-    );
-    env.write(
-        "config/simcancel/checklists/generic.toml",
+    let user = env.user_checklists();
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::write(user.join("mine.toml"), checklist("mine", "User one")).unwrap();
+    std::fs::write(
+        user.join("generic.toml"),
         checklist("generic", "User generic"),
-    );
+    )
+    .unwrap();
     env.write("extra/mine.toml", checklist("mine", "Extra one"));
     let extra = env.root().join("extra");
     let run = env
@@ -124,7 +124,7 @@ fn later_sources_override_earlier_ones_by_id() {
         .success();
     let mine = run.stdout.lines().find(|l| l.starts_with("mine ")).unwrap();
     assert!(
-        mine.contains("Extra one") && mine.contains("extra/mine.toml"),
+        mine.contains("Extra one") && mine.contains(&native("extra/mine.toml")),
         "{mine}"
     );
     let generic = run
@@ -134,7 +134,7 @@ fn later_sources_override_earlier_ones_by_id() {
         .unwrap();
     assert!(generic.contains("User generic"), "{generic}");
     assert!(
-        generic.contains("config/simcancel/checklists/generic.toml"),
+        generic.contains(&user.join("generic.toml").display().to_string()),
         "{generic}"
     );
     // The header, every bundled checklist (generic overridden in place) and `mine`.
@@ -176,7 +176,12 @@ fn list_filters_and_json() {
     assert_eq!(t["kinds"], serde_json::json!(["travel", "esim"]));
     assert_eq!(t["difficulty"], "easy");
     assert_eq!(t["verified"], "2026-11-01");
-    assert!(t["origin"].as_str().unwrap().ends_with("d/travel-one.toml"));
+    assert!(
+        t["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with(&native("d/travel-one.toml"))
+    );
 
     let fr = env
         .run(&["list", "--checklists", d, "--country", "fr", "--json"])
@@ -228,7 +233,7 @@ fn list_uses_and_refreshes_its_cache() {
     env.run(&["list", "--checklists", d])
         .success()
         .stdout_has("First name");
-    let caches: Vec<_> = std::fs::read_dir(env.root().join(".cache/simcancel"))
+    let caches: Vec<_> = std::fs::read_dir(env.cache_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
@@ -255,7 +260,7 @@ fn list_uses_and_refreshes_its_cache() {
 }
 
 /// Writes into `<root>/d` one good checklist and one file of each kind `list` must skip:
-/// empty, not UTF-8, 50 MB, and a symlink loop (`loop-a.toml` ↔ `loop-b.toml`).
+/// empty, not UTF-8, 50 MB, and on Unix a symlink loop (`loop-a.toml` ↔ `loop-b.toml`).
 fn write_bad_files(env: &Env) {
     env.write("d/empty.toml", "");
     env.write(
@@ -264,9 +269,24 @@ fn write_bad_files(env: &Env) {
     );
     env.write("d/big.toml", vec![b'#'; 50 * 1024 * 1024]);
     env.write("d/good.toml", checklist("good", "Good"));
-    std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
-    std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+    // Making a symlink on Windows needs a privilege (or developer mode) most users lack.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("loop-b.toml", env.root().join("d/loop-a.toml")).unwrap();
+        std::os::unix::fs::symlink("loop-a.toml", env.root().join("d/loop-b.toml")).unwrap();
+    }
 }
+
+/// The names [`write_bad_files`] writes that `list` must skip.
+const BAD_FILES: &[&str] = &[
+    "empty.toml",
+    "latin1.toml",
+    "big.toml",
+    #[cfg(unix)]
+    "loop-a.toml",
+    #[cfg(unix)]
+    "loop-b.toml",
+];
 
 #[test]
 fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
@@ -283,13 +303,7 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_still_lists() {
         "{run}"
     );
     let lines: Vec<&str> = run.stderr.lines().collect();
-    for name in [
-        "empty.toml",
-        "latin1.toml",
-        "big.toml",
-        "loop-a.toml",
-        "loop-b.toml",
-    ] {
+    for name in BAD_FILES {
         assert!(
             lines.iter().any(|l| l.starts_with("simcancel: skipping ")
                 && l.contains(name)
@@ -317,11 +331,26 @@ fn validate_reports_every_problem_with_its_place() {
             .replace("phase = \"confirm\"", "phase = \"confirmed\"")
             .replace("wait = \"2d\"", "wait = \"soon\""),
     );
-    let run = env
-        .run(&["validate", "d"])
-        .code(1)
-        .stderr_is("7 file(s) checked: 7 error(s), 0 warning(s)\n");
-    insta::assert_snapshot!(run.stdout);
+    // The bad files, good.toml and bad.toml, which has two errors.
+    let n = BAD_FILES.len() + 2;
+    let run = env.run(&["validate", "d"]).code(1).stderr_is(&format!(
+        "{n} file(s) checked: {n} error(s), 0 warning(s)\n"
+    ));
+    // One snapshot for every system: paths with `/`, and the Unix-only symlink loop apart.
+    let stdout = run.stdout.replace(&native("d/"), "d/");
+    let (loops, others): (Vec<&str>, Vec<&str>) =
+        stdout.lines().partition(|l| l.starts_with("d/loop-"));
+    insta::assert_snapshot!(others.join("\n"));
+    let loop_error = "1:1: error: cannot read the file: too many levels of symbolic links (a symlink loop?); fix or remove the link";
+    let expected: Vec<String> = if cfg!(unix) {
+        vec![
+            format!("d/loop-a.toml:{loop_error}"),
+            format!("d/loop-b.toml:{loop_error}"),
+        ]
+    } else {
+        vec![]
+    };
+    assert_eq!(loops, expected);
 }
 
 #[test]
@@ -339,7 +368,7 @@ fn validate_passes_the_bundled_checklists_and_reports_duplicates_in_a_folder() {
     env.write("d/b.toml", checklist("a", "A again"));
     env.run(&["validate", "d"])
         .code(1)
-        .stdout_is("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`; rename the file to `a.toml` or change the id\n")
+        .stdout_is(&native("d/b.toml:2:6: error: id `a` does not match the file name `b.toml`; rename the file to `a.toml` or change the id\n"))
         .stderr_is("2 file(s) checked: 1 error(s), 0 warning(s)\n");
 }
 
@@ -379,26 +408,42 @@ fn a_checklists_folder_that_cannot_be_read_is_an_error() {
 
 #[test]
 fn show_prints_the_whole_checklist_localized() {
-    let env = Env::new();
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
     let run = env.run(&["show", "generic"]).success();
     for s in [
         "Any French operator (generic procedure)  [generic]",
-        "Verified: 2026-11-25 (the date this checklist was last checked against the sources below",
+        "Provider: Any French operator",
+        "Kinds: contract plan, prepaid, eSIM",
+        "Verified: 2026-11-26 (the date this checklist was last checked against the sources below",
         "not a confirmation from the operator",
         "Origin: bundled",
-        "[keep_number]: yes/no",
-        "asked at step check-statement",
+        "(keep_number): yes/no",
+        "asked at the step “Check the final bill and your next bank statements”",
         "[prepare] Gather the details of the line  (gather-details)",
-        "(only when keep_number = yes)",
+        "(only when “Is it a contract plan or a prepaid card?”: Prepaid card (top-ups) and “Is there money left: prepaid credit, or a sum paid in advance on a contract?”: yes)",
         "→ https://www.service-public.fr/",
         "✎ Holder's full name (personal)",
         "⏳ expected wait: 10 days",
+        "\nSources:\n  [1] Médiateur des communications électroniques",
     ] {
         assert!(run.stdout.contains(s), "missing {s:?}:\n{run}");
     }
+    // Footnote markers after what the sources support, the contact block included.
+    assert!(run.stdout.contains("Contact [1]:"), "{run}");
+    assert!(!run.stdout.contains("days ago"), "not stale yet:\n{run}");
     let zh = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
     assert!(zh.stdout.contains("[准备] 整理线路信息"), "{zh}");
     assert!(zh.stdout.contains("并非运营商的确认"), "{zh}");
+    assert!(zh.stdout.contains("运营商: 任意法国运营商"), "{zh}");
+    // Half a year later, the checklist says to confirm it on the official page.
+    env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
+    env.run(&["show", "generic"])
+        .success()
+        .stdout_has("  ⚠ checked 187 days ago — confirm on the official page");
+    env.run(&["--lang", "zh-CN", "show", "generic"])
+        .success()
+        .stdout_has("  ⚠ 187 天前核实——请到官方页面确认");
     // Issue 15: the wait in words, not in the file's `10d`.
     assert!(zh.stdout.contains("⏳ 预计等待：10 天"), "{zh}");
 }
@@ -421,24 +466,32 @@ fn show_json_is_the_checklist_with_origin_and_hash() {
 #[test]
 fn show_refuses_ids_that_are_paths_and_suggests_the_closest() {
     let env = Env::new();
-    for bad in ["../etc/passwd", "a/b", ".."] {
-        env.run(&["show", bad]).code(1).stderr_is(&format!(
-            "simcancel: no checklist is named `{bad}`; `simcancel list` shows them all\n"
-        ));
+    for bad in ["../etc/passwd", "a/b", "..", "a\\b"] {
+        env.run(&["show", bad])
+            .code(1)
+            .stderr_has(&format!("simcancel: `{bad}` is not a checklist id"));
     }
-    // Issue 15: another case or a typo gets the closest id, not programmer text.
-    env.run(&["show", "Generic"])
+    env.run(&["show", "nope"])
         .code(1)
-        .stderr_is("simcancel: no checklist is named `Generic`. Did you mean generic? (`simcancel list` shows them all)\n");
-    env.run(&["guide", "airlo"])
-        .code(1)
-        .stderr_is("simcancel: no checklist is named `airlo`. Did you mean airalo? (`simcancel list` shows them all)\n");
-    env.run(&["--lang", "zh-CN", "guide", "Airalo"])
-        .code(1)
-        .stderr_is("simcancel: 没有名为 `Airalo` 的清单。您是不是要找 airalo？（运行 `simcancel list` 可查看全部清单）\n");
+        .stderr_has("simcancel: no checklist matches `nope` (by id, name, provider, network or alias); known ones: ")
+        .stderr_has(" generic, ");
     env.run(&["--lang", "zh-CN", "show", "nope"])
         .code(1)
-        .stderr_is("simcancel: 没有名为 `nope` 的清单；运行 `simcancel list` 可查看全部清单\n");
+        .stderr_has("没有与 `nope` 匹配的清单");
+    // Not an id, but a name in any case: it finds the checklist.
+    env.run(&["show", "GENERIC"])
+        .success()
+        .stdout_has("[generic]");
+    env.run(&["--lang", "zh-CN", "show", "Airalo"])
+        .success()
+        .stdout_has("[airalo]");
+    // Issue 15: a typo gets the closest id, not the whole list.
+    env.run(&["guide", "airlo"])
+        .code(1)
+        .stderr_is("simcancel: no checklist matches `airlo`. Did you mean airalo? (`simcancel list` shows them all)\n");
+    env.run(&["--lang", "zh-CN", "guide", "free_mobile"])
+        .code(1)
+        .stderr_is("simcancel: 没有与 `free_mobile` 匹配的清单。您是不是要找 free-mobile？（运行 `simcancel list` 可查看全部清单）\n");
 }
 
 #[test]
@@ -479,12 +532,14 @@ fn show_names_choices_by_their_label_in_the_persons_language() {
     env.write("d/pick.toml", with_choice);
     env.run(&["--checklists", "d", "show", "pick"])
         .success()
-        .stdout_has("(only when os = iPhone | other)");
+        .stdout_has("(only when “Phone?”: iPhone or other)");
     env.run(&["--checklists", "d", "--lang", "zh-CN", "show", "pick"])
         .success()
-        .stdout_has("(仅当 os = 苹果手机 | other)");
+        .stdout_has("(仅当 “Phone?”回答为“苹果手机”或“other”)");
 }
 
+// Makes a FIFO with mkfifo(1); Windows named pipes do not live in a folder of files.
+#[cfg(unix)]
 #[test]
 fn a_pipe_named_like_a_checklist_is_refused_not_waited_on() {
     let env = Env::new();
@@ -525,4 +580,76 @@ fn a_closed_stderr_changes_no_exit_code() {
         drop(child.stderr.take());
         assert_eq!(child.wait().unwrap().code(), Some(code), "{args:?}");
     }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_show_quietly() {
+    use std::io::Read;
+    let env = Env::new();
+    // A body far larger than a pipe's buffer: `show` is still writing when the reader goes.
+    let big = checklist("big", "Big").replace(
+        "body = \"Log in.\"",
+        &format!("body = \"{}\"", "Log in. ".repeat(40_000)),
+    );
+    let dir = env.checklist("big.toml", &big);
+    for json in [false, true] {
+        let mut args = vec!["--checklists", &dir, "show", "big"];
+        if json {
+            args.push("--json");
+        }
+        let mut child = env
+            .std_command(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close our end (`| head -c 1`).
+        let mut stdout = child.stdout.take().unwrap();
+        stdout.read_exact(&mut [0; 1]).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
+    }
+}
+
+#[test]
+fn validate_strict_holds_files_to_the_bundled_rules_and_refuses_stale_ones() {
+    let mut env = Env::new();
+    let v2 = checklist("a", "A")
+        .replace("schema = 1", "schema = 2")
+        .replace(
+            "sources = [\"https://example.org/\"]\n",
+            "summary = \"Costs 5 euros.\"\ncite = [\"s\"]\n\n[[sources]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nretrieved = 2026-11-01\nquote = \"Q\"\nconfidence = \"high\"\n",
+        )
+        .replace("body = \"Submit.\"", "body = \"Submit within 2 days.\"");
+    env.write("d/a.toml", &v2);
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
+    let uncited = "d/a.toml:43:8: {}: `body` states a number, amount, delay, date, phone number or address (`2`) without a source: add `cite = [\"…\"]` to step `submit`, naming the [[sources]] that support it";
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stdout_has(&uncited.replace("{}", "warning"))
+        .stderr_has("1 file(s) checked: 0 error(s), 1 warning(s)");
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .code(1)
+        .stdout_has(&uncited.replace("{}", "error"))
+        .stderr_has("1 file(s) checked: 1 error(s), 0 warning(s)");
+
+    env.write(
+        "d/a.toml",
+        v2.replace("within 2 days.\"", "within 2 days.\"\ncite = [\"s\"]"),
+    );
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .success()
+        .stderr_has("0 error(s), 0 warning(s)");
+    env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .code(1)
+        .stdout_has(
+            "d/a.toml:8:12: error: `verified` is 2026-11-01, 212 days ago (more than 180): check the checklist against its sources again, then update `verified`",
+        )
+        .stderr_has("1 file(s) checked: 1 error(s), 0 warning(s)");
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stderr_has("0 error(s), 0 warning(s)");
 }

@@ -23,6 +23,8 @@ pub struct Env {
 pub struct Run {
     /// Exit code (`None` if killed by a signal).
     pub code: Option<i32>,
+    /// The signal that ended it, if one did (Unix).
+    pub signal: Option<i32>,
     /// Standard output.
     pub stdout: String,
     /// Standard error.
@@ -49,8 +51,13 @@ impl Drop for Run {
 impl Run {
     #[track_caller]
     fn from(out: Output) -> Run {
+        #[cfg(unix)]
+        let signal = std::os::unix::process::ExitStatusExt::signal(&out.status);
+        #[cfg(not(unix))]
+        let signal = None;
         Run {
             code: out.status.code(),
+            signal,
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
             stderr_expected: false,
@@ -69,6 +76,17 @@ impl Run {
     #[track_caller]
     pub fn code(self, code: i32) -> Run {
         assert_eq!(self.code, Some(code), "expected exit code {code}:\n{self}");
+        self
+    }
+
+    /// Asserts that the process was ended by `signal` (as a shell would report 128 + it).
+    #[track_caller]
+    pub fn killed_by(self, signal: i32) -> Run {
+        assert_eq!(
+            (self.code, self.signal),
+            (None, Some(signal)),
+            "expected an end by signal {signal}:\n{self}"
+        );
         self
     }
 
@@ -119,8 +137,8 @@ impl std::fmt::Display for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "--- code: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.code, self.stdout, self.stderr
+            "--- code: {:?} (signal {:?})\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.code, self.signal, self.stdout, self.stderr
         )
     }
 }
@@ -142,12 +160,25 @@ impl Env {
         self.root().join("data")
     }
 
-    /// `<root>/config/simcancel/checklists`, the user's checklist folder.
+    /// The user's checklist folder: `<root>/config/simcancel/checklists` (`XDG_CONFIG_HOME`),
+    /// on Windows `<root>/appdata/simcancel/config/checklists` (`%APPDATA%`).
     pub fn user_checklists(&self) -> PathBuf {
-        self.root()
-            .join("config")
-            .join("simcancel")
-            .join("checklists")
+        if cfg!(windows) {
+            self.root()
+                .join(native("appdata/simcancel/config/checklists"))
+        } else {
+            self.root().join(native("config/simcancel/checklists"))
+        }
+    }
+
+    /// The catalogue cache folder: `<root>/.cache/simcancel` (under `HOME`), on Windows
+    /// `<root>/localappdata/simcancel/cache` (`%LOCALAPPDATA%`).
+    pub fn cache_dir(&self) -> PathBuf {
+        if cfg!(windows) {
+            self.root().join(native("localappdata/simcancel/cache"))
+        } else {
+            self.root().join(native(".cache/simcancel"))
+        }
     }
 
     /// Sets an environment variable for every later run.
@@ -157,9 +188,10 @@ impl Env {
         self
     }
 
-    /// Writes `contents` to `<root>/<rel>`, creating folders, and returns the path.
+    /// Writes `contents` to `<root>/<rel>`, creating folders, and returns the path (with
+    /// the platform's separators, as the program prints it).
     pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.root().join(rel);
+        let path = self.root().join(native(rel));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, contents).unwrap();
         path
@@ -179,6 +211,9 @@ impl Env {
             .env("HOME", self.root())
             .env("XDG_CONFIG_HOME", self.root().join("config"))
             .env("XDG_DATA_HOME", self.root().join("xdg-data"))
+            // What Windows reads instead of XDG_* (`UserDirs` in src/commands/context.rs).
+            .env("APPDATA", self.root().join("appdata"))
+            .env("LOCALAPPDATA", self.root().join("localappdata"))
             .env("SIMCANCEL_DATA_DIR", self.data_dir())
             .env("NO_COLOR", "1")
             .current_dir(self.root());
@@ -197,9 +232,23 @@ impl Env {
     /// Runs with `stdin` as standard input.
     #[track_caller]
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let out = launch(|| {
+            self.command(args)
+                .write_stdin(stdin.as_bytes().to_vec())
+                .output()
+        })
+        .expect("run simcancel");
+        Run::from(out)
+    }
+
+    /// Runs with `stdin`, killed if it has not ended within `limit` (then it ends by
+    /// SIGKILL, which no assertion on its code accepts): for what must never hang.
+    #[track_caller]
+    pub fn run_within(&self, args: &[&str], stdin: &str, limit: std::time::Duration) -> Run {
         let out = self
             .command(args)
             .write_stdin(stdin.as_bytes().to_vec())
+            .timeout(limit)
             .output()
             .expect("run simcancel");
         Run::from(out)
@@ -230,9 +279,16 @@ impl Env {
     }
 
     /// `text` with what changes from run to run replaced, for whole-output snapshots: the
-    /// sandbox's path becomes `[ROOT]` and each saved session's id `[SESSID]` (as wide as an id).
+    /// sandbox's path becomes `[ROOT]` (followed by `/`-separated names on every system)
+    /// and each saved session's id `[SESSID]` (as wide as an id).
     pub fn scrub(&self, text: &str) -> String {
         let mut out = text.replace(&self.root().display().to_string(), "[ROOT]");
+        if cfg!(windows) {
+            let under_root = regex::Regex::new(r"\[ROOT\][^\s\]]*").expect("regex");
+            out = under_root
+                .replace_all(&out, |m: &regex::Captures| m[0].replace('\\', "/"))
+                .into_owned();
+        }
         for id in self.session_ids() {
             out = out.replace(&id, "[SESSID]");
         }
@@ -254,6 +310,12 @@ impl Env {
         path.parent().unwrap().display().to_string()
     }
 
+    /// The file naming the process that holds session `id`'s lock (the lock file itself,
+    /// except on Windows).
+    pub fn holder_file(&self, id: &str) -> PathBuf {
+        simcancel::session::Store::new(&self.data_dir()).holder_path(id)
+    }
+
     /// The file of session `id`.
     pub fn session_path(&self, id: &str) -> PathBuf {
         self.data_dir().join("sessions").join(format!("{id}.json"))
@@ -261,13 +323,34 @@ impl Env {
 
     /// Starts the binary without waiting, stdin/stdout/stderr piped.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
-        self.std_command(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn simcancel")
+        launch(|| {
+            self.std_command(args)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+        })
+        .expect("spawn simcancel")
     }
+}
+
+/// Starts the program with `start`, again (twice at most) if the launch itself failed with
+/// ERROR_INTERNAL_ERROR (1359): Wine 8, on a loaded machine, now and then loses a new process
+/// while it is being set up, before any of simcancel has run, so starting it again is safe.
+fn launch<T>(mut start: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    for _ in 0..2 {
+        match start() {
+            Err(e) if cfg!(windows) && e.raw_os_error() == Some(1359) => continue,
+            done => return done,
+        }
+    }
+    start()
+}
+
+/// `path` with `/` turned into the platform's separator: how the program prints a path it
+/// built from a folder argument and the file names in it.
+pub fn native(path: &str) -> String {
+    path.replace('/', std::path::MAIN_SEPARATOR_STR)
 }
 
 /// Collects a finished child's output as a [`Run`].

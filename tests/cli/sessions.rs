@@ -152,7 +152,6 @@ fn sessions_speak_chinese() {
 
 #[test]
 fn session_ids_are_found_by_any_case_prefix_and_errors_speak_chinese() {
-    use std::io::Write;
     let env = crate::harness::Env::new();
     let mut a = crate::fixtures::unfinished();
     a.id = "abcd0001".into();
@@ -174,9 +173,9 @@ fn session_ids_are_found_by_any_case_prefix_and_errors_speak_chinese() {
     zh(&["export", "../x"]).stderr_has("`../x` 不是会话编号");
     // Another process holds the lock of abcd0001.
     let lock_path = env.data_dir().join("sessions/.abcd0001.lock");
-    let mut lock = std::fs::File::create(&lock_path).unwrap();
+    let lock = std::fs::File::create(&lock_path).unwrap();
     lock.try_lock().unwrap();
-    writeln!(lock, "4242").unwrap();
+    std::fs::write(env.holder_file("abcd0001"), "4242\n").unwrap();
     zh(&["resume", "abcd0001"])
         .stderr_has("会话 abcd0001 正在 simcancel 进程 4242 中打开；请先在那里完成或暂停");
     // A damaged file is described in the person's language by every command that reads it.

@@ -160,7 +160,7 @@ fn a_wait_that_does_not_apply_is_not_open_in_the_finished_record() {
     let waits = record
         .split("## 等待期")
         .nth(1)
-        .and_then(|rest| rest.split("## 操作日志").next())
+        .and_then(|rest| rest.split("\n## ").next())
         .expect("a waits section");
     insta::assert_snapshot!(env.scrub(waits));
     assert!(!waits.contains("等待号码转出"), "{waits}");
