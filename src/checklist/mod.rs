@@ -10,6 +10,8 @@ mod citation;
 mod diagnostic;
 mod duration;
 mod footnotes;
+#[cfg(test)]
+mod json_schema_tests;
 mod load;
 mod model;
 mod position;

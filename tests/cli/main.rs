@@ -25,6 +25,7 @@ mod man;
 #[cfg(unix)]
 mod pty;
 mod report;
+mod schema;
 mod sessions;
 mod usage;
 mod walkthrough;
