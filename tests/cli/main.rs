@@ -21,6 +21,7 @@ mod hostile;
 mod journey;
 mod letter;
 mod man;
+mod new;
 // Drives a Unix pseudo-terminal; Wine has no Windows pseudo-console (ConPTY) to drive instead.
 #[cfg(unix)]
 mod pty;
