@@ -68,6 +68,23 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The directive taplo-based editors read to find the schema, from `checklists/`.
+const DIRECTIVE: &str = "#:schema ../docs/checklist.schema.json\n";
+
+#[test]
+fn every_bundled_checklist_names_the_schema_on_its_first_line() {
+    let missing: Vec<String> = bundled()
+        .iter()
+        .filter(|f| !read(f).starts_with(DIRECTIVE))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add `{}` as the first line of {missing:?}",
+        DIRECTIVE.trim_end()
+    );
+}
+
 #[test]
 fn every_bundled_checklist_passes_the_schema() {
     let schema = Schema::load();
