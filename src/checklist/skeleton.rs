@@ -73,6 +73,28 @@ mod tests {
         }
     }
 
+    /// A key the template sets or shows in a comment: `key = `, `[key]` or `[[key]]`.
+    fn shown(key: &str) -> bool {
+        TEMPLATE.lines().any(|line| {
+            let line = line.trim_start_matches(['#', ' ']);
+            line.starts_with(&format!("{key} = "))
+                || line == format!("[{key}]")
+                || line == format!("[[{key}]]")
+        })
+    }
+
+    #[test]
+    fn the_skeleton_shows_every_key_of_the_top_level_and_of_contacts() {
+        use crate::checklist::schema::{CONTACT_KEYS, TOP_KEYS};
+        let missing: Vec<&str> = TOP_KEYS
+            .iter()
+            .chain(CONTACT_KEYS)
+            .copied()
+            .filter(|k| !shown(k))
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+
     #[test]
     fn only_an_id_goes_into_the_skeleton() {
         assert_eq!(skeleton("My Plan", day(), "x"), None);
