@@ -24,7 +24,7 @@ pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadError
 pub use record::{
     Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses, WaitOutcomes,
 };
-pub use report::Report;
+pub use report::{NewChecklist, Report};
 pub use walk::{Guide, Sessions};
 pub use words::{Citations, Durations, Flags, Kinds};
 
@@ -154,6 +154,8 @@ pub struct Strings {
     pub sessions: Sessions,
     /// `report`: feedback for a checklist's maintainers.
     pub report: Report,
+    /// `new`: a skeleton checklist for an author.
+    pub new: NewChecklist,
 }
 
 impl Strings {
