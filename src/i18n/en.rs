@@ -288,6 +288,7 @@ All commands and options: simcancel --help",
         english: "English",
         translation_heading: "Translation (English)",
         translation_note: "For your understanding only: send the {language} text above, not this translation.",
+        contacts_source: "The operator's contact details above come from the checklist's sources: {sources}. Check them there before you send.",
         kinds: LetterKinds {
             letter: "letter",
             email: "e-mail",

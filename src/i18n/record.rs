@@ -215,6 +215,8 @@ pub struct Letter {
     pub translation_heading: &'static str,
     /// Under the translation heading: send the text above (in `{language}`), not this one.
     pub translation_note: &'static str,
+    /// After the letter: where the operator's address or e-mail comes from. {sources}
+    pub contacts_source: &'static str,
     /// "letter" and "e-mail", for `{kind}`.
     pub kinds: LetterKinds,
     /// The missing-value mark in the translation; `{what}`.

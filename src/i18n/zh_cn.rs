@@ -279,6 +279,7 @@ pub(super) static STRINGS: Strings = Strings {
         english: "英文",
         translation_heading: "中文译文",
         translation_note: "译文仅供您理解内容：请发送上面的{language}原文，不要发送译文。",
+        contacts_source: "上面运营商的联系方式取自清单注明的来源：{sources}。寄出前请到该处核对。",
         kinds: LetterKinds {
             letter: "信件",
             email: "电子邮件",

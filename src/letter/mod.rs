@@ -257,6 +257,28 @@ pub fn render(
         text.push_str(tr_text.trim_end());
         text.push('\n');
     }
+    // The operator's address or e-mail comes from the checklist: say from which source, so
+    // the person can check it before sending.
+    let contacts = &session.checklist.snapshot.contacts;
+    let used = match kind {
+        Kind::Letter => !contacts.postal.is_empty(),
+        Kind::Email => contacts.email.is_some(),
+    };
+    let sources: Vec<String> = contacts
+        .cite
+        .iter()
+        .filter_map(|id| session.checklist.snapshot.source(id))
+        .map(|src| match &src.url {
+            Some(url) => format!("{} <{url}>", src.title),
+            None => src.title.clone(),
+        })
+        .collect();
+    if used && !sources.is_empty() {
+        text.push('\n');
+        let note = i18n::fill(l.contacts_source, &[("sources", &sources.join("; "))]);
+        text.push_str(&note);
+        text.push('\n');
+    }
     // Templates and values come from files anyone may have edited: the letter shows their
     // control characters rather than passing them to a terminal or a mail client.
     let text = match crate::visible::text(&text) {

@@ -137,6 +137,14 @@ fn a_fully_filled_letter_has_no_missing_mark() {
             .text
             .contains("TSA 00000\n                                        75000 Paris")
     );
+    // The operator's address is the checklist's, with the source to check it against.
+    assert!(
+        filled
+            .text
+            .contains("come from the checklist's sources: Résilier un contrat de téléphonie mobile <https://www.service-public.fr/particuliers/vosdroits/F22486>."),
+        "{}",
+        filled.text
+    );
     insta::assert_snapshot!(filled.text);
 }
 
