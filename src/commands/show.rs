@@ -86,44 +86,52 @@ pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
     for text in [&c.summary, &c.description].into_iter().flatten() {
         let _ = writeln!(o, "{}\n", cited(text.get(tag).trim(), &c.cite, &notes));
     }
-    let _ = writeln!(o, "{}: {}", l.provider, c.provider.get(tag));
+    // The language's own colon: "：" in Chinese, ": " in English.
+    let colon = s.guide.colon;
+    let colon_end = colon.trim_end();
+    let _ = writeln!(o, "{}{colon}{}", l.provider, c.provider.get(tag));
     if let Some(network) = &c.network {
-        let _ = writeln!(o, "{}: {network}", l.network);
+        let _ = writeln!(o, "{}{colon}{network}", l.network);
     }
-    let _ = writeln!(o, "{}: {}", l.country, c.country);
+    let _ = writeln!(o, "{}{colon}{}", l.country, c.country);
     let kinds: Vec<&str> = c.kinds.iter().map(|k| labels::kind(*k, s)).collect();
-    let _ = writeln!(o, "{}: {}", l.kinds, kinds.join(", "));
+    let _ = writeln!(o, "{}{colon}{}", l.kinds, kinds.join(", "));
     let _ = writeln!(
         o,
-        "{}: {}",
+        "{}{colon}{}",
         l.difficulty,
         labels::difficulty(c.difficulty, s)
     );
     if !c.flags.is_empty() {
         let flags: Vec<&str> = c.flags.iter().map(|f| labels::flag(*f, s)).collect();
-        let _ = writeln!(o, "{}: {}", l.flags, flags.join(", "));
+        let _ = writeln!(o, "{}{colon}{}", l.flags, flags.join(", "));
     }
     let _ = writeln!(
         o,
-        "{}: {} ({})",
+        "{}{colon}{} ({})",
         l.verified, c.verified, s.catalog.verified_meaning
     );
     if let Some(stale) = labels::stale(c.verified, today, s) {
         let _ = writeln!(o, "  ⚠ {stale}");
     }
-    let _ = writeln!(o, "{}: {}", l.origin, messages::origin(&entry.origin, s));
+    let _ = writeln!(
+        o,
+        "{}{colon}{}",
+        l.origin,
+        messages::origin(&entry.origin, s)
+    );
     if !c.aliases.is_empty() {
-        let _ = writeln!(o, "{}: {}", l.aliases, c.aliases.join(", "));
+        let _ = writeln!(o, "{}{colon}{}", l.aliases, c.aliases.join(", "));
     }
     if !c.links.is_empty() {
-        let _ = writeln!(o, "{}:", l.links);
+        let _ = writeln!(o, "{}{colon_end}", l.links);
         for (n, u) in &c.links {
             let _ = writeln!(o, "  {}{}{u}", labels::link(n, u, s), s.guide.colon);
         }
     }
     if !c.contacts.is_empty() {
         let ct = &c.contacts;
-        let _ = writeln!(o, "{}:", cited(l.contact, &ct.cite, &notes));
+        let _ = writeln!(o, "{}{colon_end}", cited(l.contact, &ct.cite, &notes));
         if let Some(phone) = &ct.phone {
             let _ = writeln!(o, "  {phone}");
         }
@@ -143,7 +151,7 @@ pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
         }
     }
     if !c.questions.is_empty() {
-        let _ = writeln!(o, "\n{}:", l.questions);
+        let _ = writeln!(o, "\n{}{colon_end}", l.questions);
         for q in &c.questions {
             let answers = match &q.kind {
                 QuestionKind::YesNo => format!("{}/{}", s.common.yes, s.common.no),
@@ -166,7 +174,7 @@ pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
             }
         }
     }
-    let _ = writeln!(o, "\n{}:", l.steps);
+    let _ = writeln!(o, "\n{}{colon_end}", l.steps);
     for (i, step) in c.steps.iter().enumerate() {
         let phase = labels::phase(step.phase, s);
         let _ = writeln!(
@@ -213,7 +221,7 @@ pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
         }
     }
     if !notes.is_empty() {
-        let _ = writeln!(o, "\n{}:", l.sources);
+        let _ = writeln!(o, "\n{}{colon_end}", l.sources);
         for source in SourceText::list(&notes, None) {
             for line in source.lines(s) {
                 let _ = writeln!(o, "  {line}");

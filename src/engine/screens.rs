@@ -258,7 +258,12 @@ pub fn step_screen(
     cited.extend(notes.numbers(&checklist.contacts.cite));
     let sources = SourceText::list(&notes, Some(&cited));
     if !sources.is_empty() {
-        let _ = writeln!(out, "\n{}:", s.catalog.show_labels.sources);
+        let _ = writeln!(
+            out,
+            "\n{}{}",
+            s.catalog.show_labels.sources,
+            s.guide.colon.trim_end()
+        );
         for source in sources {
             for line in source.lines(s) {
                 let _ = writeln!(out, "  {line}");

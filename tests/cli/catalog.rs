@@ -435,7 +435,7 @@ fn show_prints_the_whole_checklist_localized() {
     let zh = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
     assert!(zh.stdout.contains("[准备] 整理线路信息"), "{zh}");
     assert!(zh.stdout.contains("并非运营商的确认"), "{zh}");
-    assert!(zh.stdout.contains("运营商: 任意法国运营商"), "{zh}");
+    assert!(zh.stdout.contains("运营商：任意法国运营商"), "{zh}");
     // Half a year later, the checklist says to confirm it on the official page.
     env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
     env.run(&["show", "generic"])

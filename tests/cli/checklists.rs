@@ -486,7 +486,7 @@ fn chinese_output_has_no_english_holes() {
     for c in bundled() {
         let show = env.run(&["--lang", "zh-CN", "show", &c.id]).success();
         // Sources are listed as published, in their own language: only what precedes them.
-        let out = show.stdout.split("\n信息来源:").next().unwrap_or_default();
+        let out = show.stdout.split("\n信息来源：").next().unwrap_or_default();
         for word in [
             "Provider",
             "Kinds",
@@ -503,7 +503,7 @@ fn chinese_output_has_no_english_holes() {
                 .map(str::to_string)
         };
         // Kinds and flags in words: no ASCII letters but the brand-like "eSIM".
-        for label in ["类型: ", "标记: "] {
+        for label in ["类型：", "标记："] {
             if let Some(value) = line(label) {
                 let rest = value.replace("eSIM", "");
                 assert!(
@@ -513,7 +513,7 @@ fn chinese_output_has_no_english_holes() {
                 );
             }
         }
-        assert_eq!(line("来源: ").as_deref(), Some("内置"), "{}", c.id);
+        assert_eq!(line("来源：").as_deref(), Some("内置"), "{}", c.id);
         // Conditions as the question and its answers, never `id = answer`.
         for l in out.lines().filter(|l| l.contains("仅当")) {
             assert!(!l.contains(" = "), "{}: {l}", c.id);
@@ -525,7 +525,7 @@ fn chinese_output_has_no_english_holes() {
     }
     let generic = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
     assert!(
-        generic.stdout.contains("运营商: 任意法国运营商"),
+        generic.stdout.contains("运营商：任意法国运营商"),
         "{generic}"
     );
     let generic = env.run(&["show", "generic"]).success();
