@@ -158,26 +158,30 @@ pub(super) fn check(reader: &mut Reader, c: &Checklist, spans: &Spans, stem: Opt
     }
 }
 
-/// Reports every id after the first that repeats an earlier one.
+/// Reports every id after the first that repeats an earlier one. The first one's line is
+/// only looked up when there is a repeat to report.
 fn duplicates<'a>(
     reader: &mut Reader,
     what: &'static str,
     ids: impl Iterator<Item = &'a str>,
     spans: impl Iterator<Item = &'a Span>,
 ) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, &Span> = HashMap::new();
     for (id, span) in ids.zip(spans) {
         match seen.get(id) {
-            Some(&first_line) => reader.error(
-                span.clone(),
-                Problem::Duplicate {
-                    what,
-                    id: id.to_string(),
-                    first_line,
-                },
-            ),
+            Some(first) => {
+                let first_line = reader.line_of(first);
+                reader.error(
+                    span.clone(),
+                    Problem::Duplicate {
+                        what,
+                        id: id.to_string(),
+                        first_line,
+                    },
+                );
+            }
             None => {
-                seen.insert(id, reader.line_of(span));
+                seen.insert(id, span);
             }
         }
     }
