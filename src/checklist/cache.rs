@@ -232,7 +232,7 @@ fn summarize(path: &Path) -> Cached {
     summary_of(
         read_file(path)
             .map_err(|d| vec![*d])
-            .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c)),
+            .and_then(|src| parse_str(&src, path).map(|(c, _)| c)),
     )
 }
 

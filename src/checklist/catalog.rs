@@ -175,7 +175,8 @@ pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
 
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
 /// diagnostic naming the file (boxed: with Windows' larger paths it passes 128 bytes).
-pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
+/// Only a loaded entry needs the file's hash: see [`hash_bytes`].
+pub fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |e: ReadError| Box::new(Diagnostic::file(path, Problem::Unreadable(e)));
     let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
     if meta.is_dir() {
@@ -189,7 +190,8 @@ pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so a file is read in one call (plus the one that sees its end).
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
         .map_err(|e| unreadable(ReadError::of(&e)))?;
@@ -197,9 +199,8 @@ pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(bytes.len() as u64));
     }
-    let hash = hash_bytes(&bytes);
     match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, hash)),
+        Ok(s) => Ok(s),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
@@ -226,13 +227,13 @@ fn load_file(path: &Path, origin: Origin) -> Result<Entry, Skipped> {
         path: path.to_path_buf(),
         problems,
     };
-    let (src, hash) = read_file(path).map_err(|d| skipped(vec![*d]))?;
+    let src = read_file(path).map_err(|d| skipped(vec![*d]))?;
     // Warnings are for `validate`: a checklist that has only warnings is usable.
     let (checklist, _warnings) = parse_str(&src, path).map_err(skipped)?;
     Ok(Entry {
         checklist,
         origin,
-        hash,
+        hash: hash_bytes(src.as_bytes()),
     })
 }
 

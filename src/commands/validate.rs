@@ -72,7 +72,7 @@ fn check_file(path: &Path) -> Vec<Diagnostic> {
     }
     match read_file(path) {
         Err(d) => vec![*d],
-        Ok((src, _)) => match parse_str(&src, path) {
+        Ok(src) => match parse_str(&src, path) {
             Ok((_, warnings)) => warnings,
             Err(diags) => diags,
         },
