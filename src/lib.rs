@@ -9,7 +9,7 @@
 //! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
 //!   → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
-//!   interface string), [`vocabulary`], [`fsutil`], [`clock`]; [`labels`] words the
+//!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`parallel`]; [`labels`] words the
 //!   vocabularies of `checklist` and `session`.
 
 pub mod checklist;
@@ -25,6 +25,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod labels;
 pub mod letter;
+pub mod parallel;
 pub mod session;
 pub mod vocabulary;
 

@@ -23,6 +23,7 @@ use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
 use crate::fsutil::{self, Replace};
+use crate::parallel;
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,7 +94,6 @@ struct Cached {
 struct SourceCache {
     path: Option<PathBuf>,
     file: CacheFile,
-    seen: HashSet<PathBuf>,
     dirty: bool,
 }
 
@@ -115,44 +115,37 @@ impl SourceCache {
         SourceCache {
             path,
             file,
-            seen: HashSet::new(),
             dirty: false,
         }
     }
 
-    /// The entry for `key` if its stamp matches, else `compute`'s, remembered.
-    fn get(
-        &mut self,
-        key: &Path,
-        stamp: Option<(u64, u128)>,
-        compute: impl FnOnce() -> Cached,
-    ) -> Cached {
-        self.seen.insert(key.to_path_buf());
-        if let (Some((size, mtime)), Some(c)) = (stamp, self.file.files.get(key))
-            && c.size == size
-            && c.mtime == mtime
-        {
-            return c.clone();
-        }
-        let fresh = compute();
-        if let Some((size, mtime)) = stamp {
-            self.file.files.insert(
-                key.to_path_buf(),
-                Cached {
-                    size,
-                    mtime,
-                    ..fresh.clone()
-                },
-            );
-            self.dirty = true;
-        }
-        fresh
+    /// The entry for `key`, if it was cached with this stamp.
+    fn lookup(&self, key: &Path, (size, mtime): (u64, u128)) -> Option<&Cached> {
+        self.file
+            .files
+            .get(key)
+            .filter(|c| c.size == size && c.mtime == mtime)
     }
 
-    /// Forgets files that are gone and writes the cache back if anything changed.
-    fn finish(mut self) {
+    /// Remembers the entry computed for `key` when its stamp was `stamp`.
+    fn remember(&mut self, key: &Path, (size, mtime): (u64, u128), fresh: &Cached) {
+        self.file.files.insert(
+            key.to_path_buf(),
+            Cached {
+                size,
+                mtime,
+                ..fresh.clone()
+            },
+        );
+        self.dirty = true;
+    }
+
+    /// Forgets the files that are not in `present` and writes the cache back if anything
+    /// changed.
+    fn finish<'a>(mut self, present: impl IntoIterator<Item = &'a Path>) {
+        let present: HashSet<&Path> = present.into_iter().collect();
         let before = self.file.files.len();
-        self.file.files.retain(|p, _| self.seen.contains(p));
+        self.file.files.retain(|p, _| present.contains(p.as_path()));
         if (self.dirty || self.file.files.len() != before)
             && let Some(path) = &self.path
         {
@@ -160,6 +153,13 @@ impl SourceCache {
             let _ = write_cache(path, &self.file);
         }
     }
+}
+
+/// What one file's lookup found: its cached entry, or a fresh one (with the stamp to
+/// remember it by, if the file could be stat'ed).
+enum Lookup {
+    Hit(Cached),
+    Fresh(Option<(u64, u128)>, Cached),
 }
 
 /// A quick, non-cryptographic hash (good enough for cache keys).
@@ -186,9 +186,15 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
     for (name, src) in bundled_files() {
         // Bundled files have no mtime: key them by their length and a hash of the contents.
         let stamp = (src.len() as u64, u128::from(fast_hash(src)));
-        let cached = cache.get(Path::new(name), Some(stamp), || {
-            summary_of(parse_str(src, Path::new(name)).map(|(c, _)| c))
-        });
+        let key = Path::new(name);
+        let cached = match cache.lookup(key, stamp) {
+            Some(hit) => hit.clone(),
+            None => {
+                let fresh = summary_of(parse_str(src, key).map(|(c, _)| c));
+                cache.remember(key, stamp, &fresh);
+                fresh
+            }
+        };
         match cached.summary {
             Some(mut s) => {
                 s.origin = Some(Origin::Bundled);
@@ -197,34 +203,55 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
             None => out.skipped.push((PathBuf::from(name), cached.problems)),
         }
     }
-    cache.finish();
+    cache.finish(bundled_files().iter().map(|(name, _)| Path::new(name)));
 
     for folder in sources.folders() {
         let files = folder.files()?;
         let key = fs::canonicalize(&folder.dir).unwrap_or_else(|_| folder.dir.clone());
         let mut cache = SourceCache::open(cache_dir, &key.to_string_lossy());
-        for path in files {
-            let stamp = fs::metadata(&path).ok().map(|m| {
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                (m.len(), mtime)
-            });
-            let cached = cache.get(&path, stamp, || summarize(&path));
+        // Stat'ing, looking up and parsing the files that changed is done for each file on
+        // its own, on every core; the cache is updated afterwards, in order.
+        let looked = parallel::map(&files, |path| {
+            let stamp = stamp_of(path);
+            match stamp.and_then(|s| cache.lookup(path, s)) {
+                Some(hit) => Lookup::Hit(hit.clone()),
+                None => Lookup::Fresh(stamp, summarize(path)),
+            }
+        });
+        for (path, lookup) in files.iter().zip(looked) {
+            let cached = match lookup {
+                Lookup::Hit(hit) => hit,
+                Lookup::Fresh(stamp, fresh) => {
+                    if let Some(stamp) = stamp {
+                        cache.remember(path, stamp, &fresh);
+                    }
+                    fresh
+                }
+            };
             match cached.summary {
                 Some(mut s) => {
-                    s.origin = Some(folder.origin(path));
+                    s.origin = Some(folder.origin(path.clone()));
                     put(&mut out.rows, s);
                 }
-                None => out.skipped.push((path, cached.problems)),
+                None => out.skipped.push((path.clone(), cached.problems)),
             }
         }
-        cache.finish();
+        cache.finish(files.iter().map(PathBuf::as_path));
     }
     out.rows.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(out)
+}
+
+/// A file's size and modification time (in nanoseconds), if it can be stat'ed.
+fn stamp_of(path: &Path) -> Option<(u64, u128)> {
+    fs::metadata(path).ok().map(|m| {
+        let mtime = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        (m.len(), mtime)
+    })
 }
 
 /// Reads and parses one file for the cache.

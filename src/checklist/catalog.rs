@@ -1,6 +1,7 @@
 //! The catalogue: bundled checklists, then the user's config folder, then each
 //! `--checklists DIR`, later ones overriding earlier ones by id.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -13,6 +14,7 @@ use super::load::parse_str;
 use super::model::Checklist;
 use super::position::line_col;
 use super::schema::is_id;
+use crate::parallel;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -259,35 +261,44 @@ impl Catalog {
     /// Loads every checklist from every source. Files with errors are skipped (see
     /// [`Catalog::skipped`]); a `--checklists` folder that cannot be read is an error.
     pub fn load(sources: &Sources) -> Result<Catalog, Error> {
-        let mut cat = Catalog::default();
-        for (name, src) in bundled_files() {
-            match load_bundled(name, src) {
-                Ok(e) => cat.insert(e),
-                Err(s) => cat.skipped.push(s),
-            }
+        /// One file to load: bundled, or in a folder.
+        enum Job<'a> {
+            Bundled(&'a str, &'a str),
+            File(PathBuf, Origin),
         }
+        let mut jobs: Vec<Job> = bundled_files()
+            .iter()
+            .map(|(name, src)| Job::Bundled(name, src))
+            .collect();
         for folder in sources.folders() {
             for path in folder.files()? {
-                match load_file(&path, folder.origin(path.clone())) {
-                    Ok(e) => cat.insert(e),
-                    Err(s) => cat.skipped.push(s),
-                }
+                let origin = folder.origin(path.clone());
+                jobs.push(Job::File(path, origin));
+            }
+        }
+        // Each file is parsed on its own, on every core; later ones override earlier ones
+        // by id, so the results are applied in order.
+        let loaded = parallel::map(&jobs, |job| match job {
+            Job::Bundled(name, src) => load_bundled(name, src),
+            Job::File(path, origin) => load_file(path, origin.clone()),
+        });
+        let mut cat = Catalog::default();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for result in loaded {
+            match result {
+                Ok(entry) => match by_id.get(&entry.checklist.id) {
+                    Some(&i) => cat.entries[i] = entry,
+                    None => {
+                        by_id.insert(entry.checklist.id.clone(), cat.entries.len());
+                        cat.entries.push(entry);
+                    }
+                },
+                Err(s) => cat.skipped.push(s),
             }
         }
         cat.entries
             .sort_by(|a, b| a.checklist.id.cmp(&b.checklist.id));
         Ok(cat)
-    }
-
-    fn insert(&mut self, entry: Entry) {
-        match self
-            .entries
-            .iter_mut()
-            .find(|e| e.checklist.id == entry.checklist.id)
-        {
-            Some(slot) => *slot = entry,
-            None => self.entries.push(entry),
-        }
     }
 
     /// Every loaded checklist, sorted by id.

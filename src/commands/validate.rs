@@ -10,19 +10,19 @@ use super::context::Context;
 use super::messages;
 use crate::checklist::{Diagnostic, Problem, ReadError, checklist_files, parse_str, read_file};
 use crate::i18n::fill;
+use crate::parallel;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
 /// error was found.
 pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
     let s = cx.strings();
     let mut out = std::io::stdout().lock();
-    let mut files = 0usize;
-    let mut diags: Vec<Diagnostic> = Vec::new();
+    // What to report on, in order: a file to check, or a folder that cannot be listed.
+    let mut items: Vec<std::result::Result<PathBuf, Diagnostic>> = Vec::new();
     let mut empty_dirs = 0usize;
     for path in paths {
         if path.is_dir() {
-            let found = dir_files(path);
-            match found {
+            match dir_files(path) {
                 Ok(list) if list.is_empty() => {
                     writeln!(
                         out,
@@ -31,19 +31,22 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
                     )?;
                     empty_dirs += 1;
                 }
-                Ok(list) => {
-                    for file in list {
-                        files += 1;
-                        diags.extend(check_file(&file));
-                    }
-                }
-                Err(reason) => diags.push(Diagnostic::file(path, Problem::Unreadable(reason))),
+                Ok(list) => items.extend(list.into_iter().map(Ok)),
+                Err(reason) => items.push(Err(Diagnostic::file(path, Problem::Unreadable(reason)))),
             }
         } else {
-            files += 1;
-            diags.extend(check_file(path));
+            items.push(Ok(path.clone()));
         }
     }
+    let files = items.iter().filter(|i| i.is_ok()).count();
+    // Each file is checked on its own, so on every core; the report keeps their order.
+    let diags: Vec<Diagnostic> = parallel::map(&items, |item| match item {
+        Ok(file) => check_file(file),
+        Err(unreadable) => vec![unreadable.clone()],
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     for d in &diags {
         writeln!(out, "{}", messages::diagnostic(d, s))?;
     }
