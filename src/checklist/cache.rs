@@ -22,7 +22,7 @@ use super::diagnostic::Diagnostic;
 use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
-use crate::fsutil::{self, Replace};
+use crate::fsutil;
 use crate::parallel;
 
 /// The fields `list` shows of one checklist.
@@ -281,10 +281,11 @@ fn summary_of(result: Result<Checklist, Vec<Diagnostic>>) -> Cached {
     }
 }
 
-/// Writes the cache file atomically, creating its folder. Errors are dropped by the caller.
+/// Writes the cache file atomically, creating its folder, without waiting for the disk: a
+/// cache lost in a power cut is rebuilt. Errors are dropped by the caller.
 fn write_cache(path: &Path, cache: &CacheFile) -> Option<()> {
     let dir = path.parent()?;
     fs::create_dir_all(dir).ok()?;
     let json = serde_json::to_vec(cache).ok()?;
-    fsutil::write_atomic(path, &json, Replace::Always).ok()
+    fsutil::write_rebuildable(path, &json).ok()
 }
