@@ -2,28 +2,46 @@
 //!
 //! `list` needs a few fields per checklist. Parsing and validating 1,000 files in full takes
 //! far longer than reading them, so each file's summary is cached in
-//! `<cache dir>/simcancel/catalog-v1-<hash of the source>.json` (one file per source, so
-//! listing one folder never reads another's entries), keyed by path, size and modification
-//! time (in nanoseconds). A file whose size or time changed is parsed again; a cache that is missing,
-//! damaged or from another version is rebuilt. The cache is only ever an optimisation: if it
-//! cannot be written, `list` still works.
+//! `<cache dir>/simcancel/catalog-v2-<hash of the source>.json`, one file per source (the
+//! bundled files, each folder), so listing one folder never reads another's entries. A cache
+//! that is missing, damaged or from another version is rebuilt; if it cannot be written,
+//! `list` still works.
+//!
+//! An entry is used only while the file's [`Stamp`] is unchanged: size, modification time,
+//! status-change time (ctime), device and inode. An edit that keeps the size and puts the
+//! modification time back (`touch -d`, `cp -p`, `rsync -t`, an archive) still sets the ctime,
+//! which nothing but the kernel can set; a file replaced by another (written beside it and
+//! renamed over it) has a new inode. What times cannot tell apart is two writes within one
+//! tick of the file system's clock (milliseconds, up to 2 s on FAT). So a file changed less
+//! than [`SETTLE`] before it was stamped is also cached with a hash of its contents, and until
+//! it has settled a match of its stamp is confirmed by reading the file and comparing that
+//! hash (still no parse); once settled, the entry is stored again without it.
+//!
+//! On Windows the standard library gives neither a change time nor a file id, so the stamp
+//! is size and modification time only, and every entry keeps its hash: a cached file is
+//! always read and hashed (still never parsed) before its entry is used.
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Error, Origin, Sources, bundled_files, read_file};
+use super::catalog::{Error, Origin, Sources, bundled_files, bundled_hashes, read_file};
 use super::diagnostic::Diagnostic;
 use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
 use crate::fsutil;
 use crate::parallel;
+
+/// How long after its last change a file's stamp alone is trusted: more than the coarsest
+/// timestamp granularity of common file systems (2 s on FAT).
+const SETTLE: Duration = Duration::from_secs(3);
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -77,13 +95,71 @@ struct CacheFile {
     version: String,
     /// The source this file caches (guards against hash collisions).
     source: String,
-    files: HashMap<PathBuf, Cached>,
+    /// By file name.
+    files: HashMap<String, Cached>,
+}
+
+/// What identifies one state of a file: if any part differs, the file changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    /// Modification time, nanoseconds since 1970.
+    mtime: i64,
+    /// Status-change time (set by the kernel at every change, `utime` included).
+    ctime: i64,
+    dev: u64,
+    ino: u64,
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    fn of(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |secs: i64, nsec: i64| secs.saturating_mul(1_000_000_000).saturating_add(nsec);
+        Stamp {
+            size: meta.len(),
+            mtime: nanos(meta.mtime(), meta.mtime_nsec()),
+            ctime: nanos(meta.ctime(), meta.ctime_nsec()),
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+
+    /// Size and modification time: all that Windows' metadata in std can tell.
+    #[cfg(not(unix))]
+    fn of(meta: &fs::Metadata) -> Stamp {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        Stamp {
+            size: meta.len(),
+            mtime,
+            ..Stamp::default()
+        }
+    }
+
+    /// Whether the file's last change was at least [`SETTLE`] before `now` (nanoseconds
+    /// since 1970); a time in the future, from a skewed clock, is not settled.
+    fn settled(&self, now: i64) -> bool {
+        now.saturating_sub(self.mtime.max(self.ctime)) >= SETTLE.as_nanos() as i64
+    }
+
+    /// Whether this stamp alone says that the file is unchanged: on Unix once it has
+    /// settled; on Windows never (no change time, no file id).
+    fn trusted(&self, now: i64) -> bool {
+        cfg!(unix) && self.settled(now)
+    }
 }
 
 #[derive(Clone, Serialize, Deserialize)]
 struct Cached {
-    size: u64,
-    mtime: u128,
+    stamp: Stamp,
+    /// Hash of the contents, kept while the file may change again within one tick of the
+    /// file system's clock (bundled files: always).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<u64>,
     /// `None` when the file has errors.
     summary: Option<Summary>,
     /// Number of errors when `summary` is `None`.
@@ -101,7 +177,7 @@ impl SourceCache {
     /// The cache of the source named `key` (`bundled` or a folder path), one file each so
     /// that listing one folder never reads another folder's entries.
     fn open(cache_dir: Option<&Path>, key: &str) -> SourceCache {
-        let path = cache_dir.map(|d| d.join(format!("catalog-v1-{:016x}.json", fast_hash(key))));
+        let path = cache_dir.map(|d| d.join(format!("catalog-v2-{:016x}.json", fast_hash(key))));
         let file = path
             .as_ref()
             .and_then(|p| fs::read(p).ok())
@@ -119,33 +195,20 @@ impl SourceCache {
         }
     }
 
-    /// The entry for `key`, if it was cached with this stamp.
-    fn lookup(&self, key: &Path, (size, mtime): (u64, u128)) -> Option<&Cached> {
-        self.file
-            .files
-            .get(key)
-            .filter(|c| c.size == size && c.mtime == mtime)
-    }
-
-    /// Remembers the entry computed for `key` when its stamp was `stamp`.
-    fn remember(&mut self, key: &Path, (size, mtime): (u64, u128), fresh: &Cached) {
-        self.file.files.insert(
-            key.to_path_buf(),
-            Cached {
-                size,
-                mtime,
-                ..fresh.clone()
-            },
-        );
+    /// Remembers `entry` for the file named `name`.
+    fn remember(&mut self, name: &str, entry: &Cached) {
+        self.file.files.insert(name.to_string(), entry.clone());
         self.dirty = true;
     }
 
     /// Forgets the files that are not in `present` and writes the cache back if anything
     /// changed.
-    fn finish<'a>(mut self, present: impl IntoIterator<Item = &'a Path>) {
-        let present: HashSet<&Path> = present.into_iter().collect();
+    fn finish<'a>(mut self, present: impl IntoIterator<Item = &'a str>) {
+        let present: HashSet<&str> = present.into_iter().collect();
         let before = self.file.files.len();
-        self.file.files.retain(|p, _| present.contains(p.as_path()));
+        self.file
+            .files
+            .retain(|name, _| present.contains(name.as_str()));
         if (self.dirty || self.file.files.len() != before)
             && let Some(path) = &self.path
         {
@@ -155,23 +218,59 @@ impl SourceCache {
     }
 }
 
-/// What one file's lookup found: its cached entry, or a fresh one (with the stamp to
-/// remember it by, if the file could be stat'ed).
-enum Lookup {
-    Hit(Cached),
-    Fresh(Option<(u64, u128)>, Cached),
+/// What looking up one file gave, and whether the cache must remember it.
+struct Lookup {
+    cached: Cached,
+    remember: bool,
 }
 
-/// A quick, non-cryptographic hash (good enough for cache keys).
-fn fast_hash(x: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    x.hash(&mut h);
-    h.finish()
+/// The cached entry of a folder's file if it still describes the file, else a fresh one.
+fn look_up(cache: &SourceCache, path: &Path, now: i64) -> Lookup {
+    let name = path.file_name().and_then(OsStr::to_str);
+    // Stamped before reading: a change in between leaves a stamp that will not match again.
+    let Some(stamp) = fs::metadata(path).ok().map(|m| Stamp::of(&m)) else {
+        // Not stat'able: parse it (reading it says why it cannot be), never cache it.
+        return Lookup {
+            cached: fresh(path, read_file(path), Stamp::default(), now),
+            remember: false,
+        };
+    };
+    let found = name
+        .and_then(|n| cache.file.files.get(n))
+        .filter(|c| c.stamp == stamp);
+    let Some(found) = found else {
+        return Lookup {
+            cached: fresh(path, read_file(path), stamp, now),
+            remember: name.is_some(),
+        };
+    };
+    let Some(fingerprint) = found.fingerprint else {
+        return Lookup {
+            cached: found.clone(),
+            remember: false,
+        };
+    };
+    // Cached while the file was still changing: only its contents can tell.
+    let src = read_file(path);
+    match &src {
+        Ok(text) if fast_hash(text) == fingerprint => Lookup {
+            cached: Cached {
+                fingerprint: (!stamp.trusted(now)).then_some(fingerprint),
+                ..found.clone()
+            },
+            remember: stamp.trusted(now),
+        },
+        _ => Lookup {
+            cached: fresh(path, src, stamp, now),
+            remember: true,
+        },
+    }
 }
 
 /// The summaries of every checklist, using and refreshing the cache.
 pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
     let cache_dir = sources.cache_dir.as_deref();
+    let now = now_nanos();
     let mut out = Summaries::default();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut put = |rows: &mut Vec<Summary>, s: Summary| match by_id.get(&s.id) {
@@ -183,15 +282,21 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
     };
 
     let mut cache = SourceCache::open(cache_dir, "bundled");
-    for (name, src) in bundled_files() {
-        // Bundled files have no mtime: key them by their length and a hash of the contents.
-        let stamp = (src.len() as u64, u128::from(fast_hash(src)));
-        let key = Path::new(name);
-        let cached = match cache.lookup(key, stamp) {
-            Some(hit) => hit.clone(),
-            None => {
-                let fresh = summary_of(parse_str(src, key).map(|(c, _)| c));
-                cache.remember(key, stamp, &fresh);
+    for ((name, src), &hash) in bundled_files().iter().zip(bundled_hashes()) {
+        // Bundled files have no times: their stamp is their length, with the hash of their
+        // contents computed at build time.
+        let stamp = Stamp {
+            size: src.len() as u64,
+            ..Stamp::default()
+        };
+        let cached = match cache.file.files.get(*name) {
+            Some(hit) if hit.stamp == stamp && hit.fingerprint == Some(hash) => hit.clone(),
+            _ => {
+                let fresh = Cached {
+                    fingerprint: Some(hash),
+                    ..summary_of(parse_str(src, Path::new(name)).map(|(c, _)| c), stamp)
+                };
+                cache.remember(name, &fresh);
                 fresh
             }
         };
@@ -203,7 +308,7 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
             None => out.skipped.push((PathBuf::from(name), cached.problems)),
         }
     }
-    cache.finish(bundled_files().iter().map(|(name, _)| Path::new(name)));
+    cache.finish(bundled_files().iter().map(|(name, _)| *name));
 
     for folder in sources.folders() {
         let files = folder.files()?;
@@ -211,23 +316,11 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
         let mut cache = SourceCache::open(cache_dir, &key.to_string_lossy());
         // Stat'ing, looking up and parsing the files that changed is done for each file on
         // its own, on every core; the cache is updated afterwards, in order.
-        let looked = parallel::map(&files, |path| {
-            let stamp = stamp_of(path);
-            match stamp.and_then(|s| cache.lookup(path, s)) {
-                Some(hit) => Lookup::Hit(hit.clone()),
-                None => Lookup::Fresh(stamp, summarize(path)),
+        let looked = parallel::map(&files, |path| look_up(&cache, path, now));
+        for (path, Lookup { cached, remember }) in files.iter().zip(looked) {
+            if remember && let Some(name) = path.file_name().and_then(OsStr::to_str) {
+                cache.remember(name, &cached);
             }
-        });
-        for (path, lookup) in files.iter().zip(looked) {
-            let cached = match lookup {
-                Lookup::Hit(hit) => hit,
-                Lookup::Fresh(stamp, fresh) => {
-                    if let Some(stamp) = stamp {
-                        cache.remember(path, stamp, &fresh);
-                    }
-                    fresh
-                }
-            };
             match cached.summary {
                 Some(mut s) => {
                     s.origin = Some(folder.origin(path.clone()));
@@ -236,48 +329,56 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
                 None => out.skipped.push((path.clone(), cached.problems)),
             }
         }
-        cache.finish(files.iter().map(PathBuf::as_path));
+        cache.finish(
+            files
+                .iter()
+                .filter_map(|p| p.file_name().and_then(OsStr::to_str)),
+        );
     }
     out.rows.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(out)
 }
 
-/// A file's size and modification time (in nanoseconds), if it can be stat'ed.
-fn stamp_of(path: &Path) -> Option<(u64, u128)> {
-    fs::metadata(path).ok().map(|m| {
-        let mtime = m
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        (m.len(), mtime)
-    })
+/// Now, in nanoseconds since 1970 (the unit of [`Stamp`]).
+fn now_nanos() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
-/// Reads and parses one file for the cache.
-fn summarize(path: &Path) -> Cached {
-    summary_of(
-        read_file(path)
-            .map_err(|d| vec![*d])
-            .and_then(|src| parse_str(&src, path).map(|(c, _)| c)),
-    )
+/// A quick, non-cryptographic hash (good enough for cache keys).
+fn fast_hash<T: Hash + ?Sized>(x: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    x.hash(&mut h);
+    h.finish()
 }
 
-/// A cache entry (without its stamp) for a parse result.
-fn summary_of(result: Result<Checklist, Vec<Diagnostic>>) -> Cached {
-    match result {
-        Ok(c) => Cached {
-            size: 0,
-            mtime: 0,
-            summary: Some(Summary::of(&c)),
-            problems: 0,
+/// A new entry for the file at `path`, stamped `stamp`, from what reading it gave: with a
+/// hash of its contents if it changed too recently for the stamp alone to be trusted.
+fn fresh(path: &Path, read: Result<String, Box<Diagnostic>>, stamp: Stamp, now: i64) -> Cached {
+    match read {
+        Ok(src) => Cached {
+            fingerprint: (!stamp.trusted(now)).then(|| fast_hash(&src)),
+            ..summary_of(parse_str(&src, path).map(|(c, _)| c), stamp)
         },
-        Err(problems) => Cached {
-            size: 0,
-            mtime: 0,
-            summary: None,
-            problems: problems.iter().filter(|d| d.is_error()).count().max(1),
-        },
+        Err(d) => summary_of(Err(vec![*d]), stamp),
+    }
+}
+
+/// A cache entry for a parse result (without a fingerprint).
+fn summary_of(result: Result<Checklist, Vec<Diagnostic>>, stamp: Stamp) -> Cached {
+    let (summary, problems) = match result {
+        Ok(c) => (Some(Summary::of(&c)), 0),
+        Err(problems) => (
+            None,
+            problems.iter().filter(|d| d.is_error()).count().max(1),
+        ),
+    };
+    Cached {
+        stamp,
+        fingerprint: None,
+        summary,
+        problems,
     }
 }
 
@@ -288,4 +389,59 @@ fn write_cache(path: &Path, cache: &CacheFile) -> Option<()> {
     fs::create_dir_all(dir).ok()?;
     let json = serde_json::to_vec(cache).ok()?;
     fsutil::write_rebuildable(path, &json).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECOND: i64 = 1_000_000_000;
+
+    #[test]
+    fn a_file_is_settled_some_time_after_its_last_change_only() {
+        let changed = Stamp {
+            mtime: 100 * SECOND,
+            ctime: 200 * SECOND,
+            ..Stamp::default()
+        };
+        assert!(!changed.settled(200 * SECOND + 1));
+        assert!(
+            !changed.settled(202 * SECOND),
+            "the ctime counts, not only the mtime"
+        );
+        assert!(changed.settled(203 * SECOND));
+        assert!(
+            !changed.settled(150 * SECOND),
+            "a change in the future is not settled"
+        );
+    }
+
+    #[test]
+    fn a_recent_file_keeps_a_hash_until_it_has_settled() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("mini.toml");
+        fs::write(&path, include_str!("../../tests/cli/fixtures/mini.toml")).expect("write");
+        let mut cache = SourceCache {
+            path: None,
+            file: CacheFile::default(),
+            dirty: false,
+        };
+        let now = now_nanos();
+
+        let first = look_up(&cache, &path, now);
+        assert!(first.remember && first.cached.summary.is_some());
+        assert!(first.cached.fingerprint.is_some(), "just written: hashed");
+        cache.remember("mini.toml", &first.cached);
+
+        // Unchanged and now settled: confirmed by its contents, stored again without a hash
+        // (on Unix; Windows keeps the hash for good).
+        let later = look_up(&cache, &path, now + 10 * SECOND);
+        assert_eq!(later.remember, cfg!(unix));
+        assert_eq!(later.cached.fingerprint.is_none(), cfg!(unix));
+        cache.remember("mini.toml", &later.cached);
+
+        // From then on a hit, not stored again.
+        let again = look_up(&cache, &path, now + 20 * SECOND);
+        assert!(!again.remember && again.cached.summary.is_some());
+    }
 }

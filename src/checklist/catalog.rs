@@ -244,6 +244,12 @@ pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
     bundled::BUNDLED
 }
 
+/// A 64-bit hash of each bundled file's contents, computed at build time, in the order of
+/// [`bundled_files`].
+pub(super) fn bundled_hashes() -> &'static [u64] {
+    bundled::BUNDLED_HASHES
+}
+
 fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
     let path = PathBuf::from(name);
     let (checklist, _warnings) = parse_str(src, &path).map_err(|problems| Skipped {
