@@ -1,6 +1,6 @@
 //! `simcancel list`: the catalogue, as a table or JSON.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -54,7 +54,8 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         })
         .filter(|s| opts.kind.is_none_or(|k| s.kinds.contains(&k)))
         .collect();
-    let mut out = std::io::stdout().lock();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
     if opts.json {
         let json: Vec<Row> = rows
             .iter()
@@ -72,6 +73,7 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         // As an io::Error, so that main sees a closed pipe for what it is.
         serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -107,5 +109,6 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         .collect();
     let headers = strings.catalog.list_headers.map(String::from);
     super::table::write(&mut out, &headers, &table)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! `simcancel show <id>`: a whole checklist, readable and localized, or as JSON.
 
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -32,7 +32,8 @@ struct Json<'a> {
 pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
     let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
     let entry = catalog.get(&opts.id).localized(cx.strings())?;
-    let mut out = std::io::stdout().lock();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
     if opts.json {
         serde_json::to_writer_pretty(
             &mut out,
@@ -48,6 +49,7 @@ pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
     } else {
         out.write_all(render(entry, cx.strings()).as_bytes())?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! `simcancel validate <file-or-dir>...`: every problem in every file, as `path:line:col`.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,7 +16,8 @@ use crate::parallel;
 /// error was found.
 pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
     let s = cx.strings();
-    let mut out = std::io::stdout().lock();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
     // What to report on, in order: a file to check, or a folder that cannot be listed.
     let mut items: Vec<std::result::Result<PathBuf, Diagnostic>> = Vec::new();
     let mut empty_dirs = 0usize;
@@ -50,6 +51,8 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
     for d in &diags {
         writeln!(out, "{}", messages::diagnostic(d, s))?;
     }
+    // Before the summary on standard error, so that a terminal shows them in this order.
+    out.flush()?;
     let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
     let warnings = diags.iter().filter(|d| !d.is_error()).count();
     super::note(&fill(
