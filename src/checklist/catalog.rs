@@ -307,6 +307,37 @@ impl Catalog {
         Ok(cat)
     }
 
+    /// The hash of the file that [`Catalog::load`] would take checklist `id` from (`None`:
+    /// no source has it), reading only the files that can hold it: a checklist's id must
+    /// match its file name, so only `<id>.toml` in each folder, the last folder first, then
+    /// the bundled one. A folder's file counts only if it loads, as in the catalogue; the
+    /// bundled files are not parsed again here: the tests keep every one of them valid.
+    pub fn hash_of(sources: &Sources, id: &str) -> Result<Option<String>, Error> {
+        // Not an id (a path, `..`): no file can hold it, and none is opened.
+        if !is_id(id, false) {
+            return Ok(None);
+        }
+        let name = format!("{id}.toml");
+        let mut candidates = Vec::new();
+        for folder in sources.folders() {
+            // Listed, as by `load`: a folder that cannot be read is the same error, and a
+            // folder named `<id>.toml` is not a checklist.
+            let path = folder.dir.join(&name);
+            if folder.files()?.contains(&path) {
+                candidates.push((path, folder));
+            }
+        }
+        for (path, folder) in candidates.into_iter().rev() {
+            if let Ok(entry) = load_file(&path, folder.origin(path.clone())) {
+                return Ok(Some(entry.hash));
+            }
+        }
+        Ok(bundled_files()
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, src)| hash_bytes(src.as_bytes())))
+    }
+
     /// Every loaded checklist, sorted by id.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -333,5 +364,63 @@ impl Catalog {
                     .map(|e| e.checklist.id.clone())
                     .collect(),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `hash_of` must agree with: the hash of the entry the whole catalogue has.
+    fn loaded_hash(sources: &Sources, id: &str) -> Option<String> {
+        let catalog = Catalog::load(sources).expect("catalogue");
+        catalog.get(id).ok().map(|e| e.hash.clone())
+    }
+
+    #[test]
+    fn the_hash_of_one_checklist_is_the_one_the_whole_catalogue_has() {
+        let first = tempfile::tempdir().expect("temp dir");
+        let second = tempfile::tempdir().expect("temp dir");
+        let generic = bundled_files()
+            .iter()
+            .find(|(name, _)| *name == "generic.toml")
+            .expect("generic is bundled")
+            .1;
+        let changed = generic.replacen("\n", "\n# edited\n", 1);
+        fs::write(first.path().join("generic.toml"), &changed).expect("write");
+        // A file with errors does not override: the earlier source's file counts.
+        fs::write(second.path().join("generic.toml"), "schema = 1\n").expect("write");
+        fs::write(second.path().join("orange.toml"), &changed).expect("write");
+        let sources = Sources {
+            user_dir: None,
+            dirs: vec![first.path().to_path_buf(), second.path().to_path_buf()],
+            cache_dir: None,
+        };
+        for id in [
+            "generic",
+            "orange",
+            "sfr",
+            "nowhere",
+            "../generic",
+            "Generic",
+        ] {
+            assert_eq!(
+                Catalog::hash_of(&sources, id).expect("hash"),
+                loaded_hash(&sources, id),
+                "{id}"
+            );
+        }
+        assert_eq!(
+            Catalog::hash_of(&sources, "generic").expect("hash"),
+            Some(hash_bytes(changed.as_bytes()))
+        );
+        let missing = Sources {
+            dirs: vec![first.path().join("gone")],
+            ..Sources::default()
+        };
+        assert!(matches!(
+            Catalog::hash_of(&missing, "generic"),
+            Err(Error::UnreadableFolder { .. })
+        ));
     }
 }

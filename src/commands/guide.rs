@@ -89,5 +89,5 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         "{}",
         fill(g.started, &[("id", &session.id)])
     )?;
-    interactive::run_engine(cx, &store, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &mut session, None, prompter.as_mut())
 }

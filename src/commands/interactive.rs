@@ -72,11 +72,13 @@ pub fn answers_or_usage(
     })
 }
 
-/// Runs the engine on a locked session and prints how it ended.
+/// Runs the engine on a locked session and prints how it ended. `on_disk`: for a session
+/// read from its file, how many events the file holds (see [`Engine::resuming`]).
 pub fn run_engine(
     cx: &Context,
     store: &Store,
     session: &mut Session,
+    on_disk: Option<usize>,
     prompter: &mut dyn Prompter,
 ) -> Result<ExitCode> {
     let g = &cx.strings().guide;
@@ -86,9 +88,11 @@ pub fn run_engine(
     }
     let mut saver = |s: &Session| store.save(s);
     let clock = engine_clock();
-    let outcome = Engine::new(session, prompter, &mut saver, &clock, cx.strings())
-        .run()
-        .localized(cx.strings())?;
+    let mut engine = Engine::new(session, prompter, &mut saver, &clock, cx.strings());
+    if let Some(events) = on_disk {
+        engine = engine.resuming(events);
+    }
+    let outcome = engine.run().localized(cx.strings())?;
     Ok(match outcome {
         Outcome::Completed => {
             writeln!(
