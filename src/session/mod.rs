@@ -9,6 +9,7 @@ mod model;
 mod state;
 mod store;
 mod summary;
+mod timestamp;
 
 pub use lifecycle::{Mismatch, new_id};
 pub use model::*;
