@@ -207,7 +207,7 @@ impl Store {
     }
 
     /// Reads every session file as `T`, setting aside those that cannot be read.
-    fn scan<T: DeserializeOwned>(&self) -> Result<Scanned<T>, Error> {
+    fn scan<T: DeserializeOwned + Versioned>(&self) -> Result<Scanned<T>, Error> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
@@ -361,19 +361,86 @@ fn is_session_file(path: &Path) -> bool {
             .is_some_and(|n| !n.starts_with('.'))
 }
 
-/// Parses a session file's bytes, refusing newer formats before reading the rest so the
-/// message says "newer" rather than pointing at a field this build does not know.
-fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FileProblem> {
+/// What carries the format version of a session file: the session, or its summary.
+trait Versioned {
+    fn format(&self) -> u32;
+}
+
+impl Versioned for Session {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+impl Versioned for SessionSummary {
+    fn format(&self) -> u32 {
+        self.format
+    }
+}
+
+/// Parses a session file's bytes, refusing newer formats. One pass in the usual case; only
+/// when that fails is the `format` field read on its own, so that the message says "newer"
+/// rather than pointing at a field this build does not know.
+fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8]) -> Result<T, FileProblem> {
     #[derive(serde::Deserialize)]
     struct Head {
         format: Option<u32>,
     }
+    let damaged = match serde_json::from_slice::<T>(bytes) {
+        Ok(parsed) if parsed.format() <= FORMAT_VERSION => return Ok(parsed),
+        Ok(parsed) => return Err(FileProblem::Newer(parsed.format())),
+        Err(e) => FileProblem::Damaged(e.to_string()),
+    };
     let head: Head =
         serde_json::from_slice(bytes).map_err(|e| FileProblem::NotJson(e.to_string()))?;
     match head.format {
-        Some(v) if v > FORMAT_VERSION => return Err(FileProblem::Newer(v)),
-        None => return Err(FileProblem::NoFormat),
-        _ => {}
+        Some(v) if v > FORMAT_VERSION => Err(FileProblem::Newer(v)),
+        None => Err(FileProblem::NoFormat),
+        Some(_) => Err(damaged),
     }
-    serde_json::from_slice(bytes).map_err(|e| FileProblem::Damaged(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::walk::{fixture_ref, t};
+
+    fn json(s: &Session) -> String {
+        serde_json::to_string(s).expect("json")
+    }
+
+    #[test]
+    fn a_file_is_read_in_one_pass_and_a_bad_one_says_what_is_wrong() {
+        let session = Session::start(
+            "0a1b2c3d".into(),
+            "en",
+            fixture_ref(),
+            t("2026-12-01T09:00:00+01:00"),
+        );
+        let good = json(&session);
+        assert_eq!(parse::<Session>(good.as_bytes()), Ok(session.clone()));
+        assert_eq!(
+            parse::<SessionSummary>(good.as_bytes()).map(|s| s.id),
+            Ok(session.id.clone())
+        );
+        let newer = good.replacen("\"format\":1", "\"format\":7", 1);
+        assert_eq!(
+            parse::<Session>(newer.as_bytes()),
+            Err(FileProblem::Newer(7))
+        );
+        let newer_and_different = r#"{"format": 8, "something": "else"}"#;
+        assert_eq!(
+            parse::<Session>(newer_and_different.as_bytes()),
+            Err(FileProblem::Newer(8))
+        );
+        assert!(matches!(
+            parse::<Session>(b"{"),
+            Err(FileProblem::NotJson(_))
+        ));
+        assert_eq!(parse::<Session>(b"{}"), Err(FileProblem::NoFormat));
+        let damaged = good.replacen("\"status\":\"in-progress\"", "\"status\":\"lost\"", 1);
+        assert!(
+            matches!(parse::<Session>(damaged.as_bytes()), Err(FileProblem::Damaged(m)) if m.contains("lost")),
+        );
+    }
 }
