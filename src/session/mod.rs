@@ -10,6 +10,7 @@ mod state;
 mod store;
 mod summary;
 mod timestamp;
+mod wire;
 
 pub use lifecycle::{Mismatch, new_id};
 pub use model::*;

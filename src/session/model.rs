@@ -147,8 +147,8 @@ pub struct WaitRecord {
     pub received: Option<NaiveDate>,
 }
 
-/// One entry of the event log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One entry of the event log (read by hand, in `wire.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// When it happened.
     #[serde(with = "timestamp")]
