@@ -16,7 +16,7 @@ mod record;
 mod walk;
 mod zh_cn;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
 pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
@@ -94,7 +94,10 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(&v.to_string()),
+                    // Written in place: `to_string` would allocate for every value.
+                    Some((_, v)) => {
+                        let _ = write!(out, "{v}");
+                    }
                     None => {
                         out.push('{');
                         out.push_str(name);
