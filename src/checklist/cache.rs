@@ -2,10 +2,10 @@
 //!
 //! `list` needs a few fields per checklist. Parsing and validating 1,000 files in full takes
 //! far longer than reading them, so each file's summary is cached in
-//! `<cache dir>/simcancel/catalog-v2-<hash of the source>.json`, one file per source (the
-//! bundled files, each folder), so listing one folder never reads another's entries. A cache
-//! that is missing, damaged or from another version is rebuilt; if it cannot be written,
-//! `list` still works.
+//! `<cache dir>/simcancel/catalog-v2-<hash of the folder>.json`, one file per folder, so
+//! listing one folder never reads another's entries. A cache that is missing, damaged or
+//! from another version is rebuilt; if it cannot be written, `list` still works. The bundled
+//! checklists need no cache: `build.rs` reads their summaries into the binary.
 //!
 //! An entry is used only while the file's [`Stamp`] is unchanged: size, modification time,
 //! status-change time (ctime), device and inode. An edit that keeps the size and puts the
@@ -31,7 +31,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Error, Origin, Sources, bundled_files, bundled_hashes, read_file};
+use super::catalog::{Error, Origin, Sources, bundled_files, bundled_summaries, read_file};
 use super::diagnostic::Diagnostic;
 use super::load::parse_str;
 use super::model::{Checklist, Difficulty, Kind};
@@ -66,7 +66,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(c: &Checklist) -> Summary {
+    pub(super) fn of(c: &Checklist) -> Summary {
         Summary {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -157,7 +157,7 @@ impl Stamp {
 struct Cached {
     stamp: Stamp,
     /// Hash of the contents, kept while the file may change again within one tick of the
-    /// file system's clock (bundled files: always).
+    /// file system's clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     fingerprint: Option<u64>,
     /// `None` when the file has errors.
@@ -174,8 +174,8 @@ struct SourceCache {
 }
 
 impl SourceCache {
-    /// The cache of the source named `key` (`bundled` or a folder path), one file each so
-    /// that listing one folder never reads another folder's entries.
+    /// The cache of the folder `key` (its canonical path), one file each so that listing
+    /// one folder never reads another folder's entries.
     fn open(cache_dir: Option<&Path>, key: &str) -> SourceCache {
         let path = cache_dir.map(|d| d.join(format!("catalog-v2-{:016x}.json", fast_hash(key))));
         let file = path
@@ -281,34 +281,28 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
         }
     };
 
-    let mut cache = SourceCache::open(cache_dir, "bundled");
-    for ((name, src), &hash) in bundled_files().iter().zip(bundled_hashes()) {
-        // Bundled files have no times: their stamp is their length, with the hash of their
-        // contents computed at build time.
-        let stamp = Stamp {
-            size: src.len() as u64,
-            ..Stamp::default()
-        };
-        let cached = match cache.file.files.get(*name) {
-            Some(hit) if hit.stamp == stamp && hit.fingerprint == Some(hash) => hit.clone(),
-            _ => {
-                let fresh = Cached {
-                    fingerprint: Some(hash),
-                    ..summary_of(parse_str(src, Path::new(name)).map(|(c, _)| c), stamp)
-                };
-                cache.remember(name, &fresh);
-                fresh
+    // The bundled checklists are read at build time (`build.rs`); a summary that does not
+    // read back is parsed from the source instead.
+    for ((name, src), listed) in bundled_files().iter().zip(bundled_summaries()) {
+        let listed = match listed {
+            Some(s) => Ok(s),
+            None => {
+                let parsed = parse_str(src, Path::new(name)).map(|(c, _)| c);
+                let cached = summary_of(parsed, Stamp::default());
+                cached.summary.ok_or(cached.problems)
             }
         };
-        match cached.summary {
-            Some(mut s) => {
-                s.origin = Some(Origin::Bundled);
-                put(&mut out.rows, s);
-            }
-            None => out.skipped.push((PathBuf::from(name), cached.problems)),
+        match listed {
+            Ok(s) => put(
+                &mut out.rows,
+                Summary {
+                    origin: Some(Origin::Bundled),
+                    ..s
+                },
+            ),
+            Err(problems) => out.skipped.push((PathBuf::from(name), problems)),
         }
     }
-    cache.finish(bundled_files().iter().map(|(name, _)| *name));
 
     for folder in sources.folders() {
         let files = folder.files()?;

@@ -7,16 +7,30 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+use super::cache::Summary;
 use super::diagnostic::{Diagnostic, Problem, ReadError};
 use super::load::parse_str;
-use super::model::Checklist;
+use super::model::{Checklist, Difficulty, Kind};
 use super::position::line_col;
 use super::schema::is_id;
+use super::text::Text;
 use crate::parallel;
 
 mod bundled {
+    /// What `list` shows of a bundled checklist, read by `build.rs`.
+    pub struct Listed {
+        pub id: &'static str,
+        pub name: &'static [(&'static str, &'static str)],
+        pub provider: &'static str,
+        pub country: &'static str,
+        pub kinds: &'static [&'static str],
+        pub difficulty: &'static str,
+        pub verified: (u16, u8, u8),
+    }
+
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
@@ -244,10 +258,33 @@ pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
     bundled::BUNDLED
 }
 
-/// A 64-bit hash of each bundled file's contents, computed at build time, in the order of
-/// [`bundled_files`].
-pub(super) fn bundled_hashes() -> &'static [u64] {
-    bundled::BUNDLED_HASHES
+/// What `list` shows of each bundled checklist, in the order of [`bundled_files`]: read by
+/// `build.rs`, so nothing is parsed at run time. `None` for a file whose fields do not read
+/// back (a bundled checklist is always valid, but the caller then parses that file rather
+/// than trust it).
+pub(super) fn bundled_summaries() -> impl Iterator<Item = Option<Summary>> {
+    bundled::SUMMARIES.iter().map(|l| {
+        let (year, month, day) = l.verified;
+        Some(Summary {
+            id: l.id.to_string(),
+            name: Text(
+                l.name
+                    .iter()
+                    .map(|(tag, text)| (tag.to_string(), text.to_string()))
+                    .collect(),
+            ),
+            provider: l.provider.to_string(),
+            country: l.country.to_string(),
+            kinds: l
+                .kinds
+                .iter()
+                .map(|k| Kind::from_name(k))
+                .collect::<Option<_>>()?,
+            difficulty: Difficulty::from_name(l.difficulty)?,
+            verified: NaiveDate::from_ymd_opt(year.into(), month.into(), day.into())?,
+            origin: None,
+        })
+    })
 }
 
 fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
@@ -375,6 +412,16 @@ mod tests {
     fn loaded_hash(sources: &Sources, id: &str) -> Option<String> {
         let catalog = Catalog::load(sources).expect("catalogue");
         catalog.get(id).ok().map(|e| e.hash.clone())
+    }
+
+    #[test]
+    fn what_build_rs_read_of_each_bundled_checklist_is_what_the_loader_reads() {
+        let listed: Vec<Option<Summary>> = bundled_summaries().collect();
+        assert_eq!(listed.len(), bundled_files().len());
+        for ((name, src), listed) in bundled_files().iter().zip(listed) {
+            let (parsed, _) = parse_str(src, Path::new(name)).expect(name);
+            assert_eq!(listed, Some(Summary::of(&parsed)), "{name}");
+        }
     }
 
     #[test]

@@ -239,8 +239,8 @@ fn list_uses_and_refreshes_its_cache() {
         .collect();
     assert_eq!(
         caches.len(),
-        2,
-        "one cache per source (bundled, d): {caches:?}"
+        1,
+        "one cache per folder (d; the bundled summaries are built in): {caches:?}"
     );
     let cache = caches
         .iter()
@@ -259,16 +259,13 @@ fn list_uses_and_refreshes_its_cache() {
         .stdout_has("Second, longer name");
 }
 
-/// Applies `edit` to every entry of the folder caches (not the bundled one).
+/// Applies `edit` to every entry of the catalogue caches.
 #[cfg(unix)]
 fn edit_cache_entries(env: &Env, edit: impl Fn(&mut serde_json::Map<String, serde_json::Value>)) {
-    for entry in std::fs::read_dir(env.root().join(".cache/simcancel")).unwrap() {
+    for entry in std::fs::read_dir(env.cache_dir()).unwrap() {
         let path = entry.unwrap().path();
         let mut cache: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if cache["source"] == "bundled" {
-            continue;
-        }
         for file in cache["files"].as_object_mut().unwrap().values_mut() {
             edit(file.as_object_mut().unwrap());
         }
