@@ -50,9 +50,15 @@ pub fn run() -> anyhow::Result<ExitCode> {
     #[cfg(windows)]
     utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // `--help` is drawn before the options are parsed, so its language is read ahead.
-    let lang = cli::help::help_lang(&args);
-    let matches = cli::help::localize(cli::Cli::command(), lang).get_matches_from(args);
+    // The help texts matter only when clap prints something itself (--help, --version, a
+    // usage error): only then is the command rebuilt in the person's language, which is
+    // read from the raw arguments since the options are not parsed yet.
+    let matches = match cli::Cli::command().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
+        Err(_) => cli::help::localize(cli::Cli::command(), cli::help::help_lang(&args))
+            .get_matches_from(args),
+    };
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     commands::dispatch(cli)
 }
