@@ -44,13 +44,15 @@ fn listed(doc: &toml::Table, name: &str) -> String {
             .to_string()
     };
     // A text: a string (English) or a table of language tag -> string, in the file's order.
-    let texts: Vec<(String, String)> = match field("name") {
-        toml::Value::String(s) => vec![("en".to_string(), s.clone())],
-        toml::Value::Table(t) => t
-            .iter()
-            .map(|(tag, v)| (tag.clone(), v.as_str().unwrap_or_default().to_string()))
-            .collect(),
-        _ => panic!("checklists/{name}: `name` is not a text"),
+    let text = |key: &str| -> Vec<(String, String)> {
+        match field(key) {
+            toml::Value::String(s) => vec![("en".to_string(), s.clone())],
+            toml::Value::Table(t) => t
+                .iter()
+                .map(|(tag, v)| (tag.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect(),
+            _ => panic!("checklists/{name}: `{key}` is not a text"),
+        }
     };
     let kinds: Vec<String> = field("kinds")
         .as_array()
@@ -67,11 +69,11 @@ fn listed(doc: &toml::Table, name: &str) -> String {
         _ => panic!("checklists/{name}: `verified` is not a date"),
     };
     format!(
-        "Listed {{ id: {:?}, name: &{:?}, provider: {:?}, country: {:?}, kinds: &{:?}, \
+        "Listed {{ id: {:?}, name: &{:?}, provider: &{:?}, country: {:?}, kinds: &{:?}, \
          difficulty: {:?}, verified: {:?} }}",
         string("id"),
-        texts,
-        string("provider"),
+        text("name"),
+        text("provider"),
         string("country"),
         kinds,
         string("difficulty"),

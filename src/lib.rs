@@ -6,11 +6,12 @@
 //!
 //! - [`cli`] (clap types and the translated `--help`) → [`commands`] (one file per
 //!   subcommand, the commands' context, and the messages that word typed errors);
-//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`]
-//!   → [`session`] → [`checklist`];
+//! - the domain: [`engine`] (the walk behind `guide` and `resume`), [`export`], [`letter`],
+//!   [`report`] (which uses the record's Markdown escaping) → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
-//!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`parallel`]; [`labels`] words the
-//!   vocabularies of `checklist` and `session`.
+//!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`visible`] (text from
+//!   outside shown, never obeyed), [`parallel`] (independent jobs on every core); [`labels`]
+//!   words the vocabularies of `checklist` and `session`.
 
 pub mod checklist;
 pub mod cli;
@@ -26,7 +27,9 @@ pub mod i18n;
 pub mod labels;
 pub mod letter;
 pub mod parallel;
+pub mod report;
 pub mod session;
+pub mod visible;
 pub mod vocabulary;
 
 use std::process::ExitCode;
@@ -41,7 +44,9 @@ pub mod exit {
     pub const ERROR: u8 = 1;
     /// The command line itself is wrong (clap's own code).
     pub const USAGE: u8 = 2;
-    /// Interrupted by Ctrl-C; the session was saved.
+    /// Interrupted by Ctrl-C; the session was saved. On Unix the process then ends by the
+    /// signal itself (SIGINT for Ctrl-C), which a shell reports as 128 + 2 = 130 and a
+    /// calling script sees as an interrupt; where there are no signals, it exits with 130.
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -50,16 +55,19 @@ pub fn run() -> anyhow::Result<ExitCode> {
     #[cfg(windows)]
     utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // The help texts matter only when clap prints something itself (--help, --version, a
-    // usage error): only then is the command rebuilt in the person's language, which is
-    // read from the raw arguments since the options are not parsed yet.
+    // The help texts matter only when clap prints something itself (--help, a usage
+    // error): only then is the command rebuilt in the person's language, which is read
+    // from the raw arguments since the options are not parsed yet.
+    let lang = || cli::help::help_lang(&args);
     let matches = match cli::Cli::command().try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
-        Err(_) => cli::help::localize(cli::Cli::command(), cli::help::help_lang(&args))
-            .get_matches_from(args),
+        Err(_) => cli::help::localize(cli::Cli::command(), lang())
+            .try_get_matches_from(&args)
+            .unwrap_or_else(|e| cli::errors::exit(e, lang())),
     };
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli =
+        cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang()));
     commands::dispatch(cli)
 }
 

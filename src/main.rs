@@ -9,8 +9,10 @@ fn main() -> ExitCode {
         // The reader went away (`simcancel list | head`): nothing left to say to anyone.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            // Not eprintln!: a closed stderr must not turn an error into a panic.
-            let _ = writeln!(std::io::stderr(), "simcancel: {err:#}");
+            // Not eprintln!: a closed stderr must not turn an error into a panic. The message
+            // may quote a file name or a value from a file: shown, never obeyed.
+            let line = format!("simcancel: {err:#}");
+            let _ = writeln!(std::io::stderr(), "{}", simcancel::visible::text(&line));
             ExitCode::from(simcancel::exit::ERROR)
         }
     }

@@ -5,7 +5,7 @@
 //! From that one spelling come the enum's `name()`, `from_name()`, `ALL`, `NAMES`,
 //! `Display` and serde (de)serialization, so a checklist file, a session file, the JSON
 //! outputs, the command line and the error messages cannot disagree about a name. Labels in
-//! a person's language are not here: they are exhaustive `match`es in `src/labels.rs`.
+//! a person's language are not here: they are exhaustive `match`es in `src/labels/mod.rs`.
 
 /// Declares a fieldless enum whose variants each have one external name:
 ///

@@ -10,24 +10,57 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The leaves: anyone may name them; they name nothing of the crate.
-const LEAVES: &[&str] = &["i18n", "vocabulary", "fsutil", "clock", "parallel"];
+const LEAVES: &[&str] = &["i18n", "vocabulary", "fsutil", "clock", "visible", "parallel"];
 
 /// What each module may name, besides itself. Modules not listed may name nothing.
 const ALLOWED: &[(&str, &[&str])] = &[
-    ("checklist", &["vocabulary", "fsutil", "parallel"]),
+    ("checklist", &["vocabulary", "fsutil", "visible", "parallel"]),
     ("session", &["checklist", "vocabulary", "fsutil"]),
     ("labels", &["checklist", "session", "i18n"]),
     (
         "engine",
-        &["checklist", "session", "labels", "i18n", "vocabulary"],
+        &[
+            "checklist",
+            "session",
+            "labels",
+            "i18n",
+            "vocabulary",
+            "visible",
+        ],
     ),
     (
         "export",
-        &["checklist", "session", "labels", "i18n", "vocabulary"],
+        &[
+            "checklist",
+            "session",
+            "labels",
+            "i18n",
+            "vocabulary",
+            "visible",
+        ],
     ),
     (
         "letter",
-        &["checklist", "session", "labels", "i18n", "vocabulary"],
+        &[
+            "checklist",
+            "session",
+            "labels",
+            "i18n",
+            "vocabulary",
+            "fsutil",
+            "visible",
+        ],
+    ),
+    (
+        "report",
+        &[
+            "checklist",
+            "session",
+            "export",
+            "labels",
+            "i18n",
+            "vocabulary",
+        ],
     ),
     (
         "cli",
@@ -42,11 +75,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "engine",
             "export",
             "letter",
+            "report",
             "labels",
             "i18n",
             "vocabulary",
             "fsutil",
             "clock",
+            "visible",
             "parallel",
             "exit",
         ],

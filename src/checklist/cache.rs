@@ -2,10 +2,12 @@
 //!
 //! `list` needs a few fields per checklist. Parsing and validating 1,000 files in full takes
 //! far longer than reading them, so each file's summary is cached in
-//! `<cache dir>/simcancel/catalog-v2-<hash of the folder>.json`, one file per folder, so
-//! listing one folder never reads another's entries. A cache that is missing, damaged or
-//! from another version is rebuilt; if it cannot be written, `list` still works. The bundled
-//! checklists need no cache: `build.rs` reads their summaries into the binary.
+//! `<cache dir>/simcancel/catalog-v1-<hash of the folder>.json`, the hash the first 16 hex
+//! digits of the SHA-256 of the folder's canonical path (stable across Rust releases, unlike
+//! `DefaultHasher`), in an owner-only folder: one file per folder, so listing one folder
+//! never reads another's entries. A cache that is missing, damaged, from another version or
+//! in another layout (it does not read back) is rebuilt in place; if it cannot be written, `list` still works. The bundled checklists need no
+//! cache: `build.rs` reads their summaries into the binary.
 //!
 //! An entry is used only while the file's [`Stamp`] is unchanged: size, modification time,
 //! status-change time (ctime), device and inode. An edit that keeps the size and puts the
@@ -31,12 +33,14 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Error, Origin, Sources, bundled_files, bundled_summaries, read_file};
+use super::catalog::{
+    Error, Origin, Sources, bundled_files, bundled_summaries, hash_bytes, read_file,
+};
 use super::diagnostic::Diagnostic;
-use super::load::parse_str;
+use super::load::{Rules, parse_str, parse_with};
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
-use crate::fsutil;
+use crate::fsutil::{self, Links};
 use crate::parallel;
 
 /// How long after its last change a file's stamp alone is trusted: more than the coarsest
@@ -51,7 +55,7 @@ pub struct Summary {
     /// Display name.
     pub name: Text,
     /// Provider.
-    pub provider: String,
+    pub provider: Text,
     /// Country code.
     pub country: String,
     /// Kinds of line.
@@ -177,10 +181,10 @@ impl SourceCache {
     /// The cache of the folder `key` (its canonical path), one file each so that listing
     /// one folder never reads another folder's entries.
     fn open(cache_dir: Option<&Path>, key: &str) -> SourceCache {
-        let path = cache_dir.map(|d| d.join(format!("catalog-v2-{:016x}.json", fast_hash(key))));
+        let path = cache_dir.map(|d| d.join(cache_file_name(key)));
         let file = path
             .as_ref()
-            .and_then(|p| fs::read(p).ok())
+            .and_then(|p| fsutil::read_regular(p, Links::Refuse).ok())
             .and_then(|b| serde_json::from_slice::<CacheFile>(&b).ok())
             .filter(|c| c.version == env!("CARGO_PKG_VERSION") && c.source == key)
             .unwrap_or_else(|| CacheFile {
@@ -267,6 +271,12 @@ fn look_up(cache: &SourceCache, path: &Path, now: i64) -> Lookup {
     }
 }
 
+/// The cache file of the folder `key`: the same name for the same folder with every build,
+/// so an upgrade reuses (and then refreshes) the cache rather than leaving files.
+fn cache_file_name(key: &str) -> String {
+    format!("catalog-v1-{}.json", &hash_bytes(key.as_bytes())[..16])
+}
+
 /// The summaries of every checklist, using and refreshing the cache.
 pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
     let cache_dir = sources.cache_dir.as_deref();
@@ -287,7 +297,7 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
         let listed = match listed {
             Some(s) => Ok(s),
             None => {
-                let parsed = parse_str(src, Path::new(name)).map(|(c, _)| c);
+                let parsed = parse_with(src, Path::new(name), Rules::BUNDLED).map(|(c, _)| c);
                 let cached = summary_of(parsed, Stamp::default());
                 cached.summary.ok_or(cached.problems)
             }
@@ -376,11 +386,12 @@ fn summary_of(result: Result<Checklist, Vec<Diagnostic>>, stamp: Stamp) -> Cache
     }
 }
 
-/// Writes the cache file atomically, creating its folder, without waiting for the disk: a
+/// Writes the cache file atomically, creating its folder owner-only (0700 whatever the
+/// umask: the cache names the user's checklist folders), without waiting for the disk: a
 /// cache lost in a power cut is rebuilt. Errors are dropped by the caller.
 fn write_cache(path: &Path, cache: &CacheFile) -> Option<()> {
     let dir = path.parent()?;
-    fs::create_dir_all(dir).ok()?;
+    fsutil::create_private_dir(dir).ok()?;
     let json = serde_json::to_vec(cache).ok()?;
     fsutil::write_rebuildable(path, &json).ok()
 }
@@ -437,5 +448,51 @@ mod tests {
         // From then on a hit, not stored again.
         let again = look_up(&cache, &path, now + 20 * SECOND);
         assert!(!again.remember && again.cached.summary.is_some());
+    }
+
+    #[test]
+    fn cache_names_are_the_sha256_of_the_source_so_every_build_finds_them() {
+        // Fixed values: a build with another hasher would name the files differently and
+        // leave the old ones behind.
+        assert_eq!(
+            cache_file_name("/home/me/lists"),
+            "catalog-v1-694c12282272751a.json"
+        );
+    }
+
+    // Owner-only on Unix; on Windows the folder takes the profile's access list.
+    #[test]
+    fn the_cache_folder_is_owner_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache_dir = dir.path().join("cache").join("simcancel");
+        let lists = dir.path().join("lists");
+        fs::create_dir(&lists).expect("folder");
+        fs::write(
+            lists.join("mini.toml"),
+            include_str!("../../tests/cli/fixtures/mini.toml"),
+        )
+        .expect("write");
+        let sources = Sources {
+            dirs: vec![lists.clone()],
+            cache_dir: Some(cache_dir.clone()),
+            ..Sources::default()
+        };
+        summaries(&sources).expect("summaries");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&cache_dir)
+                .expect("created")
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(mode, 0o700);
+        }
+        let names: Vec<String> = fs::read_dir(&cache_dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        let key = fs::canonicalize(&lists).expect("canonical");
+        assert_eq!(names, [cache_file_name(&key.to_string_lossy())]);
     }
 }

@@ -12,11 +12,12 @@ use sha2::{Digest, Sha256};
 
 use super::cache::Summary;
 use super::diagnostic::{Diagnostic, Problem, ReadError};
-use super::load::parse_str;
+use super::load::{Rules, parse_str, parse_with};
 use super::model::{Checklist, Difficulty, Kind};
 use super::position::line_col;
 use super::schema::is_id;
 use super::text::Text;
+use crate::fsutil::{self, Links};
 use crate::parallel;
 
 mod bundled {
@@ -24,7 +25,7 @@ mod bundled {
     pub struct Listed {
         pub id: &'static str,
         pub name: &'static [(&'static str, &'static str)],
-        pub provider: &'static str,
+        pub provider: &'static [(&'static str, &'static str)],
         pub country: &'static str,
         pub kinds: &'static [&'static str],
         pub difficulty: &'static str,
@@ -48,10 +49,13 @@ pub enum Origin {
     Dir(PathBuf),
 }
 
+/// How a bundled checklist's origin is written in session files and JSON.
+pub const BUNDLED_ORIGIN: &str = "bundled";
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Bundled => f.write_str("bundled"),
+            Origin::Bundled => f.write_str(BUNDLED_ORIGIN),
             Origin::User(p) | Origin::Dir(p) => write!(f, "{}", p.display()),
         }
     }
@@ -100,6 +104,14 @@ pub enum Error {
     NotAnId {
         /// What was given.
         id: String,
+    },
+    /// A name that matches several checklists where one is needed.
+    #[error("`{query}` matches several checklists")]
+    Ambiguous {
+        /// What was given.
+        query: String,
+        /// The ids it matches, best first.
+        ids: Vec<String>,
     },
     /// No loaded checklist has this id.
     #[error("no checklist `{id}`")]
@@ -208,8 +220,11 @@ pub fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
     }
     // Sized from the metadata, so a file is read in one call (plus the one that sees its end).
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes))
+    // Opened non-blocking and checked again: it may have been swapped for a pipe since.
+    fsutil::open_regular(path, Links::Follow)
+        .map_err(|e| unreadable(ReadError::of_open(path, e)))?
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| unreadable(ReadError::of(&e)))?;
     // The file may have grown since it was measured.
     if bytes.len() as u64 > MAX_FILE_SIZE {
@@ -267,13 +282,8 @@ pub(super) fn bundled_summaries() -> impl Iterator<Item = Option<Summary>> {
         let (year, month, day) = l.verified;
         Some(Summary {
             id: l.id.to_string(),
-            name: Text(
-                l.name
-                    .iter()
-                    .map(|(tag, text)| (tag.to_string(), text.to_string()))
-                    .collect(),
-            ),
-            provider: l.provider.to_string(),
+            name: text(l.name),
+            provider: text(l.provider),
             country: l.country.to_string(),
             kinds: l
                 .kinds
@@ -287,12 +297,23 @@ pub(super) fn bundled_summaries() -> impl Iterator<Item = Option<Summary>> {
     })
 }
 
+/// A text read by `build.rs`: (language tag, text) pairs in the file's order.
+fn text(pairs: &[(&str, &str)]) -> Text {
+    Text(
+        pairs
+            .iter()
+            .map(|(tag, text)| (tag.to_string(), text.to_string()))
+            .collect(),
+    )
+}
+
 fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
     let path = PathBuf::from(name);
-    let (checklist, _warnings) = parse_str(src, &path).map_err(|problems| Skipped {
-        path: path.clone(),
-        problems,
-    })?;
+    let (checklist, _warnings) =
+        parse_with(src, &path, Rules::BUNDLED).map_err(|problems| Skipped {
+            path: path.clone(),
+            problems,
+        })?;
     Ok(Entry {
         checklist,
         origin: Origin::Bundled,

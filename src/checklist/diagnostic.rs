@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::duration::DurationError;
 use super::model::Phase;
 
@@ -80,7 +82,7 @@ pub enum Problem {
         /// The values allowed.
         allowed: &'static [&'static str],
     },
-    /// `schema` is not 1.
+    /// `schema` is neither 1 nor 2.
     UnsupportedSchema {
         /// The number found.
         found: i64,
@@ -191,6 +193,63 @@ pub enum Problem {
     },
     /// A `wait` on a step outside the `wait` phase.
     WaitOutsideWaitPhase,
+    /// A control character or a bidirectional override in a string (newlines and tabs are
+    /// allowed in multi-line texts only).
+    ControlCharacter {
+        /// The key.
+        key: String,
+        /// The character.
+        code: char,
+    },
+    /// A key of format 2 in a schema-1 file.
+    NeedsSchema2 {
+        /// The key.
+        key: String,
+    },
+    /// `sources` written in the other schema's form: strings in schema 2, tables in schema 1.
+    SourcesForm {
+        /// The file's schema.
+        schema: u32,
+    },
+    /// A `cite` names a source that is not in `[[sources]]`.
+    UnknownSource {
+        /// The name used.
+        id: String,
+    },
+    /// A source that nothing cites (warning).
+    UnusedSource {
+        /// Its id.
+        id: String,
+    },
+    /// A `quote` longer than [`crate::checklist::MAX_QUOTE_CHARS`].
+    QuoteTooLong {
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// A text that states a number, amount, delay, date, phone number or address, in a
+    /// table without `cite` (an error in a bundled checklist, else a warning).
+    UncitedFact {
+        /// Where `cite` belongs.
+        owner: CiteOwner,
+        /// The text's key (`body`, `help`, ...).
+        key: &'static str,
+        /// The word holding the first digit or currency sign (boxed: it keeps every
+        /// [`Diagnostic`] small).
+        found: Box<str>,
+    },
+    /// A contact detail in a `[contacts]` without `cite` (an error in a bundled checklist,
+    /// else a warning).
+    UncitedContact {
+        /// The key (`phone`, `email`, ...).
+        key: String,
+    },
+    /// `verified` is older than [`crate::checklist::STALE_AFTER_DAYS`] (`validate --strict`).
+    Stale {
+        /// Its age in days.
+        days: i64,
+        /// The date.
+        verified: NaiveDate,
+    },
     /// A letter template names a placeholder that does not exist.
     UnknownPlaceholder {
         /// The name between the braces.
@@ -198,6 +257,19 @@ pub enum Problem {
     },
     /// A letter template opens `{{` without closing it on the same line.
     UnclosedPlaceholder,
+}
+
+/// The table a `cite` belongs in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CiteOwner {
+    /// The top level (for `summary` and `description`).
+    TopLevel,
+    /// `[contacts]`.
+    Contacts,
+    /// The question with this id.
+    Question(String),
+    /// The step with this id.
+    Step(String),
 }
 
 /// Why a file or folder could not be read, in words a person can act on.
@@ -220,17 +292,30 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// Classifies why [`crate::fsutil::open_regular`] did not open `path`.
+    pub fn of_open(path: &Path, e: crate::fsutil::OpenError) -> ReadError {
+        match e {
+            crate::fsutil::OpenError::NotRegular if path.is_dir() => ReadError::IsFolder,
+            crate::fsutil::OpenError::NotRegular => ReadError::NotRegular,
+            crate::fsutil::OpenError::Io(e) => ReadError::of(&e),
+        }
+    }
+
     /// Classifies an I/O error.
     pub fn of(e: &std::io::Error) -> ReadError {
-        // ELOOP has no stable ErrorKind: it is 40 on Linux and 62 on macOS (numbers that mean
-        // other things on Windows).
-        if cfg!(unix) && matches!(e.raw_os_error(), Some(40 | 62)) {
+        use std::io::ErrorKind;
+        // ELOOP has no stable ErrorKind yet (`FilesystemLoop` is unstable): its number
+        // differs between systems (40 on Linux, 62 on macOS, where 40 is something else),
+        // so it is compared with the platform's own constant; Windows has no such error.
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
             return ReadError::SymlinkLoop;
         }
         match e.kind() {
-            std::io::ErrorKind::NotADirectory => ReadError::NotAFolder,
-            std::io::ErrorKind::NotFound => ReadError::NotFound,
-            std::io::ErrorKind::PermissionDenied => ReadError::PermissionDenied,
+            ErrorKind::NotFound => ReadError::NotFound,
+            ErrorKind::PermissionDenied => ReadError::PermissionDenied,
+            ErrorKind::NotADirectory => ReadError::NotAFolder,
+            ErrorKind::IsADirectory => ReadError::IsFolder,
             _ => ReadError::Other(e.to_string()),
         }
     }
@@ -267,5 +352,52 @@ impl Diagnostic {
     /// Whether it stops loading.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::ReadError;
+
+    #[test]
+    fn read_errors_are_classified_by_their_kind() {
+        for (kind, expected) in [
+            (io::ErrorKind::NotFound, ReadError::NotFound),
+            (io::ErrorKind::PermissionDenied, ReadError::PermissionDenied),
+            (io::ErrorKind::NotADirectory, ReadError::NotAFolder),
+            (io::ErrorKind::IsADirectory, ReadError::IsFolder),
+        ] {
+            assert_eq!(ReadError::of(&io::Error::from(kind)), expected, "{kind:?}");
+        }
+    }
+
+    // Symbolic links and errno numbers: Unix.
+    #[cfg(unix)]
+    #[test]
+    fn read_errors_are_classified_by_kind_and_eloop_by_its_own_number() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("file.toml");
+        std::fs::write(&file, "x").expect("write");
+        let a = dir.path().join("a.toml");
+        let b = dir.path().join("b.toml");
+        std::os::unix::fs::symlink(&b, &a).expect("link");
+        std::os::unix::fs::symlink(&a, &b).expect("link");
+        let of = |r: io::Result<Vec<u8>>| ReadError::of(&r.expect_err("an error"));
+        assert_eq!(of(std::fs::read(&a)), ReadError::SymlinkLoop);
+        assert_eq!(of(std::fs::read(file.join("x"))), ReadError::NotAFolder);
+        assert_eq!(of(std::fs::read(dir.path())), ReadError::IsFolder);
+        assert_eq!(
+            of(std::fs::read(dir.path().join("no"))),
+            ReadError::NotFound
+        );
+        // Another error that happens to have ELOOP's number on some other system (62 is
+        // ETIME on Linux) is not a symlink loop.
+        let other = if libc::ELOOP == 62 { 40 } else { 62 };
+        assert!(matches!(
+            ReadError::of(&io::Error::from_raw_os_error(other)),
+            ReadError::Other(_)
+        ));
     }
 }

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::visible::excerpt;
+
 /// An expected wait, written `48h`, `5d` or `2w`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -20,7 +22,8 @@ impl WaitDuration {
 }
 
 /// Why a `wait` does not parse. Like TOML's and the regex parser's own messages, these read
-/// in English in every interface language.
+/// in English in every interface language. The value they quote is an [`excerpt`] of what
+/// was written, safe to print.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DurationError {
     /// Only digits.
@@ -52,29 +55,29 @@ impl std::str::FromStr for WaitDuration {
         let s = s.trim();
         let unit_at = s
             .find(|c: char| !c.is_ascii_digit())
-            .ok_or_else(|| DurationError::NoUnit(s.to_string()))?;
+            .ok_or_else(|| DurationError::NoUnit(excerpt(s)))?;
         let (num, unit) = s.split_at(unit_at);
         let n: u32 = num
             .parse()
-            .map_err(|_| DurationError::NotANumber(s.to_string()))?;
+            .map_err(|_| DurationError::NotANumber(excerpt(s)))?;
         let per = match unit {
             "h" => 1,
             "d" => 24,
             "w" => 24 * 7,
             _ => {
                 return Err(DurationError::UnknownUnit {
-                    value: s.to_string(),
-                    unit: unit.to_string(),
+                    value: excerpt(s),
+                    unit: excerpt(unit),
                 });
             }
         };
         if n == 0 {
-            return Err(DurationError::Zero(s.to_string()));
+            return Err(DurationError::Zero(excerpt(s)));
         }
         n.checked_mul(per)
             .filter(|h| *h <= 24 * 366)
             .map(|hours| WaitDuration { hours })
-            .ok_or_else(|| DurationError::TooLong(s.to_string()))
+            .ok_or_else(|| DurationError::TooLong(excerpt(s)))
     }
 }
 

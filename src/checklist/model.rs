@@ -10,11 +10,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::duration::WaitDuration;
+use super::source::{Source, source_list};
 use super::text::{Text, pairs};
 use crate::vocabulary::vocabulary;
 
-/// The checklist format version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The newest checklist format version this build reads (and the one `simcancel new` writes).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest checklist format version this build still reads.
+pub const OLDEST_SCHEMA: u32 = 1;
+
+/// How many days after `verified` a checklist is shown as stale ("checked N days ago —
+/// confirm on the official page") and `validate --strict` refuses it.
+pub const STALE_AFTER_DAYS: i64 = 180;
 
 vocabulary! {
     /// What a checklist is for.
@@ -101,17 +109,31 @@ impl Phase {
     ];
 }
 
+/// How many days before `today` a checklist was `verified`, when that is more than
+/// [`STALE_AFTER_DAYS`].
+pub fn stale_days(verified: NaiveDate, today: NaiveDate) -> Option<i64> {
+    let days = (today - verified).num_days();
+    (days > STALE_AFTER_DAYS).then_some(days)
+}
+
 /// A checklist: one provider plan's cancellation procedure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Checklist {
-    /// Format version (`1`).
+    /// Format version (`1` or `2`).
     pub schema: u32,
     /// `[a-z0-9-]+`, also the file name.
     pub id: String,
     /// Display name, e.g. "Orange Mobicarte".
     pub name: Text,
-    /// The operator or seller.
-    pub provider: String,
+    /// The operator or seller: a brand name, the same in every language, or a text where it
+    /// is a description (the generic checklist's "Any French operator").
+    pub provider: Text,
+    /// The network the brand runs on (format 2), e.g. "Orange" for Sosh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<String>,
+    /// Other names people type to find it, in any language (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// ISO 3166 country code, upper case.
     pub country: String,
     /// What kinds of line it covers.
@@ -122,11 +144,19 @@ pub struct Checklist {
     pub flags: Vec<Flag>,
     /// Last date someone checked the content against its sources.
     pub verified: NaiveDate,
-    /// Where the steps come from (URLs or titles).
-    pub sources: Vec<String>,
+    /// Where the facts come from, in file order. A schema-1 file's plain strings (URLs or
+    /// page titles) are read as sources without id, publisher, date, quote or confidence.
+    #[serde(deserialize_with = "source_list::deserialize")]
+    pub sources: Vec<Source>,
     /// One or two sentences shown by `show` and the picker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
+    /// A longer text: who this is for, why this brand (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The sources of what `summary` and `description` state (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<String>,
     /// Named https links, in file order.
     #[serde(with = "pairs")]
     pub links: Vec<(String, String)>,
@@ -159,6 +189,17 @@ impl Checklist {
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
+
+    /// How many days before `today` the checklist was verified, when that is more than
+    /// [`STALE_AFTER_DAYS`]: it should then be confirmed on the official pages.
+    pub fn stale_days(&self, today: NaiveDate) -> Option<i64> {
+        stale_days(self.verified, today)
+    }
+
+    /// The source with this id (format 2; schema-1 sources have none).
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| !s.id.is_empty() && s.id == id)
+    }
 }
 
 /// Customer-service contacts, shown at every step.
@@ -167,6 +208,9 @@ pub struct Contacts {
     /// Phone number, as dialled in the country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// A number callable from abroad (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_abroad: Option<String>,
     /// Support e-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -176,12 +220,16 @@ pub struct Contacts {
     /// When to call, or any other note about reaching them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// The sources of these contact details (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<String>,
 }
 
 impl Contacts {
     /// Whether nothing is known.
     pub fn is_empty(&self) -> bool {
         self.phone.is_none()
+            && self.phone_abroad.is_none()
             && self.email.is_none()
             && self.postal.is_empty()
             && self.note.is_none()
@@ -203,6 +251,9 @@ pub struct Question {
     /// Ask it when this step is reached instead of at the start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// The sources of what its text, help and choices state (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<String>,
 }
 
 impl Question {
@@ -342,6 +393,9 @@ pub struct Step {
     /// Expected wait; reaching the step sets the session's due date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait: Option<WaitDuration>,
+    /// The sources of what its title and body state (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<String>,
 }
 
 impl Step {
@@ -395,6 +449,7 @@ mod tests {
             }],
             inputs: vec![],
             wait: None,
+            cite: vec![],
         };
         let mut answers = Answers::new();
         assert!(!step.applies(&answers));
@@ -402,6 +457,21 @@ mod tests {
         assert!(!step.applies(&answers));
         answers.insert("keep".into(), Answer::Bool(true));
         assert!(step.applies(&answers));
+    }
+
+    #[test]
+    fn a_checklist_is_stale_more_than_180_days_after_it_was_verified() {
+        let mut c: Checklist = serde_json::from_value(serde_json::json!({
+            "schema": 2, "id": "x", "name": {"en": "X"}, "provider": "X", "country": "FR",
+            "kinds": ["prepaid"], "difficulty": "easy", "flags": [], "verified": "2026-01-01",
+            "sources": [], "links": {}, "contacts": {}, "questions": [], "steps": []
+        }))
+        .expect("reads");
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+        assert_eq!(c.stale_days(day(6, 30)), None, "180 days");
+        assert_eq!(c.stale_days(day(7, 1)), Some(181));
+        c.verified = day(7, 1);
+        assert_eq!(c.stale_days(day(1, 1)), None, "verified after today");
     }
 
     #[test]

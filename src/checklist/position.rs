@@ -10,10 +10,17 @@ pub type Span = Range<usize>;
 #[derive(Default)]
 pub(super) struct Spans {
     pub id: Option<Span>,
+    pub verified: Option<Span>,
     pub questions: Vec<QuestionSpans>,
     pub steps: Vec<StepSpans>,
     pub links: Vec<Span>,
     pub first_step_table: Option<Span>,
+    /// The id of each `[[sources]]` table, in order (format 2).
+    pub sources: Vec<Span>,
+    /// Each entry of the top level's `cite`.
+    pub cite: Vec<Span>,
+    /// Each entry of `[contacts]`'s `cite`.
+    pub contacts_cite: Vec<Span>,
 }
 
 /// Places in one `[[questions]]` table.
@@ -22,6 +29,7 @@ pub(super) struct QuestionSpans {
     pub id: Span,
     pub at: Option<Span>,
     pub choices: Vec<Span>,
+    pub cite: Vec<Span>,
 }
 
 /// Places in one `[[steps]]` table.
@@ -33,6 +41,7 @@ pub(super) struct StepSpans {
     /// Per condition: the key's span and each value's span.
     pub when: Vec<(Span, Vec<Span>)>,
     pub inputs: Vec<InputSpans>,
+    pub cite: Vec<Span>,
 }
 
 /// Places in one `[[steps.inputs]]` table.

@@ -10,27 +10,35 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Problem, Severity};
+use super::load::Rules;
 use super::position::{LineIndex, Span};
 use super::text::Text;
+use crate::visible::is_hidden;
 use crate::vocabulary::Vocabulary;
 
-/// The walk's state: the source and the problems found so far.
+/// The walk's state: the source, the rules it is held to and the problems found so far.
 pub(super) struct Reader<'a> {
     src: &'a str,
     path: &'a Path,
     /// Where the lines of `src` start: built at the first problem, then shared by all.
     lines: OnceCell<LineIndex>,
+    /// The rules beyond the format (bundled or not, staleness).
+    pub(super) rules: Rules,
+    /// The file's `schema`, once read (format-2 rules apply only to format-2 files).
+    pub(super) version: Option<u32>,
     /// The problems found so far, in the order found.
     pub(super) diags: Vec<Diagnostic>,
 }
 
 impl<'a> Reader<'a> {
-    /// A reader of `src`, which is the file `path`.
-    pub(super) fn new(src: &'a str, path: &'a Path) -> Reader<'a> {
+    /// A reader of `src`, which is the file `path`, held to `rules`.
+    pub(super) fn new(src: &'a str, path: &'a Path, rules: Rules) -> Reader<'a> {
         Reader {
             src,
             path,
             lines: OnceCell::new(),
+            rules,
+            version: None,
             diags: Vec::new(),
         }
     }
@@ -100,11 +108,32 @@ impl<'a> Reader<'a> {
         v
     }
 
+    /// A one-line string: no control character at all.
     pub(super) fn string(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<String> {
+        self.string_of(v, key, false)
+    }
+
+    /// A string that may span lines (texts, quotes): newlines and tabs are allowed, no other
+    /// control character.
+    pub(super) fn prose(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<String> {
+        self.string_of(v, key, true)
+    }
+
+    fn string_of(&mut self, v: &Spanned<DeValue>, key: &str, multiline: bool) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => {
                 if s.trim().is_empty() {
                     self.error(v.span(), Problem::EmptyValue { key: key.into() });
+                    None
+                } else if let Some(c) = forbidden_char(s, multiline) {
+                    let span = self.char_span(v.span(), c);
+                    self.error(
+                        span,
+                        Problem::ControlCharacter {
+                            key: key.into(),
+                            code: c,
+                        },
+                    );
                     None
                 } else {
                     Some(s.to_string())
@@ -218,7 +247,7 @@ impl<'a> Reader<'a> {
     /// A text: a string (English) or a table of language tag → string.
     pub(super) fn text(&mut self, v: &Spanned<DeValue>, key: &str) -> Option<Text> {
         match v.get_ref() {
-            DeValue::String(_) => self.string(v, key).map(Text::plain),
+            DeValue::String(_) => self.prose(v, key).map(Text::plain),
             DeValue::Table(t) => {
                 let mut out = Vec::new();
                 for (tag, val) in t.iter() {
@@ -227,7 +256,7 @@ impl<'a> Reader<'a> {
                         self.error(tag.span(), Problem::BadLanguageTag { tag: tag_str });
                         continue;
                     }
-                    if let Some(s) = self.string(val, key) {
+                    if let Some(s) = self.prose(val, key) {
                         out.push((tag_str, s));
                     }
                 }
@@ -260,6 +289,66 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+impl Reader<'_> {
+    /// Where control character `c` is written inside the string at `span`: raw, or as one of
+    /// TOML's escapes (`\e`, `\x1b`, `\u001b`, `\U0000001b`, ...); the whole value when it
+    /// cannot be found.
+    fn char_span(&self, span: Span, c: char) -> Span {
+        let Some(raw) = self.src.get(span.clone()) else {
+            return span;
+        };
+        // A multi-line string drops the newline right after its opening quotes.
+        let skip = ["\"\"\"\r\n", "\"\"\"\n", "'''\r\n", "'''\n", "\"", "'"]
+            .iter()
+            .find(|q| raw.starts_with(**q))
+            .map_or(0, |q| q.len());
+        let body = &raw[skip..];
+        let lower = body.to_ascii_lowercase();
+        let code = u32::from(c);
+        let mut spellings = vec![format!("\\u{code:04x}"), format!("\\u{code:08x}")];
+        if code < 0x100 {
+            spellings.push(format!("\\x{code:02x}"));
+        }
+        let short = match c {
+            '\u{1b}' => Some("\\e"),
+            '\u{8}' => Some("\\b"),
+            '\u{c}' => Some("\\f"),
+            '\r' => Some("\\r"),
+            '\n' => Some("\\n"),
+            '\t' => Some("\\t"),
+            _ => None,
+        };
+        spellings.extend(short.map(String::from));
+        let found = body
+            .find(c)
+            .into_iter()
+            .chain(spellings.iter().filter_map(|k| lower.find(k.as_str())))
+            .min();
+        match found {
+            Some(at) => {
+                let start = span.start + skip + at;
+                start..start + 1
+            }
+            None => span,
+        }
+    }
+}
+
+/// The first character of `s` that a checklist string may not hold: a control character
+/// or a bidirectional override ([`is_hidden`]), except newlines (also `\r\n`) and tabs in
+/// multi-line texts.
+fn forbidden_char(s: &str, multiline: bool) -> Option<char> {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let allowed =
+            multiline && (c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n')));
+        if is_hidden(c) && !allowed {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// Whether `s` looks like a BCP 47 language tag (`en`, `zh-CN`, `fr`).

@@ -1,14 +1,14 @@
 //! The checklist format: which keys each table has, which are required, and how each value
-//! becomes part of a [`Checklist`]. Every reference (question, step, link) is recorded with
-//! its span so [`super::validate`] can check it afterwards.
+//! becomes part of a [`Checklist`] (steps in [`super::step`], sources and citations in
+//! [`super::citation`]). Every reference (question, step, link, source) is recorded with its
+//! span so [`super::validate`] can check it afterwards.
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::Problem;
-use super::duration::WaitDuration;
+use super::diagnostic::{CiteOwner, Problem};
 use super::model::*;
-use super::position::{InputSpans, QuestionSpans, Span, Spans, StepSpans};
+use super::position::{QuestionSpans, Span, Spans};
 use super::reader::Reader;
 use super::text::Text;
 
@@ -18,6 +18,8 @@ const TOP_KEYS: &[&str] = &[
     "id",
     "name",
     "provider",
+    "network",
+    "aliases",
     "country",
     "kinds",
     "difficulty",
@@ -25,19 +27,19 @@ const TOP_KEYS: &[&str] = &[
     "verified",
     "sources",
     "summary",
+    "description",
+    "cite",
     "letter",
     "links",
     "contacts",
     "questions",
     "steps",
 ];
-const CONTACT_KEYS: &[&str] = &["phone", "email", "postal", "note"];
-const QUESTION_KEYS: &[&str] = &["id", "kind", "text", "help", "at", "choices"];
+const CONTACT_KEYS: &[&str] = &["phone", "phone_abroad", "email", "postal", "note", "cite"];
+const QUESTION_KEYS: &[&str] = &["id", "kind", "text", "help", "at", "choices", "cite"];
 const CHOICE_KEYS: &[&str] = &["id", "label"];
-const STEP_KEYS: &[&str] = &[
-    "id", "phase", "title", "body", "links", "when", "inputs", "wait",
-];
-const INPUT_KEYS: &[&str] = &["id", "label", "personal", "required", "pattern", "help"];
+/// The keys that only format 2 has, wherever they appear.
+const FORMAT_2_KEYS: &[&str] = &["network", "aliases", "description", "cite", "phone_abroad"];
 
 impl Reader<'_> {
     pub(super) fn id(
@@ -54,6 +56,23 @@ impl Reader<'_> {
         Some(s)
     }
 
+    /// Reports the keys of `table` that only format 2 has, in a schema-1 file.
+    pub(super) fn format_2_keys(&mut self, table: &DeTable) {
+        if self.version != Some(1) {
+            return;
+        }
+        for (k, _) in table.iter() {
+            if FORMAT_2_KEYS.contains(&k.get_ref().as_ref()) {
+                self.error(
+                    k.span(),
+                    Problem::NeedsSchema2 {
+                        key: k.get_ref().to_string(),
+                    },
+                );
+            }
+        }
+    }
+
     /// Walks the whole document.
     pub(super) fn checklist(
         &mut self,
@@ -68,21 +87,27 @@ impl Reader<'_> {
             .get(root, "schema", true, top, &root_span)
             .and_then(|v| match v.get_ref() {
                 DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()).ok() {
-                    Some(n) if n == i64::from(SCHEMA_VERSION) => Some(SCHEMA_VERSION),
+                    Some(n)
+                        if (i64::from(OLDEST_SCHEMA)..=i64::from(SCHEMA_VERSION)).contains(&n) =>
+                    {
+                        u32::try_from(n).ok()
+                    }
                     Some(n) => {
                         self.error(v.span(), Problem::UnsupportedSchema { found: n });
                         None
                     }
                     None => {
-                        self.wrong_type(v, "schema", "the number 1");
+                        self.wrong_type(v, "schema", "the number 1 or 2");
                         None
                     }
                 },
                 _ => {
-                    self.wrong_type(v, "schema", "the number 1");
+                    self.wrong_type(v, "schema", "the number 1 or 2");
                     None
                 }
             });
+        self.version = schema;
+        self.format_2_keys(root);
         let id = self.get(root, "id", true, top, &root_span).and_then(|v| {
             spans.id = Some(v.span());
             self.id(v, "id", ID_PATTERN)
@@ -92,7 +117,14 @@ impl Reader<'_> {
             .and_then(|v| self.text(v, "name"));
         let provider = self
             .get(root, "provider", true, top, &root_span)
-            .and_then(|v| self.string(v, "provider"));
+            .and_then(|v| self.text(v, "provider"));
+        let network = root.get("network").map(|v| self.string(v, "network"));
+        let aliases = match root.get("aliases") {
+            Some(v) => self
+                .strings(v, "aliases")
+                .map(|l| l.into_iter().map(Spanned::into_inner).collect()),
+            None => Some(vec![]),
+        };
         let country = self
             .get(root, "country", true, top, &root_span)
             .and_then(|v| {
@@ -116,19 +148,24 @@ impl Reader<'_> {
         };
         let verified = self
             .get(root, "verified", true, top, &root_span)
-            .and_then(|v| self.date(v, "verified"));
+            .and_then(|v| {
+                spans.verified = Some(v.span());
+                self.date(v, "verified")
+            });
         let sources = self
             .get(root, "sources", true, top, &root_span)
-            .and_then(|v| self.strings(v, "sources"))
-            .map(|list| {
-                for s in &list {
-                    self.check_source_url(s);
-                }
-                list.into_iter()
-                    .map(Spanned::into_inner)
-                    .collect::<Vec<_>>()
-            });
+            .and_then(|v| self.sources(v, &mut spans));
         let summary = root.get("summary").map(|v| self.text(v, "summary"));
+        let description = root.get("description").map(|v| self.text(v, "description"));
+        let cite = self.cite(root, &mut spans.cite);
+        self.facts(
+            CiteOwner::TopLevel,
+            &cite,
+            &[
+                ("summary", root.get("summary")),
+                ("description", root.get("description")),
+            ],
+        );
         let letter = root.get("letter").map(|v| self.id(v, "letter", ID_PATTERN));
 
         let links = match root.get("links") {
@@ -165,7 +202,7 @@ impl Reader<'_> {
         };
 
         let contacts = match root.get("contacts") {
-            Some(v) => self.contacts(v),
+            Some(v) => self.contacts(v, &mut spans),
             None => Some(Contacts::default()),
         };
 
@@ -212,6 +249,8 @@ impl Reader<'_> {
                 id: id?,
                 name: name?,
                 provider: provider?,
+                network: optional(network)?,
+                aliases: aliases?,
                 country: country?,
                 kinds: kinds?,
                 difficulty: difficulty?,
@@ -219,6 +258,8 @@ impl Reader<'_> {
                 verified: verified?,
                 sources: sources?,
                 summary: optional(summary)?,
+                description: optional(description)?,
+                cite: cite?,
                 links: links?,
                 contacts: contacts?,
                 letter: optional(letter)?,
@@ -229,17 +270,16 @@ impl Reader<'_> {
         (checklist, spans)
     }
 
-    fn check_source_url(&mut self, s: &Spanned<String>) {
-        let v = s.get_ref();
-        if v.contains("://") && !v.starts_with("https://") {
-            self.error(s.span(), Problem::NotHttps { url: v.clone() });
-        }
-    }
-
-    fn contacts(&mut self, v: &Spanned<DeValue>) -> Option<Contacts> {
+    fn contacts(&mut self, v: &Spanned<DeValue>, spans: &mut Spans) -> Option<Contacts> {
         let t = self.table(v, "contacts")?;
         self.known_keys(t, CONTACT_KEYS, "[contacts]");
+        self.format_2_keys(t);
+        let cite = self.cite(t, &mut spans.contacts_cite);
+        self.contacts_cited(t, &cite);
         let phone = t.get("phone").map(|v| self.string(v, "phone"));
+        let phone_abroad = t
+            .get("phone_abroad")
+            .map(|v| self.string(v, "phone_abroad"));
         let email = t.get("email").map(|v| self.string(v, "email"));
         let postal = t.get("postal").map(|v| {
             self.strings(v, "postal")
@@ -248,9 +288,11 @@ impl Reader<'_> {
         let note = t.get("note").map(|v| self.text(v, "note"));
         Some(Contacts {
             phone: optional(phone)?,
+            phone_abroad: optional(phone_abroad)?,
             email: optional(email)?,
             postal: optional(postal)?.unwrap_or_default(),
             note: optional(note)?,
+            cite: cite?,
         })
     }
 
@@ -258,12 +300,26 @@ impl Reader<'_> {
         let where_ = format!("questions[{i}]");
         let t = self.table(v, "questions")?;
         self.known_keys(t, QUESTION_KEYS, &where_);
+        self.format_2_keys(t);
         let span = v.span();
         let mut spans = QuestionSpans::default();
         let id = self.get(t, "id", true, &where_, &span).and_then(|v| {
             spans.id = v.span();
             self.id(v, "id", KEY_PATTERN)
         });
+        let cite = self.cite(t, &mut spans.cite);
+        let mut texts = vec![("text", t.get("text")), ("help", t.get("help"))];
+        if let Some(DeValue::Array(choices)) = t.get("choices").map(Spanned::get_ref) {
+            texts.extend(choices.iter().filter_map(|c| match c.get_ref() {
+                DeValue::Table(c) => Some(("label", c.get("label"))),
+                _ => None,
+            }));
+        }
+        self.facts(
+            CiteOwner::Question(id.clone().unwrap_or_default()),
+            &cite,
+            &texts,
+        );
         let text = self
             .get(t, "text", true, &where_, &span)
             .and_then(|v| self.text(v, "text"));
@@ -323,6 +379,7 @@ impl Reader<'_> {
                 text: text?,
                 help: optional(help)?,
                 at: optional(at)?,
+                cite: cite?,
             },
             spans,
         ))
@@ -358,153 +415,6 @@ impl Reader<'_> {
             }
         }
     }
-
-    fn step(&mut self, v: &Spanned<DeValue>, i: usize) -> Option<(Step, StepSpans)> {
-        let where_ = format!("steps[{i}]");
-        let t = self.table(v, "steps")?;
-        self.known_keys(t, STEP_KEYS, &where_);
-        let span = v.span();
-        let mut spans = StepSpans::default();
-        let id = self.get(t, "id", true, &where_, &span).and_then(|v| {
-            spans.id = v.span();
-            self.id(v, "id", ID_PATTERN)
-        });
-        let phase = self
-            .get(t, "phase", true, &where_, &span)
-            .and_then(|v| self.one_of::<Phase>(v, "phase"));
-        let title = self
-            .get(t, "title", true, &where_, &span)
-            .and_then(|v| self.text(v, "title"));
-        let body = self
-            .get(t, "body", true, &where_, &span)
-            .and_then(|v| self.text(v, "body"));
-        let links = match t.get("links") {
-            Some(v) => self.strings(v, "links").map(|l| {
-                spans.links = l.iter().map(Spanned::span).collect();
-                l.into_iter().map(Spanned::into_inner).collect()
-            }),
-            None => Some(vec![]),
-        };
-        let when = match t.get("when") {
-            Some(v) => self.when(v, &mut spans),
-            None => Some(vec![]),
-        };
-        let wait = t.get("wait").map(|v| {
-            spans.wait = Some(v.span());
-            let s = self.string(v, "wait")?;
-            match s.parse::<WaitDuration>() {
-                Ok(d) => Some(d),
-                Err(reason) => {
-                    self.error(v.span(), Problem::BadDuration { reason });
-                    None
-                }
-            }
-        });
-        let inputs = match t.get("inputs") {
-            Some(v) => self.array(v, "inputs").and_then(|arr| {
-                let mut out = Vec::new();
-                let mut ok = true;
-                for (j, item) in arr.iter().enumerate() {
-                    match self.input(item, &format!("{where_}.inputs[{j}]")) {
-                        Some((input, s)) => {
-                            out.push(input);
-                            spans.inputs.push(s);
-                        }
-                        None => ok = false,
-                    }
-                }
-                ok.then_some(out)
-            }),
-            None => Some(vec![]),
-        };
-        Some((
-            Step {
-                id: id?,
-                phase: phase?,
-                title: title?,
-                body: body?,
-                links: links?,
-                when: when?,
-                inputs: inputs?,
-                wait: optional(wait)?,
-            },
-            spans,
-        ))
-    }
-
-    fn when(&mut self, v: &Spanned<DeValue>, spans: &mut StepSpans) -> Option<Vec<Condition>> {
-        let t = self.table(v, "when")?;
-        let mut out = Vec::new();
-        let mut ok = true;
-        for (k, val) in t.iter() {
-            let mut value_spans = Vec::new();
-            let mut any_of = Vec::new();
-            let mut push = |reader: &mut Self, item: &Spanned<DeValue>| match item.get_ref() {
-                DeValue::Boolean(b) => {
-                    value_spans.push(item.span());
-                    any_of.push(Answer::Bool(*b));
-                }
-                DeValue::String(s) => {
-                    value_spans.push(item.span());
-                    any_of.push(Answer::Choice(s.to_string()));
-                }
-                _ => {
-                    reader.wrong_type(
-                        item,
-                        k.get_ref(),
-                        "true, false, a choice id or an array of choice ids",
-                    );
-                    ok = false;
-                }
-            };
-            match val.get_ref() {
-                DeValue::Array(arr) => {
-                    for item in arr.iter() {
-                        push(self, item);
-                    }
-                }
-                _ => push(self, val),
-            }
-            spans.when.push((k.span(), value_spans));
-            out.push(Condition {
-                question: k.get_ref().to_string(),
-                any_of,
-            });
-        }
-        ok.then_some(out)
-    }
-
-    fn input(&mut self, v: &Spanned<DeValue>, where_: &str) -> Option<(Input, InputSpans)> {
-        let t = self.table(v, "inputs")?;
-        self.known_keys(t, INPUT_KEYS, where_);
-        let span = v.span();
-        let mut spans = InputSpans::default();
-        let id = self.get(t, "id", true, where_, &span).and_then(|v| {
-            spans.id = v.span();
-            self.id(v, "id", KEY_PATTERN)
-        });
-        let label = self
-            .get(t, "label", true, where_, &span)
-            .and_then(|v| self.text(v, "label"));
-        let personal = t.get("personal").map(|v| self.boolean(v, "personal"));
-        let required = t.get("required").map(|v| self.boolean(v, "required"));
-        let pattern = t.get("pattern").map(|v| {
-            spans.pattern = Some(v.span());
-            self.string(v, "pattern")
-        });
-        let help = t.get("help").map(|v| self.text(v, "help"));
-        Some((
-            Input {
-                id: id?,
-                label: label?,
-                personal: optional(personal)?.unwrap_or(false),
-                required: optional(required)?.unwrap_or(false),
-                pattern: optional(pattern)?,
-                help: optional(help)?,
-            },
-            spans,
-        ))
-    }
 }
 
 /// The pattern of checklist and step ids.
@@ -527,7 +437,7 @@ fn is_country(s: &str) -> bool {
 
 /// An optional key's outcome: absent is fine (`Some(None)`), present but invalid fails the
 /// checklist (`None`), present and valid is kept.
-fn optional<T>(v: Option<Option<T>>) -> Option<Option<T>> {
+pub(super) fn optional<T>(v: Option<Option<T>>) -> Option<Option<T>> {
     match v {
         None => Some(None),
         Some(None) => None,

@@ -5,10 +5,26 @@ use serde::{Deserialize, Serialize};
 /// A user-facing text: one string for every language, or one per language tag.
 ///
 /// Serialized as a map from language tag (`en`, `zh-CN`, `zh`, ...) to text; a plain TOML
-/// string is stored under `en`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// string is stored under `en`. A plain JSON string reads the same way, so a field that
+/// became a text (a session's copy of `provider`) still reads from older files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 #[serde(transparent)]
-pub struct Text(#[serde(with = "pairs")] pub Vec<(String, String)>);
+pub struct Text(#[serde(serialize_with = "pairs::serialize")] pub Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Plain(String),
+            Map(#[serde(deserialize_with = "pairs::deserialize")] Vec<(String, String)>),
+        }
+        Ok(match Stored::deserialize(d)? {
+            Stored::Plain(s) => Text::plain(s),
+            Stored::Map(pairs) => Text(pairs),
+        })
+    }
+}
 
 impl Text {
     /// A text with a single English value (what a plain TOML string means).
@@ -108,5 +124,8 @@ mod tests {
         let json = serde_json::to_string(&t).unwrap();
         assert_eq!(json, r#"{"zh-CN":"你好","en":"Hi"}"#);
         assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
+        let plain: Text = serde_json::from_str("\"Orange\"").unwrap();
+        assert_eq!(plain, Text::plain("Orange"));
+        assert!(serde_json::from_str::<Text>("1").is_err());
     }
 }

@@ -1,11 +1,13 @@
 //! The rules that need the whole checklist: references between questions, steps and links,
-//! duplicates, patterns, secrets, and the five core phases.
+//! duplicates, patterns, secrets, the five core phases, and (in [`super::citation`]) the
+//! sources and their citations.
 
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
 
+use super::citation;
 use super::diagnostic::Problem;
 use super::model::{Answer, Checklist, Phase, Question, QuestionKind};
 use super::position::{Span, Spans};
@@ -140,6 +142,8 @@ pub(super) fn check(reader: &mut Reader, c: &Checklist, spans: &Spans, stem: Opt
             }
         }
     }
+
+    citation::check(reader, c, spans);
 
     let at = spans.first_step_table.clone().unwrap_or(0..0);
     for phase in Phase::CORE {

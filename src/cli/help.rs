@@ -125,6 +125,22 @@ static ZH_CN: Help = Help {
         ("letter.force", "-o 文件已存在时覆盖它"),
         ("validate", "检查清单文件，以 路径:行:列 报告每个问题"),
         ("validate.paths", "清单文件或包含清单的文件夹"),
+        (
+            "validate.strict",
+            "供维护者使用：按内置清单的规则检查（没有注明来源的事实算作错误），并拒绝核实日期超过 180 天的清单",
+        ),
+        (
+            "report",
+            "为清单维护者生成会话反馈：可粘贴到 issue 的 Markdown，不含您记录的值",
+        ),
+        (
+            "report.session",
+            "会话编号或其唯一前缀（见 `simcancel sessions`）",
+        ),
+        (
+            "report.with_text",
+            "同时包含您写的跳过原因和备注，其中的数字、电子邮件地址、链接和记录的值会被遮盖（粘贴前请通读）",
+        ),
         ("completions", "输出 shell 自动补全脚本"),
         ("completions.shell", "要生成补全脚本的 shell"),
     ],

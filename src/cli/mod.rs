@@ -1,8 +1,10 @@
-//! The command line, as clap types only, and its help in the person's language ([`help`]).
+//! The command line, as clap types only, and its help and usage errors in the person's
+//! language ([`help`], [`errors`]).
 //! Read only by `lib::run` and the command layer, which turns these into the commands'
 //! context and options before any logic runs. Values from a domain vocabulary (`--kind`,
 //! `--format`) take their possible values from it: no mirror enum here.
 
+pub mod errors;
 pub mod help;
 
 use std::path::PathBuf;
@@ -77,6 +79,9 @@ pub enum Command {
     Letter(LetterArgs),
     /// Check checklist files and report every problem as path:line:col
     Validate(ValidateArgs),
+    /// Feedback on a session for the checklist's maintainers: Markdown to paste into an issue,
+    /// without the values you recorded
+    Report(ReportArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -114,6 +119,11 @@ pub struct ValidateArgs {
     /// Checklist files, or folders of them
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     pub paths: Vec<PathBuf>,
+
+    /// For maintainers: hold the files to the bundled catalogue's rules (a fact without a
+    /// source is an error) and fail on a checklist verified more than 180 days ago
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Options of `completions`.
@@ -170,6 +180,18 @@ pub struct LetterArgs {
     pub force: bool,
 }
 
+/// Options of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Session id, or any unique prefix of it (see `simcancel sessions`)
+    pub session: String,
+
+    /// Also include your skip reasons and notes, with digits, e-mail addresses, links and
+    /// recorded values masked (read the result before you paste it)
+    #[arg(long)]
+    pub with_text: bool,
+}
+
 /// Options of `guide`.
 #[derive(Debug, Args)]
 pub struct GuideArgs {
@@ -206,14 +228,20 @@ pub struct SessionsArgs {
     pub json: bool,
 }
 
+/// A `--country` value that is not a country code (typed, so that [`errors`] can say why
+/// in the person's language).
+#[derive(Debug, thiserror::Error)]
+#[error("use a two-letter country code such as FR, or INT")]
+pub struct NotACountryCode;
+
 /// A country filter: two letters (any case, stored upper-case) or `INT`.
-fn country_code(s: &str) -> Result<String, String> {
+fn country_code(s: &str) -> Result<String, NotACountryCode> {
     let upper = s.trim().to_ascii_uppercase();
     let two_letters = upper.len() == 2 && upper.bytes().all(|b| b.is_ascii_uppercase());
     if two_letters || upper == "INT" {
         Ok(upper)
     } else {
-        Err("use a two-letter country code such as FR, or INT".to_string())
+        Err(NotACountryCode)
     }
 }
 

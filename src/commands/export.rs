@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 
 use super::context::Context;
-use super::messages::Localized;
+use super::messages::{Localize, Localized};
 use super::output;
 use crate::cli::ExportArgs;
 use crate::clock;
@@ -58,7 +58,15 @@ pub fn run(cx: &Context, args: ExportArgs, lang_given: bool) -> Result<ExitCode>
         redact: args.redact,
         now: clock::now()?,
     };
-    let rendered = export::export(&session, format, &options).localized(lang.strings())?;
+    let rendered = match export::export(&session, format, &options) {
+        Ok(rendered) => rendered,
+        // A finished session has nothing open to remind of: said, and not a failure.
+        Err(closed @ export::Error::Closed { .. }) => {
+            super::note(&closed.localize(lang.strings()).to_string());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(e.localize(lang.strings())),
+    };
     output::write(
         args.output.as_deref(),
         &rendered,

@@ -1,6 +1,5 @@
 //! `simcancel guide [<checklist>]`: starts a session and walks it.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -8,9 +7,10 @@ use anyhow::Result;
 use super::context::Context;
 use super::interactive;
 use super::messages::{self, Localized};
-use crate::checklist::Catalog;
+use crate::checklist::{Catalog, Checklist, Entry, Found};
 use crate::clock;
 use crate::i18n::fill;
+use crate::labels;
 use crate::session::{ChecklistRef, Session, Store, new_id};
 
 /// How many ids to try before giving up on a free one (8 hex digits: a clash is rare).
@@ -28,28 +28,38 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
     }
     interactive::install_signal_handler(cx)?;
     let mut prompter = interactive::prompter(cx);
-    let entry = match checklist {
-        Some(id) => catalog.get(id).localized(cx.strings())?,
-        None => {
-            let entries = catalog.entries();
-            if entries.is_empty() {
-                anyhow::bail!("{}", g.no_checklists);
-            }
-            let items: Vec<String> = entries
+    // A name finds the checklist, or the few it may mean; nothing given: all of them.
+    let candidates: Vec<&Entry> = match checklist {
+        Some(query) => match catalog.find(query).localized(cx.strings())? {
+            Found::One(entry) => vec![entry],
+            Found::Several(entries) => entries,
+        },
+        None => catalog.entries().iter().collect(),
+    };
+    let entry = match candidates.as_slice() {
+        [] => anyhow::bail!("{}", g.no_checklists),
+        [one] => *one,
+        several => {
+            let tag = cx.lang.tag();
+            let items: Vec<String> = several
                 .iter()
                 .map(|e| {
                     let c = &e.checklist;
-                    format!(
-                        "{} — {} ({}) [{}]",
-                        c.provider,
-                        c.name.get(cx.lang.tag()),
-                        c.country,
-                        c.id
-                    )
+                    let (name, provider) = (c.name.get(tag), c.provider.get(tag));
+                    // "Sosh (Orange's online brand)" needs no "Sosh — " in front of it.
+                    if name.contains(provider) {
+                        format!("{name} ({}) [{}]", c.country, c.id)
+                    } else {
+                        format!("{provider} — {name} ({}) [{}]", c.country, c.id)
+                    }
                 })
                 .collect();
-            match prompter.pick(g.pick_checklist, &items, 0) {
-                Ok(i) => &entries[i.min(entries.len() - 1)],
+            let keys: Vec<String> = several
+                .iter()
+                .map(|e| also_known_as(&e.checklist, tag))
+                .collect();
+            match prompter.pick(g.pick_checklist, &items, &keys, 0) {
+                Ok(i) => several[i.min(several.len() - 1)],
                 Err(stop) => return interactive::stopped(&stop, g.pick_eof),
             }
         }
@@ -68,7 +78,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                 store.dir().display()
             )
         })?;
-    let _lock = store.lock(&id).localized(cx.strings())?;
+    let lock = store.lock(&id).localized(cx.strings())?;
     let mut session = Session::start(
         id,
         cx.lang.tag(),
@@ -84,10 +94,27 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         session.answer(&q, a, now);
     }
     store.save(&session).localized(cx.strings())?;
-    writeln!(
-        std::io::stdout(),
-        "{}",
-        fill(g.started, &[("id", &session.id)])
+    super::say(
+        &mut std::io::stdout(),
+        &fill(g.started, &[("id", &session.id)]),
     )?;
-    interactive::run_engine(cx, &store, &mut session, None, prompter.as_mut())
+    if let Some(stale) = labels::stale(entry.checklist.verified, now.date_naive(), cx.strings()) {
+        super::say(&mut std::io::stdout(), &format!("⚠ {stale}"))?;
+    }
+    interactive::run_engine(cx, &store, &lock, &mut session, None, prompter.as_mut())
+}
+
+/// The words a checklist is also found by in the picker, besides its line: its name and
+/// provider in the other languages, its network and its aliases.
+fn also_known_as(c: &Checklist, tag: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    let shown = [c.name.get(tag), c.provider.get(tag)];
+    for (_, v) in c.name.0.iter().chain(&c.provider.0) {
+        if !shown.contains(&v.as_str()) && !words.contains(&v.as_str()) {
+            words.push(v);
+        }
+    }
+    words.extend(c.network.as_deref());
+    words.extend(c.aliases.iter().map(String::as_str));
+    words.join(", ")
 }

@@ -1,25 +1,21 @@
 //! The interactive part that `guide` and `resume` share: the front end for this terminal,
-//! the Ctrl-C handler, the `--answer` values, the [`Engine`] run with durable saves, and
-//! the closing message with its exit code.
+//! the signals ([`super::interrupt`]), the `--answer` values, the [`Engine`] run with
+//! durable saves, and the closing message with its exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
-use std::sync::Mutex;
 
 use anyhow::Result;
 
 use super::context::Context;
+use super::interrupt;
 use super::messages::Localized;
 use crate::checklist::{Answer, Question};
 use crate::clock;
 use crate::engine::{DialoguerPrompter, Engine, Outcome, PlainPrompter, Prompter, Stop};
 use crate::exit;
 use crate::i18n::{Strings, fill};
-use crate::session::{Session, Store, Timestamp};
-
-/// The line printed when a signal stops the guide: set once the session exists, since its
-/// state is on disk from then on.
-static RESUME_HINT: Mutex<Option<String>> = Mutex::new(None);
+use crate::session::{Session, SessionLock, Store, Timestamp};
 
 /// The front end for this run: dialoguer in a terminal, numbered lines otherwise.
 pub fn prompter(cx: &Context) -> Box<dyn Prompter> {
@@ -31,27 +27,14 @@ pub fn prompter(cx: &Context) -> Box<dyn Prompter> {
                 .echo_answers(piped),
         )
     } else {
-        Box::new(DialoguerPrompter::new())
+        Box::new(DialoguerPrompter::new(cx.strings()))
     }
 }
 
-/// Installs the handler for Ctrl-C, SIGTERM and SIGHUP (a closed terminal). The state is
-/// saved before every prompt, so the handler only says how to resume, restores the cursor
-/// and exits 130.
+/// Starts listening for Ctrl-C, SIGTERM and SIGHUP (a closed terminal): see
+/// [`super::interrupt`].
 pub fn install_signal_handler(cx: &Context) -> Result<()> {
-    let plain = cx.plain;
-    ctrlc::set_handler(move || {
-        if !plain {
-            // Best effort: the terminal may already be gone.
-            let _ = console::Term::stdout().show_cursor();
-        }
-        let hint = RESUME_HINT.lock().ok().and_then(|h| h.clone());
-        if let Some(hint) = hint {
-            super::note(&format!("\n{hint}"));
-        }
-        std::process::exit(i32::from(exit::INTERRUPTED));
-    })
-    .map_err(|e| anyhow::anyhow!("cannot install the Ctrl-C handler: {e}"))
+    interrupt::install(cx.plain)
 }
 
 /// The clock the engine reads: `SIMCANCEL_NOW` when set (checked once by the caller, so a
@@ -72,61 +55,62 @@ pub fn answers_or_usage(
     })
 }
 
-/// Runs the engine on a locked session and prints how it ended. `on_disk`: for a session
+/// Runs the engine on a saved session whose `lock` this process holds, and prints how it
+/// ended. Ctrl-C ends the process here (see [`super::interrupt`]). `on_disk`: for a session
 /// read from its file, how many events the file holds (see [`Engine::resuming`]).
 pub fn run_engine(
     cx: &Context,
     store: &Store,
+    lock: &SessionLock,
     session: &mut Session,
     on_disk: Option<usize>,
     prompter: &mut dyn Prompter,
 ) -> Result<ExitCode> {
     let g = &cx.strings().guide;
     let hint = fill(g.saved_resume, &[("id", &session.id)]);
-    if let Ok(mut h) = RESUME_HINT.lock() {
-        *h = Some(hint.clone());
-    }
+    interrupt::walking(hint.clone(), lock.path().to_path_buf());
     let mut saver = |s: &Session| store.save(s);
     let clock = engine_clock();
     let mut engine = Engine::new(session, prompter, &mut saver, &clock, cx.strings());
     if let Some(events) = on_disk {
         engine = engine.resuming(events);
     }
-    let outcome = engine.run().localized(cx.strings())?;
+    let outcome = engine.run();
+    // Past the walk, this process says how it ended itself (and drops its lock).
+    if !matches!(outcome, Ok(Outcome::Interrupted)) {
+        interrupt::walked();
+    }
+    let outcome = outcome.localized(cx.strings())?;
     Ok(match outcome {
         Outcome::Completed => {
-            writeln!(
-                std::io::stdout(),
-                "{}",
-                fill(g.completed, &[("id", &session.id)])
+            super::say(
+                &mut std::io::stdout(),
+                &fill(g.completed, &[("id", &session.id)]),
             )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Abandoned => {
-            writeln!(
-                std::io::stdout(),
-                "{}",
-                fill(g.abandoned, &[("id", &session.id)])
+            super::say(
+                &mut std::io::stdout(),
+                &fill(g.abandoned, &[("id", &session.id)]),
             )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Paused | Outcome::EndOfInput => {
-            writeln!(std::io::stdout(), "{hint}")?;
+            super::say(&mut std::io::stdout(), &hint)?;
             ExitCode::from(exit::OK)
         }
-        Outcome::Interrupted => {
-            super::note(&hint);
-            ExitCode::from(exit::INTERRUPTED)
-        }
+        Outcome::Interrupted => interrupt::interrupted_at_prompt(),
     })
 }
 
 /// The exit code for a picker that got no answer before any session existed: nothing was
-/// chosen, so end of input is an error that says how to choose without a picker.
+/// chosen, so end of input is an error that says how to choose without a picker, and
+/// Ctrl-C ends the process by SIGINT (nothing to resume yet).
 pub fn stopped(stop: &Stop, eof_message: &str) -> Result<ExitCode> {
     match stop {
         Stop::EndOfInput => anyhow::bail!("{eof_message}"),
-        Stop::Interrupted => Ok(ExitCode::from(exit::INTERRUPTED)),
+        Stop::Interrupted => interrupt::interrupted_at_prompt(),
         Stop::Io(e) => Err(anyhow::anyhow!("cannot talk to the terminal: {e}")),
     }
 }

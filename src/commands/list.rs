@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::messages::{self, Localized};
-use crate::checklist::{Difficulty, Kind, Summary, summaries};
+use crate::checklist::{Difficulty, Kind, Summary, stale_days, summaries};
+use crate::clock;
 use crate::i18n::fill;
 use crate::labels;
 
@@ -31,12 +32,15 @@ struct Row<'a> {
     kinds: &'a [Kind],
     difficulty: Difficulty,
     verified: chrono::NaiveDate,
+    /// Days since `verified` when more than [`crate::checklist::STALE_AFTER_DAYS`], else null.
+    stale_days: Option<i64>,
     origin: String,
 }
 
 /// Prints the checklists that match the filters.
 pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
     let strings = cx.strings();
+    let today = clock::now()?.date_naive();
     let found = summaries(&cx.sources).localized(strings)?;
     for (path, count) in &found.skipped {
         super::note(&format!(
@@ -62,11 +66,12 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
             .map(|s| Row {
                 id: &s.id,
                 name: s.name.get(strings.tag()),
-                provider: &s.provider,
+                provider: s.provider.get(strings.tag()),
                 country: &s.country,
                 kinds: &s.kinds,
                 difficulty: s.difficulty,
                 verified: s.verified,
+                stale_days: stale_days(s.verified, today),
                 origin: s.origin.as_ref().map(|o| o.to_string()).unwrap_or_default(),
             })
             .collect();
@@ -96,10 +101,14 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
             [
                 s.id.clone(),
                 s.name.get(strings.tag()).to_string(),
-                s.provider.clone(),
+                s.provider.get(strings.tag()).to_string(),
                 s.country.clone(),
                 labels::difficulty(s.difficulty, strings).to_string(),
-                s.verified.to_string(),
+                if stale_days(s.verified, today).is_some() {
+                    format!("{} ⚠", s.verified)
+                } else {
+                    s.verified.to_string()
+                },
                 s.origin
                     .as_ref()
                     .map(|o| messages::origin(o, strings))
@@ -109,6 +118,11 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         .collect();
     let headers = strings.catalog.list_headers.map(String::from);
     super::table::write(&mut out, &headers, &table)?;
+    for s in &rows {
+        if let Some(stale) = labels::stale(s.verified, today, strings) {
+            writeln!(out, "⚠ {}: {stale}", s.id)?;
+        }
+    }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -11,13 +11,16 @@ use std::path::Path;
 use anyhow::anyhow;
 
 use crate::checklist::{
-    self, Diagnostic, ID_PATTERN, MAX_FILE_SIZE, Origin, Problem, ReadError, Severity,
+    self, CiteOwner, Diagnostic, ID_PATTERN, MAX_FILE_SIZE, MAX_QUOTE_CHARS, Origin, Problem,
+    ReadError, STALE_AFTER_DAYS, Severity,
 };
 use crate::engine;
 use crate::export;
+use crate::fsutil;
 use crate::i18n::{Strings, fill};
 use crate::letter;
 use crate::session::{self, FORMAT_VERSION, FileProblem, Mismatch};
+use crate::visible::{excerpt, line};
 
 /// A domain error that can be said in the person's language.
 pub trait Localize {
@@ -48,10 +51,14 @@ impl Localize for checklist::Error {
                     ("reason", &read_error(reason, s)),
                 ],
             ),
-            checklist::Error::NotAnId { id } => fill(c.not_an_id, &[("id", id)]),
+            checklist::Error::NotAnId { id } => fill(c.not_an_id, &[("id", &excerpt(id))]),
+            checklist::Error::Ambiguous { query, ids } => fill(
+                c.ambiguous,
+                &[("query", &excerpt(query)), ("ids", &ids.join(", "))],
+            ),
             checklist::Error::Unknown { id, known } => fill(
                 c.unknown_checklist,
-                &[("id", id), ("known", &known.join(", "))],
+                &[("id", &excerpt(id)), ("known", &known.join(", "))],
             ),
         })
     }
@@ -78,6 +85,15 @@ impl Localize for export::Error {
         match &self {
             export::Error::NothingToRemind { session } => {
                 anyhow!(fill(s.export.cal_nothing, &[("id", session)]))
+            }
+            export::Error::Closed { session, status } => {
+                let template = match status {
+                    session::SessionStatus::Abandoned => s.export.cal_abandoned,
+                    session::SessionStatus::Completed | session::SessionStatus::InProgress => {
+                        s.export.cal_completed
+                    }
+                };
+                anyhow!(fill(template, &[("id", session)]))
             }
             // A bug rather than something the person can fix: not translated.
             export::Error::Json(_) => anyhow::Error::new(self),
@@ -145,6 +161,13 @@ impl Localize for session::Error {
             session::Error::Unreadable { path, problem } => {
                 format!("{}: {}", path.display(), file_problem(problem, s))
             }
+            session::Error::LockNotRegular { id, lock } => {
+                fill(t.lock_not_regular, &[("id", id), ("lock", &lock.display())])
+            }
+            session::Error::Write(fsutil::Error::Shared { dir, mode }) => fill(
+                t.shared_data_dir,
+                &[("dir", &dir.display()), ("mode", &format!("{mode:04o}"))],
+            ),
             // The system's own words, with their cause: not translated.
             session::Error::Read { .. }
             | session::Error::Serialize(_)
@@ -159,6 +182,11 @@ pub fn file_problem(p: &FileProblem, s: &Strings) -> String {
     let t = &s.sessions;
     match p {
         FileProblem::Io(message) => message.clone(),
+        FileProblem::NotRegular => t.file_not_regular.to_string(),
+        FileProblem::NotUtf8 { line } => fill(t.file_not_utf8, &[("line", line)]),
+        FileProblem::IdMismatch { inner, file } => {
+            fill(t.file_id_mismatch, &[("inner", inner), ("file", file)])
+        }
         FileProblem::NotJson(error) => fill(t.file_not_json, &[("error", error)]),
         FileProblem::NoFormat => t.file_no_format.to_string(),
         FileProblem::Newer(version) => fill(
@@ -186,18 +214,21 @@ pub fn diagnostic(d: &Diagnostic, s: &Strings) -> String {
     };
     format!(
         "{}:{}:{}: {severity}: {}",
-        d.path.display(),
+        line(&d.path.display().to_string()),
         d.line,
         d.col,
         problem(&d.problem, s)
     )
 }
 
-/// What is wrong in a checklist file or letter template.
+/// What is wrong in a checklist file or letter template. Every value that comes from the
+/// file is quoted as an [`excerpt`]: one line of at most 80 characters, control characters
+/// made visible, however long or hostile the value.
 pub fn problem(p: &Problem, s: &Strings) -> String {
     let t = &s.problems;
+    let x = |v: &str| excerpt(v);
     match p {
-        Problem::Syntax(message) => fill(t.syntax, &[("message", message)]),
+        Problem::Syntax(message) => fill(t.syntax, &[("message", &line(message))]),
         Problem::Empty => t.empty.to_string(),
         Problem::NotUtf8 => t.not_utf8.to_string(),
         Problem::TooLarge { size } => fill(
@@ -215,16 +246,16 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
         } => fill(
             t.unknown_key,
             &[
-                ("key", key),
-                ("table", table),
+                ("key", &x(key)),
+                ("table", &x(table)),
                 ("expected", &expected.join(", ")),
             ],
         ),
         Problem::MissingKey { key, table } => {
-            fill(t.missing_key, &[("key", key), ("table", table)])
+            fill(t.missing_key, &[("key", key), ("table", &x(table))])
         }
         Problem::WrongType { key, expected } => {
-            fill(t.wrong_type, &[("key", key), ("expected", expected)])
+            fill(t.wrong_type, &[("key", &x(key)), ("expected", expected)])
         }
         Problem::UnknownValue {
             key,
@@ -233,15 +264,15 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
         } => fill(
             t.unknown_value,
             &[
-                ("key", key),
-                ("value", value),
+                ("key", &x(key)),
+                ("value", &x(value)),
                 ("allowed", &allowed.join(", ")),
             ],
         ),
         Problem::UnsupportedSchema { found } => fill(t.unsupported_schema, &[("found", found)]),
-        Problem::BadId { id, pattern } => fill(t.bad_id, &[("id", id), ("pattern", pattern)]),
+        Problem::BadId { id, pattern } => fill(t.bad_id, &[("id", &x(id)), ("pattern", pattern)]),
         Problem::IdNotFileName { id, stem } => {
-            fill(t.id_not_file_name, &[("id", id), ("stem", stem)])
+            fill(t.id_not_file_name, &[("id", &x(id)), ("stem", &x(stem))])
         }
         Problem::Duplicate {
             what,
@@ -249,10 +280,10 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
             first_line,
         } => fill(
             t.duplicate,
-            &[("what", what), ("id", id), ("line", first_line)],
+            &[("what", what), ("id", &x(id)), ("line", first_line)],
         ),
         Problem::UnknownQuestion { question } => {
-            fill(t.unknown_question, &[("question", question)])
+            fill(t.unknown_question, &[("question", &x(question))])
         }
         Problem::ImpossibleAnswer {
             question,
@@ -261,31 +292,72 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
         } => fill(
             t.impossible_answer,
             &[
-                ("question", question),
-                ("value", value),
-                ("allowed", &allowed.join(", ")),
+                ("question", &x(question)),
+                ("value", &x(value)),
+                ("allowed", &x(&allowed.join(", "))),
             ],
         ),
-        Problem::AskedTooLate { question, at } => {
-            fill(t.asked_too_late, &[("question", question), ("at", at)])
-        }
-        Problem::UnknownStep { step } => fill(t.unknown_step, &[("step", step)]),
-        Problem::UnknownLink { link } => fill(t.unknown_link, &[("link", link)]),
-        Problem::NotHttps { url } => fill(t.not_https, &[("url", url)]),
+        Problem::AskedTooLate { question, at } => fill(
+            t.asked_too_late,
+            &[("question", &x(question)), ("at", &x(at))],
+        ),
+        Problem::UnknownStep { step } => fill(t.unknown_step, &[("step", &x(step))]),
+        Problem::UnknownLink { link } => fill(t.unknown_link, &[("link", &x(link))]),
+        Problem::NotHttps { url } => fill(t.not_https, &[("url", &x(url))]),
         Problem::BadDuration { reason } => fill(t.bad_duration, &[("reason", reason)]),
-        Problem::BadPattern { reason } => fill(t.bad_pattern, &[("reason", reason)]),
-        Problem::NoEnglishOrChinese { key } => fill(t.no_english_or_chinese, &[("key", key)]),
-        Problem::BadLanguageTag { tag } => fill(t.bad_language_tag, &[("tag", tag)]),
-        Problem::EmptyValue { key } => fill(t.empty_value, &[("key", key)]),
-        Problem::BadCountry { value } => fill(t.bad_country, &[("value", value)]),
-        Problem::BadChoices { question } => fill(t.bad_choices, &[("question", question)]),
-        Problem::SecretInput { input } => fill(t.secret_input, &[("input", input)]),
+        Problem::BadPattern { reason } => fill(t.bad_pattern, &[("reason", &x(reason))]),
+        Problem::NoEnglishOrChinese { key } => fill(t.no_english_or_chinese, &[("key", &x(key))]),
+        Problem::BadLanguageTag { tag } => fill(t.bad_language_tag, &[("tag", &x(tag))]),
+        Problem::EmptyValue { key } => fill(t.empty_value, &[("key", &x(key))]),
+        Problem::BadCountry { value } => fill(t.bad_country, &[("value", &x(value))]),
+        Problem::BadChoices { question } => fill(t.bad_choices, &[("question", &x(question))]),
+        Problem::SecretInput { input } => fill(t.secret_input, &[("input", &x(input))]),
         Problem::MissingPhase { phase } => fill(t.missing_phase, &[("phase", phase)]),
         Problem::WaitOutsideWaitPhase => t.wait_outside_wait_phase.to_string(),
+        Problem::ControlCharacter { key, code } => fill(
+            t.control_character,
+            &[
+                ("key", &x(key)),
+                ("code", &format!("U+{:04X}", u32::from(*code))),
+            ],
+        ),
+        Problem::NeedsSchema2 { key } => fill(t.needs_schema_2, &[("key", &x(key))]),
+        Problem::SourcesForm { schema } => match schema {
+            1 => t.sources_form_1,
+            _ => t.sources_form_2,
+        }
+        .to_string(),
+        Problem::UnknownSource { id } => fill(t.unknown_source, &[("id", &x(id))]),
+        Problem::UnusedSource { id } => fill(t.unused_source, &[("id", &x(id))]),
+        Problem::QuoteTooLong { chars } => fill(
+            t.quote_too_long,
+            &[("chars", chars), ("max", &MAX_QUOTE_CHARS)],
+        ),
+        Problem::UncitedFact { owner, key, found } => {
+            let owner = match owner {
+                CiteOwner::TopLevel => t.owner_top.to_string(),
+                CiteOwner::Contacts => t.owner_contacts.to_string(),
+                CiteOwner::Question(id) => fill(t.owner_question, &[("id", &x(id))]),
+                CiteOwner::Step(id) => fill(t.owner_step, &[("id", &x(id))]),
+            };
+            fill(
+                t.uncited_fact,
+                &[("key", &x(key)), ("found", &x(found)), ("owner", &owner)],
+            )
+        }
+        Problem::UncitedContact { key } => fill(t.uncited_contact, &[("key", &x(key))]),
+        Problem::Stale { days, verified } => fill(
+            t.stale,
+            &[
+                ("verified", verified),
+                ("days", days),
+                ("max", &STALE_AFTER_DAYS),
+            ],
+        ),
         Problem::UnknownPlaceholder { name } => fill(
             t.unknown_placeholder,
             &[
-                ("placeholder", &format!("{{{{{name}}}}}")),
+                ("placeholder", &format!("{{{{{}}}}}", x(name))),
                 ("known", &crate::letter::placeholder_names()),
             ],
         ),
@@ -327,3 +399,5 @@ pub fn skipped(path: &Path, count: usize, s: &Strings) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_v2;

@@ -5,6 +5,7 @@
 //!
 //! Shared by several commands: `context.rs` (the resolved global options),
 //! `messages.rs` (typed errors worded), `interactive.rs` (what `guide` and `resume` share),
+//! `interrupt.rs` (what a signal does to them),
 //! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables).
 
 mod completions;
@@ -12,10 +13,12 @@ pub mod context;
 mod export;
 mod guide;
 mod interactive;
+mod interrupt;
 mod letter;
 mod list;
 pub mod messages;
 mod output;
+mod report;
 mod resume;
 mod sessions;
 mod show;
@@ -29,11 +32,19 @@ use anyhow::Result;
 use crate::cli::{Cli, Command};
 pub use context::Context;
 
-/// Writes a line to standard error. A closed or broken stderr is ignored: `eprintln!`
-/// would panic there, and the line only informs.
+/// Writes a line to standard error, its control characters made visible (it may quote a
+/// file name or a value). A closed or broken stderr is ignored: `eprintln!` would panic
+/// there, and the line only informs.
 pub(crate) fn note(line: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", crate::visible::text(line));
+}
+
+/// Writes `text` and a line break to `out`, its control characters made visible: every line
+/// a command prints that may hold text from outside simcancel goes through here (or
+/// [`note`]).
+pub(crate) fn say(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
+    writeln!(out, "{}", crate::visible::text(text))
 }
 
 /// Whether a write failed because the reader went away (`simcancel list | head`). Windows
@@ -66,10 +77,11 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
                 json: args.json,
             },
         ),
-        Command::Validate(args) => validate::run(&cx, &args.paths),
+        Command::Validate(args) => validate::run(&cx, &args.paths, args.strict),
         Command::Completions(args) => completions::run(args.shell),
         Command::Export(args) => export::run(&cx, args, lang_given),
         Command::Letter(args) => letter::run(&cx, args, lang_given),
+        Command::Report(args) => report::run(&cx, args, lang_given),
         Command::Guide(args) => guide::run(&cx, args.checklist.as_deref(), &args.answers),
         Command::Resume(args) => resume::run(&cx, args.session.as_deref(), &args.answers),
         Command::Sessions(args) => sessions::run(&cx, args.all, args.json),

@@ -37,6 +37,7 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, s: &Strings) -> R
                 fill(x.no_folder, &[("dir", &dir.display())])
             }
             fsutil::Error::MakePrivate { .. }
+            | fsutil::Error::Shared { .. }
             | fsutil::Error::Write { .. }
             | fsutil::Error::Rename { .. }
             | fsutil::Error::SyncDir { .. } => fill(x.write_failed, &[("path", &path.display())]),

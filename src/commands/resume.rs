@@ -1,6 +1,5 @@
 //! `simcancel resume [<session>]`: continues a session at its first pending step.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -63,7 +62,7 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
                         })
                         .collect();
                     // The list is newest activity first, so the default is the most recent.
-                    match prompter.pick(g.pick_session, &items, 0) {
+                    match prompter.pick(g.pick_session, &items, &[], 0) {
                         Ok(i) => open.swap_remove(i.min(open.len() - 1)).0,
                         Err(stop) => return interactive::stopped(&stop, g.pick_session_eof),
                     }
@@ -76,24 +75,11 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let _lock = store.lock(&id).localized(cx.strings())?;
-    // Read under the lock, so no other process saves it between reading and walking.
+    let lock = store.lock(&id).localized(cx.strings())?;
+    // Read under the lock, so no other process saves it between reading and walking. A
+    // file whose inner id is not its name is refused there: saves go to the file the inner
+    // id names, so walking a copy would write over another session.
     let mut session = Store::read(&path).localized(cx.strings())?;
-    // Saves go to the file named by the id inside: walking a copy or a renamed file would
-    // write over another session (or create one), so the two must agree.
-    if session.id != id {
-        bail!(
-            "{}",
-            fill(
-                g.resume_id_mismatch,
-                &[
-                    ("path", &path.display()),
-                    ("inner", &session.id),
-                    ("file", &id)
-                ]
-            )
-        );
-    }
     if let Err(mismatch) = session.check() {
         let reason = fill(
             cx.strings().sessions.left_untouched,
@@ -128,27 +114,31 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
     match Catalog::hash_of(&cx.sources, &checklist_id).localized(cx.strings()) {
         Ok(Some(hash)) => {
             if session.note_checklist_hash(&hash, now) {
-                writeln!(
-                    std::io::stdout(),
-                    "{}",
-                    fill(g.checklist_changed, &[("id", &checklist_id)])
+                super::say(
+                    &mut std::io::stdout(),
+                    &fill(g.checklist_changed, &[("id", &checklist_id)]),
                 )?;
             }
         }
-        Ok(None) => writeln!(
-            std::io::stdout(),
-            "{}",
-            fill(g.checklist_missing, &[("id", &checklist_id)])
+        Ok(None) => super::say(
+            &mut std::io::stdout(),
+            &fill(g.checklist_missing, &[("id", &checklist_id)]),
         )?,
         Err(e) => super::note(&format!("simcancel: {e:#}")),
     }
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
-    writeln!(
-        std::io::stdout(),
-        "{}",
-        screens::summary(&session, cx.strings(), now)
+    super::say(
+        &mut std::io::stdout(),
+        &screens::summary(&session, cx.strings(), now),
     )?;
-    interactive::run_engine(cx, &store, &mut session, Some(on_disk), prompter.as_mut())
+    interactive::run_engine(
+        cx,
+        &store,
+        &lock,
+        &mut session,
+        Some(on_disk),
+        prompter.as_mut(),
+    )
 }

@@ -1,5 +1,6 @@
 //! `simcancel sessions [--all] [--json]`: every session with its progress and state; files
-//! that cannot be read are listed with their path, and the others still show.
+//! that cannot be read are listed with their path, and the others still show. Temporary
+//! files that crashes left are removed on the way.
 
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
@@ -66,9 +67,11 @@ struct JsonListing<'a> {
 /// Prints the sessions: unfinished ones, or all with `all`.
 pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
     let now = clock::now()?;
-    let listing = Store::new(&cx.data_dir)
-        .list_summaries()
-        .localized(cx.strings())?;
+    let store = Store::new(&cx.data_dir);
+    // Temporary files a crash left may hold what was typed: remove those no guide is
+    // writing. Best effort: listing works in a folder this user cannot write to.
+    store.remove_stale_temp_files();
+    let listing = store.list_summaries().localized(cx.strings())?;
     let shown: Vec<&(std::path::PathBuf, SessionSummary)> = listing
         .sessions
         .iter()
@@ -146,19 +149,18 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
         super::table::write(&mut out, &header, &rows)?;
     }
     for bad in &listing.unreadable {
-        writeln!(
-            out,
-            "{}",
-            fill(
+        super::say(
+            &mut out,
+            &fill(
                 t.unreadable,
                 &[
                     ("path", &bad.path.display()),
                     (
                         "reason",
-                        &messages::file_problem(&bad.problem, cx.strings())
-                    )
-                ]
-            )
+                        &messages::file_problem(&bad.problem, cx.strings()),
+                    ),
+                ],
+            ),
         )?;
     }
     out.flush()?;

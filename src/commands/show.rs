@@ -9,9 +9,13 @@ use serde::Serialize;
 
 use super::context::Context;
 use super::messages::{self, Localized};
-use crate::checklist::{Catalog, Checklist, Entry, QuestionKind};
+use chrono::NaiveDate;
+
+use crate::checklist::{self, Catalog, Checklist, Entry, Footnotes, Found, QuestionKind, markers};
+use crate::clock;
 use crate::i18n::{Strings, fill};
 use crate::labels;
+use crate::labels::SourceText;
 
 /// What `show` was asked for.
 pub struct ShowOptions {
@@ -30,8 +34,18 @@ struct Json<'a> {
 
 /// Prints one checklist.
 pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
+    let today = clock::now()?.date_naive();
     let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
-    let entry = catalog.get(&opts.id).localized(cx.strings())?;
+    let entry = match catalog.find(&opts.id).localized(cx.strings())? {
+        Found::One(entry) => entry,
+        Found::Several(entries) => {
+            return Err(checklist::Error::Ambiguous {
+                query: opts.id.clone(),
+                ids: entries.iter().map(|e| e.checklist.id.clone()).collect(),
+            })
+            .localized(cx.strings());
+        }
+    };
     // One write at the end, not one per line (standard output is line-buffered).
     let mut out = BufWriter::new(std::io::stdout().lock());
     if opts.json {
@@ -47,32 +61,48 @@ pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
         .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        out.write_all(render(entry, cx.strings()).as_bytes())?;
+        // The checklist may come from anyone: its control characters are shown, not obeyed.
+        out.write_all(crate::visible::text(&render(entry, cx.strings(), today)).as_bytes())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The checklist as readable text with the words of `s`.
-pub fn render(entry: &Entry, s: &Strings) -> String {
+/// `text` followed by the footnote markers of `cite` (` [1][3]`), if it cites anything.
+fn cited(text: &str, cite: &[String], notes: &Footnotes) -> String {
+    let marks = markers(&notes.numbers(cite));
+    if marks.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text} {marks}")
+    }
+}
+
+/// The checklist as readable text with the words of `s`; `today` tells whether it is
+/// stale.
+pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
     let c = &entry.checklist;
+    let notes = Footnotes::of(c);
     let tag = s.tag();
     let l = &s.catalog.show_labels;
     let mut o = String::new();
-    let name = c.name.get(tag);
+    // Escaped here already so the underline is as wide as what is shown.
+    let name = crate::visible::line(c.name.get(tag));
     let _ = writeln!(o, "{name}  [{}]", c.id);
     let _ = writeln!(
         o,
         "{}",
-        "=".repeat(console::measure_text_width(name) + c.id.len() + 4)
+        "=".repeat(console::measure_text_width(&name) + c.id.len() + 4)
     );
-    if let Some(summary) = &c.summary {
-        let _ = writeln!(o, "{}\n", summary.get(tag));
+    for text in [&c.summary, &c.description].into_iter().flatten() {
+        let _ = writeln!(o, "{}\n", cited(text.get(tag).trim(), &c.cite, &notes));
     }
-    let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name()).collect();
-    let flags: Vec<&str> = c.flags.iter().map(|f| f.name()).collect();
-    let _ = writeln!(o, "{}: {}", l.provider, c.provider);
+    let _ = writeln!(o, "{}: {}", l.provider, c.provider.get(tag));
+    if let Some(network) = &c.network {
+        let _ = writeln!(o, "{}: {network}", l.network);
+    }
     let _ = writeln!(o, "{}: {}", l.country, c.country);
+    let kinds: Vec<&str> = c.kinds.iter().map(|k| labels::kind(*k, s)).collect();
     let _ = writeln!(o, "{}: {}", l.kinds, kinds.join(", "));
     let _ = writeln!(
         o,
@@ -80,7 +110,8 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
         l.difficulty,
         labels::difficulty(c.difficulty, s)
     );
-    if !flags.is_empty() {
+    if !c.flags.is_empty() {
+        let flags: Vec<&str> = c.flags.iter().map(|f| labels::flag(*f, s)).collect();
         let _ = writeln!(o, "{}: {}", l.flags, flags.join(", "));
     }
     let _ = writeln!(
@@ -88,12 +119,12 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
         "{}: {} ({})",
         l.verified, c.verified, s.catalog.verified_meaning
     );
+    if let Some(stale) = labels::stale(c.verified, today, s) {
+        let _ = writeln!(o, "  ⚠ {stale}");
+    }
     let _ = writeln!(o, "{}: {}", l.origin, messages::origin(&entry.origin, s));
-    if !c.sources.is_empty() {
-        let _ = writeln!(o, "{}:", l.sources);
-        for src in &c.sources {
-            let _ = writeln!(o, "  - {src}");
-        }
+    if !c.aliases.is_empty() {
+        let _ = writeln!(o, "{}: {}", l.aliases, c.aliases.join(", "));
     }
     if !c.links.is_empty() {
         let _ = writeln!(o, "{}:", l.links);
@@ -102,16 +133,24 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
         }
     }
     if !c.contacts.is_empty() {
-        let _ = writeln!(o, "{}:", l.contact);
         let ct = &c.contacts;
-        for v in [&ct.phone, &ct.email].into_iter().flatten() {
-            let _ = writeln!(o, "  {v}");
+        let _ = writeln!(o, "{}:", cited(l.contact, &ct.cite, &notes));
+        if let Some(phone) = &ct.phone {
+            let _ = writeln!(o, "  {phone}");
+        }
+        if let Some(phone) = &ct.phone_abroad {
+            let _ = writeln!(o, "  {phone} ({})", l.phone_abroad);
+        }
+        if let Some(email) = &ct.email {
+            let _ = writeln!(o, "  {email}");
         }
         if !ct.postal.is_empty() {
             let _ = writeln!(o, "  {}", ct.postal.join(", "));
         }
         if let Some(n) = &ct.note {
-            let _ = writeln!(o, "  {}", n.get(tag));
+            for line in n.get(tag).trim().lines() {
+                let _ = writeln!(o, "  {line}");
+            }
         }
     }
     if !c.questions.is_empty() {
@@ -125,9 +164,16 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
                     .collect::<Vec<_>>()
                     .join(" / "),
             };
-            let _ = writeln!(o, "  - {} [{}]: {answers}", q.text.get(tag), q.id);
+            let text = cited(q.text.get(tag), &q.cite, &notes);
+            let _ = writeln!(o, "  - {text} ({}): {answers}", q.id);
+            if let Some(help) = &q.help {
+                for line in help.get(tag).trim().lines() {
+                    let _ = writeln!(o, "    {line}");
+                }
+            }
             if let Some(at) = &q.at {
-                let _ = writeln!(o, "    {}", fill(s.catalog.asked_at, &[("step", at)]));
+                let step = c.step(at).map_or(at.as_str(), |st| st.title.get(tag));
+                let _ = writeln!(o, "    {}", fill(s.catalog.asked_at, &[("step", &step)]));
             }
         }
     }
@@ -141,27 +187,13 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
             step.title.get(tag),
             step.id
         );
-        for line in step.body.get(tag).lines() {
+        let body = cited(step.body.get(tag).trim_end(), &step.cite, &notes);
+        for line in body.lines() {
             let _ = writeln!(o, "   {line}");
         }
         if !step.when.is_empty() {
-            let cond: Vec<String> = step
-                .when
-                .iter()
-                .map(|c| {
-                    let any: Vec<String> = c
-                        .any_of
-                        .iter()
-                        .map(|a| labels::answer(entry.checklist.question(&c.question), a, s))
-                        .collect();
-                    format!("{} = {}", c.question, any.join(" | "))
-                })
-                .collect();
-            let _ = writeln!(
-                o,
-                "   ({})",
-                fill(s.catalog.only_when, &[("cond", &cond.join(", "))])
-            );
+            let cond = labels::conditions(&step.when, c, s);
+            let _ = writeln!(o, "   ({})", fill(s.catalog.only_when, &[("cond", &cond)]));
         }
         for link in &step.links {
             if let Some(url) = c.link(link) {
@@ -187,8 +219,16 @@ pub fn render(entry: &Entry, s: &Strings) -> String {
             let _ = writeln!(
                 o,
                 "   ⏳ {}",
-                fill(s.catalog.expected_wait, &[("wait", &w)])
+                fill(s.catalog.expected_wait, &[("wait", &labels::wait(w, s))])
             );
+        }
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(o, "\n{}:", l.sources);
+        for source in SourceText::list(&notes, None) {
+            for line in source.lines(s) {
+                let _ = writeln!(o, "  {line}");
+            }
         }
     }
     o

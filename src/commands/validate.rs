@@ -8,14 +8,21 @@ use anyhow::Result;
 
 use super::context::Context;
 use super::messages;
-use crate::checklist::{Diagnostic, Problem, ReadError, checklist_files, parse_str, read_file};
+use crate::checklist::{
+    Diagnostic, Problem, ReadError, Rules, checklist_files, parse_with, read_file,
+};
 use crate::i18n::fill;
 use crate::parallel;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
-/// error was found.
-pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
+/// error was found. `strict`: the bundled catalogue's rules, and no stale checklist.
+pub fn run(cx: &Context, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
     let s = cx.strings();
+    let rules = if strict {
+        Rules::strict(crate::clock::now()?.date_naive())
+    } else {
+        Rules::USER
+    };
     // One write at the end, not one per line (standard output is line-buffered).
     let mut out = BufWriter::new(std::io::stdout().lock());
     // What to report on, in order: a file to check, or a folder that cannot be listed.
@@ -25,10 +32,9 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
         if path.is_dir() {
             match dir_files(path) {
                 Ok(list) if list.is_empty() => {
-                    writeln!(
-                        out,
-                        "{}",
-                        fill(s.catalog.validate_no_files, &[("path", &path.display())])
+                    super::say(
+                        &mut out,
+                        &fill(s.catalog.validate_no_files, &[("path", &path.display())]),
                     )?;
                     empty_dirs += 1;
                 }
@@ -42,14 +48,14 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
     let files = items.iter().filter(|i| i.is_ok()).count();
     // Each file is checked on its own, so on every core; the report keeps their order.
     let diags: Vec<Diagnostic> = parallel::map(&items, |item| match item {
-        Ok(file) => check_file(file),
+        Ok(file) => check_file(file, rules),
         Err(unreadable) => vec![unreadable.clone()],
     })
     .into_iter()
     .flatten()
     .collect();
     for d in &diags {
-        writeln!(out, "{}", messages::diagnostic(d, s))?;
+        super::say(&mut out, &messages::diagnostic(d, s))?;
     }
     // Before the summary on standard error, so that a terminal shows them in this order.
     out.flush()?;
@@ -72,13 +78,13 @@ pub fn run(cx: &Context, paths: &[PathBuf]) -> Result<ExitCode> {
 
 /// The problems of one file. Two files of one folder cannot share an id: each id must
 /// match its file name.
-fn check_file(path: &Path) -> Vec<Diagnostic> {
+fn check_file(path: &Path, rules: Rules) -> Vec<Diagnostic> {
     if crate::letter::is_template_file(path) {
         return crate::letter::check_template_file(path);
     }
     match read_file(path) {
         Err(d) => vec![*d],
-        Ok(src) => match parse_str(&src, path) {
+        Ok(src) => match parse_with(&src, path, rules) {
             Ok((_, warnings)) => warnings,
             Err(diags) => diags,
         },

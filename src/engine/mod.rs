@@ -22,6 +22,7 @@ use regex::Regex;
 use crate::checklist::{Input, Question, QuestionKind};
 use crate::i18n::{Strings, fill};
 use crate::session::{self, EventKind, Mismatch, Session, StepStatus, Timestamp};
+use crate::visible;
 pub use plain::PlainPrompter;
 pub use prompter::{Prompter, Reply, Stop};
 pub use term::DialoguerPrompter;
@@ -208,9 +209,23 @@ impl<'a> Engine<'a> {
         Ok(self.prompter.select(prompt, items, default)?)
     }
 
+    /// A line of text without control characters: every typed value (an input, a note, a
+    /// skip reason, a date) comes through here, and one that holds such a character is
+    /// refused with an explanation and asked again.
     fn input(&mut self, prompt: &str, default: Option<&str>) -> Flow<String> {
-        self.checkpoint()?;
-        Ok(self.prompter.input(prompt, default)?)
+        // A value from a hand-edited file is offered as it is shown, so taking it as it is
+        // keeps no control character either.
+        let default = default.map(visible::line);
+        loop {
+            self.checkpoint()?;
+            let value = self.prompter.input(prompt, default.as_deref())?;
+            if !visible::has_hidden(&value) {
+                return Ok(value);
+            }
+            let shown = visible::line(&value);
+            let refusal = fill(self.strings.guide.typed_control, &[("value", &shown)]);
+            self.warn(&refusal)?;
+        }
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Flow<bool> {
@@ -451,6 +466,8 @@ impl<'a> Engine<'a> {
                     } else {
                         let now = self.now();
                         self.session.add_note(idx, text.trim().to_string(), now);
+                        // "Saved" is said only once it is true.
+                        self.checkpoint()?;
                         let n = self.session.steps[idx].notes.len();
                         self.show(&fill(g.note_saved, &[("n", &n)]))?;
                     }

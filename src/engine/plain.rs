@@ -1,11 +1,13 @@
 //! The line-based front end: numbered choices on standard output, one answer per line from
 //! any reader. Used with `--plain`, when stdin or stdout is not a terminal, by screen
-//! readers, pipes and tests.
+//! readers, pipes and tests. Everything it writes may hold text from a checklist, a session
+//! file or the person: control characters are made visible ([`visible`]).
 
 use std::io::{BufRead, Write};
 
 use super::prompter::{Prompter, Reply, Stop};
 use crate::i18n::{Strings, fill};
+use crate::visible;
 
 /// Numbered prompts over a reader and a writer.
 pub struct PlainPrompter<R, W> {
@@ -50,15 +52,15 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
         let answer = buf.trim().to_string();
         if self.echo {
-            writeln!(self.out, "{answer}")?;
+            writeln!(self.out, "{}", visible::line(&answer))?;
         }
         Ok(answer)
     }
 
     fn choose(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
-        writeln!(self.out, "{prompt}")?;
+        writeln!(self.out, "{}", visible::text(prompt))?;
         for (i, item) in items.iter().enumerate() {
-            writeln!(self.out, "  {}. {item}", i + 1)?;
+            writeln!(self.out, "  {}. {}", i + 1, visible::line(item))?;
         }
         loop {
             write!(
@@ -111,12 +113,12 @@ fn by_text(items: &[String], typed: &str) -> Option<usize> {
 
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn show(&mut self, text: &str) -> Reply<()> {
-        writeln!(self.out, "{text}")?;
+        writeln!(self.out, "{}", visible::text(text))?;
         Ok(())
     }
 
     fn warn(&mut self, text: &str) -> Reply<()> {
-        writeln!(self.out, "! {text}")?;
+        writeln!(self.out, "! {}", visible::text(text))?;
         Ok(())
     }
 
@@ -124,13 +126,57 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         self.choose(prompt, items, default)
     }
 
-    fn pick(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
-        self.choose(prompt, items, default)
+    fn pick(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        keys: &[String],
+        default: usize,
+    ) -> Reply<usize> {
+        let g = &self.strings.guide;
+        writeln!(self.out, "{prompt}")?;
+        for (i, item) in items.iter().enumerate() {
+            writeln!(self.out, "  {}. {item}", i + 1)?;
+        }
+        loop {
+            write!(self.out, "{} [{}]: ", g.plain_number, default + 1)?;
+            let line = self.line()?;
+            if line.is_empty() && default < items.len() {
+                return Ok(default);
+            }
+            if let Ok(n) = line.parse::<usize>()
+                && (1..=items.len()).contains(&n)
+            {
+                return Ok(n - 1);
+            }
+            let typed = line.to_lowercase();
+            let hits: Vec<usize> = (0..items.len())
+                .filter(|&i| {
+                    let key = keys.get(i).map_or("", String::as_str);
+                    items[i].to_lowercase().contains(&typed) || key.to_lowercase().contains(&typed)
+                })
+                .collect();
+            match hits.as_slice() {
+                [one] => return Ok(*one),
+                [] => writeln!(
+                    self.out,
+                    "{}",
+                    fill(g.plain_no_match, &[("typed", &line), ("n", &items.len())])
+                )?,
+                several => {
+                    writeln!(self.out, "{}", fill(g.plain_matches, &[("typed", &line)]))?;
+                    for &i in several {
+                        writeln!(self.out, "  {}. {}", i + 1, items[i])?;
+                    }
+                }
+            }
+        }
     }
 
     fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String> {
+        let prompt = visible::text(prompt);
         match default {
-            Some(d) if !d.is_empty() => write!(self.out, "{prompt} [{d}]: ")?,
+            Some(d) if !d.is_empty() => write!(self.out, "{prompt} [{}]: ", visible::line(d))?,
             _ => write!(self.out, "{prompt}: ")?,
         }
         let line = self.line()?;
@@ -147,6 +193,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         } else {
             g.plain_no_default
         };
+        let prompt = visible::text(prompt);
         loop {
             write!(self.out, "{prompt} {hint}: ")?;
             let line = self.line()?;
@@ -238,6 +285,31 @@ mod tests {
         let mut p = prompter("maybe\n是\nno\n");
         assert!(p.confirm("Sure?", false).unwrap());
         assert!(!p.confirm("Sure?", true).unwrap());
+    }
+
+    #[test]
+    fn what_it_writes_shows_control_characters_instead_of_obeying_them() {
+        let mut p = prompter("2\nx\u{1b}[2Jy\n").echo_answers(true);
+        p.show("Step\u{1b}]0;pwned\u{7}\nbody").unwrap();
+        p.warn("bad \u{9b}1m").unwrap();
+        let items = vec!["a\u{202e}b".to_string(), "c\nd".to_string()];
+        assert_eq!(p.select("Q\u{1b}[H?", &items, 0).unwrap(), 1);
+        p.input("Name\u{7}", Some("old\rvalue")).unwrap();
+        let out = String::from_utf8(p.into_output()).unwrap();
+        assert!(
+            !crate::visible::has_hidden(&out.replace('\n', "")),
+            "{out:?}"
+        );
+        insta::assert_snapshot!(out, @r"
+        Step\u{1b}]0;pwned\u{7}
+        body
+        ! bad \u{9b}1m
+        Q\u{1b}[H?
+          1. a\u{202e}b
+          2. c\u{a}d
+        Number [1]: 2
+        Name\u{7} [old\u{d}value]: x\u{1b}[2Jy
+        ");
     }
 
     #[test]

@@ -52,8 +52,16 @@ pub trait Prompter {
     /// One of `items`; `default` is preselected.
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize>;
 
-    /// One of many `items`, with type-to-filter where the front end can.
-    fn pick(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize>;
+    /// One of many `items`, found by what is typed: the item's text, or the other words in
+    /// `keys` (one string per item, possibly empty: aliases, names in other languages),
+    /// without regard to case.
+    fn pick(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        keys: &[String],
+        default: usize,
+    ) -> Reply<usize>;
 
     /// A line of text; `default` is returned for an empty answer when given.
     fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String>;

@@ -5,9 +5,10 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::checklist::Checklist;
+use crate::checklist::{Checklist, Footnotes, markers};
 use crate::i18n::{Strings, fill};
 use crate::labels;
+use crate::labels::SourceText;
 use crate::session::{Session, StepStatus, Timestamp};
 
 /// Width of the progress bar, in characters.
@@ -88,6 +89,12 @@ pub fn contact(checklist: &Checklist, s: &Strings) -> Option<String> {
     if let Some(p) = &c.phone {
         parts.push(format!("{} {p}", g.phone));
     }
+    if let Some(p) = &c.phone_abroad {
+        parts.push(format!(
+            "{} {p} ({})",
+            g.phone, s.catalog.show_labels.phone_abroad
+        ));
+    }
     if let Some(e) = &c.email {
         parts.push(format!("{} {e}", g.email));
     }
@@ -165,9 +172,13 @@ pub fn step_screen(
     );
     let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
     let _ = writeln!(out, "\n{}\n", step.title.get(s.tag()));
+    let notes = Footnotes::of(checklist);
     let body = step.body.get(s.tag());
+    let marks = markers(&notes.numbers(&step.cite));
     if !body.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", wrap(body, width));
+        let body = wrap(body, width);
+        let sep = if marks.is_empty() { "" } else { " " };
+        let _ = writeln!(out, "{body}{sep}{marks}\n");
     }
     let links: Vec<(&str, &str)> = step
         .links
@@ -181,7 +192,21 @@ pub fn step_screen(
         }
     }
     if let Some(c) = contact(checklist, s) {
-        let _ = writeln!(out, "{}", wrap(&fill(g.contact, &[("contact", &c)]), width));
+        let c = fill(g.contact, &[("contact", &c)]);
+        let marks = markers(&notes.numbers(&checklist.contacts.cite));
+        let sep = if marks.is_empty() { "" } else { " " };
+        let _ = writeln!(out, "{}{sep}{marks}", wrap(&c, width));
+    }
+    let mut cited = notes.numbers(&step.cite);
+    cited.extend(notes.numbers(&checklist.contacts.cite));
+    let sources = SourceText::list(&notes, Some(&cited));
+    if !sources.is_empty() {
+        let _ = writeln!(out, "\n{}:", s.catalog.show_labels.sources);
+        for source in sources {
+            for line in source.lines(s) {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
     }
     if let Some(w) = wait_status(session, idx, s, now) {
         let _ = writeln!(out, "\n{w}");
@@ -205,6 +230,9 @@ pub fn summary(session: &Session, s: &Strings, now: Timestamp) -> String {
         ],
     );
     out.push('\n');
+    if let Some(stale) = labels::stale(checklist.verified, now.date_naive(), s) {
+        let _ = writeln!(out, "⚠ {stale}");
+    }
     for (i, (rec, step)) in session.steps.iter().zip(&checklist.steps).enumerate() {
         let (mark, word) = match rec.status {
             _ if Some(i) == current => ("→", g.status_next),

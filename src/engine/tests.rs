@@ -200,6 +200,89 @@ fn a_note_stays_on_the_step() {
 }
 
 #[test]
+fn a_note_is_said_saved_only_after_the_save_succeeded() {
+    let mut session = new_session();
+    // The disk is full when the note is saved.
+    let mut saver = |s: &Session| -> Result<(), session::Error> {
+        let note = s.events.last().map(|e| &e.kind);
+        if matches!(note, Some(EventKind::NoteAdded { .. })) {
+            return Err(session::Error::Read {
+                path: "sessions/0011aabb.json".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            });
+        }
+        Ok(())
+    };
+    let mut prompter = PlainPrompter::new(
+        "2\n2\n3\nasked for the PUK\n5\n".as_bytes(),
+        Vec::new(),
+        Lang::En.strings(),
+    );
+    let clock = || t(NOW);
+    let result = Engine::new(
+        &mut session,
+        &mut prompter,
+        &mut saver,
+        &clock,
+        Lang::En.strings(),
+    )
+    .run();
+    assert!(matches!(result, Err(Error::Save(_))), "{result:?}");
+    let output = String::from_utf8(prompter.into_output()).expect("utf-8");
+    assert!(output.contains("Note:"), "{output}");
+    assert!(!output.contains("Note saved"), "{output}");
+}
+
+#[test]
+fn typed_text_with_control_characters_is_refused_and_asked_again() {
+    // A note, then a skip reason, each first typed with an escape sequence.
+    let script = "2\n2\n3\nPUK \u{1b}[2J\nasked for the PUK\n2\nno\u{7}\u{202e}\nno account\n5\n";
+    let w = walk(script);
+    let login = w.session.record("login").expect("login");
+    assert_eq!(login.notes.len(), 1);
+    assert_eq!(login.notes[0].text, "asked for the PUK");
+    assert_eq!(login.skip_reason.as_deref(), Some("no account"));
+    assert!(
+        w.output.contains(
+            "! `PUK \\u{1b}[2J` holds control characters (shown as \\u{…}), which your record cannot keep: type it again without them."
+        ),
+        "{}",
+        w.output
+    );
+    assert!(
+        w.output.contains("! `no\\u{7}\\u{202e}` holds control"),
+        "{}",
+        w.output
+    );
+    assert!(!w.output.contains('\u{1b}'), "{}", w.output);
+}
+
+#[test]
+fn a_value_with_control_characters_from_a_file_is_offered_as_it_is_shown() {
+    let mut session = new_session();
+    let w = walk_on(session.clone(), TO_SUBMIT, Lang::En);
+    session = w.session;
+    let submit = session
+        .checklist
+        .snapshot
+        .steps
+        .iter()
+        .position(|s| s.id == "submit")
+        .expect("submit");
+    session.set_input(submit, "email", "me\u{1b}[2J@example.org".into(), t(NOW));
+    // An empty answer takes the value offered, which no longer holds the escape.
+    let w = walk_on(session, "AB1234\n\n", Lang::En);
+    assert!(
+        w.output
+            .contains("E-mail used [me\\u{1b}[2J@example.org]: "),
+        "{}",
+        w.output
+    );
+    let kept = &w.session.record("submit").expect("submit").inputs["email"];
+    assert_eq!(kept, "me\\u{1b}[2J@example.org");
+}
+
+#[test]
 fn the_step_screen_shows_header_bar_body_links_and_contact() {
     let w = walk(TO_SUBMIT);
     let screen = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 80);

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::record::{Record, StepRow, WaitRow, human_time};
-use crate::checklist::Phase;
+use crate::checklist::{Phase, WaitDuration};
 use crate::i18n::fill;
 use crate::labels;
 use crate::session::{StepStatus, Timestamp};
@@ -36,11 +36,17 @@ pub struct Field<'a> {
     pub label: &'static str,
     /// The value.
     pub value: Value<'a>,
+    /// The footnote numbers of the value's sources, shown as markers after it.
+    pub cite: &'a [usize],
 }
 
 impl<'a> Field<'a> {
     fn new(label: &'static str, value: Value<'a>) -> Field<'a> {
-        Field { label, value }
+        Field {
+            label,
+            value,
+            cite: &[],
+        }
     }
 
     fn text(label: &'static str, value: impl Into<Cow<'a, str>>) -> Field<'a> {
@@ -98,7 +104,7 @@ impl Record {
 
     /// The facts at the head of the record, in order: what every format shows in its
     /// header table.
-    pub fn facts(&self) -> [Field<'_>; 15] {
+    pub fn facts(&self) -> [Field<'_>; 14] {
         let x = &self.strings.export;
         let c = &self.checklist;
         [
@@ -113,7 +119,7 @@ impl Record {
             Field::text(x.country, c.country.as_str()),
             Field::new(x.checklist_hash, Value::Code(&c.hash)),
             Field::text(x.verified, c.verified.to_string()),
-            Field::text(x.origin, c.origin.as_str()),
+            Field::text(x.origin, labels::stored_origin(&c.origin, self.strings)),
             Field::new(x.session, Value::Code(&self.session_id)),
             Field::text(x.status, self.status_label()),
             Field::text(x.progress, self.progress_text()),
@@ -121,16 +127,14 @@ impl Record {
             Field::text(x.finished, time_or(self.finished.as_ref(), x.none)),
             Field::text(x.updated, human_time(&self.updated)),
             Field::text(x.exported, human_time(&self.exported)),
-            Field::new(x.contact, self.contact()),
-            if c.sources.is_empty() {
-                Field::text(x.sources, x.none)
-            } else {
-                Field::new(x.sources, Value::Lines(&c.sources))
+            Field {
+                cite: &c.contact_cite,
+                ..Field::new(x.contact, self.contact())
             },
         ]
     }
 
-    /// How to reach customer service: the phone and the e-mail; without either, the
+    /// How to reach customer service: the phones and the e-mail; without any, the
     /// checklist's note on how to reach them; without that, "none".
     fn contact(&self) -> Value<'_> {
         let c = &self.checklist;
@@ -188,8 +192,15 @@ impl Record {
     /// A waiting period's facts, in order: expected, began, due, received.
     pub fn wait_fields<'a>(&'a self, w: &'a WaitRow) -> [Field<'a>; 4] {
         let x = &self.strings.export;
+        let expected = w
+            .expected
+            .as_deref()
+            .and_then(|e| e.parse::<WaitDuration>().ok())
+            .map_or(Cow::Borrowed(x.none), |d| {
+                labels::wait(d, self.strings).into()
+            });
         [
-            Field::text(x.expected, w.expected.as_deref().unwrap_or(x.none)),
+            Field::text(x.expected, expected),
             Field::text(x.began, time_or(w.began.as_ref(), x.none)),
             Field::text(x.due, time_or(w.due.as_ref(), x.none)),
             Field::text(
@@ -216,7 +227,7 @@ mod tests {
 
     #[test]
     fn without_phone_or_email_the_contact_note_says_how_to_reach_them() {
-        let mut s = fixtures::completed();
+        let mut s = fixtures::unfinished();
         let contacts = &mut s.checklist.snapshot.contacts;
         contacts.phone = None;
         contacts.email = None;

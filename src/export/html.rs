@@ -1,6 +1,7 @@
 //! HTML: one self-contained file to print or keep. Inline CSS with an A4 print stylesheet,
 //! no scripts, no external resources of any kind, every value escaped, UTF-8 declared so
-//! Chinese text renders.
+//! Chinese text renders. The only links are the footnote markers (to the list of sources
+//! in the file) and each source's https address: something to click, nothing fetched.
 
 use std::fmt::Write as _;
 
@@ -102,8 +103,14 @@ footer { margin-top: 2rem; font-size: .85rem; color: #555; }
 }
 "#;
 
-/// A value as HTML: identifiers in monospace, one line per line. Sources are shown as
-/// text, not links: the file must not refer to anything outside.
+/// Footnote markers after a cited value, each a link to its source in the list at the end.
+fn marks(cite: &[usize]) -> String {
+    cite.iter()
+        .map(|n| format!("<sup><a href=\"#source-{n}\">[{n}]</a></sup>"))
+        .collect()
+}
+
+/// A value as HTML: identifiers in monospace, one line per line.
 fn value(v: &Value) -> String {
     let mono = |s: &str| format!("<span class=\"mono\">{}</span>", escape(s));
     match v {
@@ -159,9 +166,10 @@ impl Exporter for Html {
         for f in r.facts() {
             let _ = writeln!(
                 o,
-                "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                "<tr><th scope=\"row\">{}</th><td>{}{}</td></tr>",
                 e(f.label),
-                value(&f.value)
+                value(&f.value),
+                marks(f.cite)
             );
         }
         o.push_str("</table>\n</header>\n");
@@ -199,10 +207,11 @@ impl Exporter for Html {
             };
             let _ = writeln!(
                 o,
-                "<article class=\"step {class}\" id=\"step-{}\">\n<h3>{}. {}</h3>\n<dl>",
+                "<article class=\"step {class}\" id=\"step-{}\">\n<h3>{}. {}{}</h3>\n<dl>",
                 e(&st.id),
                 st.number,
-                e(&st.title)
+                e(&st.title),
+                marks(&st.cite)
             );
             for f in r.step_fields(st) {
                 let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", e(f.label), value(&f.value));
@@ -257,6 +266,40 @@ impl Exporter for Html {
         }
         o.push_str("</section>\n");
 
+        if !r.sources.is_empty() {
+            let _ = writeln!(
+                o,
+                "<section id=\"sources\">\n<h2>{}</h2>\n<ul class=\"sources\">",
+                e(x.sources)
+            );
+            for row in &r.sources {
+                let t = row.text();
+                let id = row
+                    .number
+                    .map(|n| format!(" id=\"source-{n}\""))
+                    .unwrap_or_default();
+                // A link to click, nothing the file fetches; only https (a session file may
+                // have been edited by hand), else the address as text.
+                let heading = t.heading_with(r.strings, escape, |url| {
+                    if url.starts_with("https://") {
+                        format!("<a href=\"{}\">{}</a>", e(url), e(url))
+                    } else {
+                        e(url)
+                    }
+                });
+                let _ = write!(o, "<li{id}>{heading}");
+                if let Some(quote) = t.quote(r.strings) {
+                    let _ = write!(
+                        o,
+                        "<br><span class=\"quote\">{}</span>",
+                        escape_lines(&quote)
+                    );
+                }
+                o.push_str("</li>\n");
+            }
+            o.push_str("</ul>\n</section>\n");
+        }
+
         // The count goes in the heading: a caption under it would repeat "Event log".
         let count = fill(x.events_count, &[("n", &r.events.len())]);
         let _ = writeln!(
@@ -308,9 +351,31 @@ mod tests {
         let html = render(Format::Html, &fixtures::completed(), Lang::En);
         assert!(html.contains("Demo Mobile &lt;Prepaid&gt; &amp; Co"));
         assert!(html.contains("&lt;b&gt;no fee&lt;/b&gt;"));
-        for bad in ["<script", "src=", "href=", "url(", "@import"] {
+        for bad in ["<script", "src=", "url(", "@import"] {
             assert!(!html.contains(bad), "found {bad}");
         }
+        // Links only to the sources in the file and to their https pages.
+        let hrefs: Vec<&str> = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(hrefs.len(), 5, "{hrefs:?}");
+        for href in hrefs {
+            assert!(
+                href.starts_with("#source-") || href.starts_with("https://"),
+                "{href}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_source_url_that_is_not_https_is_shown_not_linked() {
+        let mut s = fixtures::completed();
+        s.checklist.snapshot.sources[1].url = Some("javascript:alert(1)".into());
+        let html = render(Format::Html, &s, Lang::En);
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(html.contains("javascript:alert(1)"));
     }
 
     #[test]

@@ -1,10 +1,12 @@
-//! iCalendar (RFC 5545): one all-day VEVENT with a morning alarm per reminder (the due date
-//! of each reached wait step, each `after` step a month after finishing). Events rather
+//! iCalendar (RFC 5545): one all-day VEVENT with a morning alarm per reminder of what is
+//! still open (the due date of each wait step still awaiting its confirmation, each pending
+//! `after` step a month after the wait ended). Events rather
 //! than VTODOs because common calendar apps (Google Calendar, Outlook) import only events.
 //! Lines end with CRLF and are folded at 75 octets without splitting a UTF-8 character.
 
 use super::{Error, Exporter, Record, ReminderKind};
 use crate::i18n::fill;
+use crate::session::SessionStatus;
 
 /// The iCalendar renderer.
 #[derive(Clone, Copy, Debug)]
@@ -62,8 +64,10 @@ impl Exporter for Ics {
         let x = &r.strings.export;
         if r.reminders.is_empty() {
             // A calendar needs at least one component; an empty file would only confuse.
-            return Err(Error::NothingToRemind {
-                session: r.session_id.clone(),
+            let session = r.session_id.clone();
+            return Err(match r.status {
+                SessionStatus::InProgress => Error::NothingToRemind { session },
+                status => Error::Closed { session, status },
             });
         }
         let stamp = r
@@ -160,7 +164,7 @@ mod tests {
 
     #[test]
     fn a_damaged_session_id_cannot_add_calendar_lines() {
-        let mut s = fixtures::completed();
+        let mut s = fixtures::unfinished();
         s.id = "k7m2\r\nBEGIN:VTODO".into();
         let ics = export(&s, Format::Ics, &options(Lang::En, false)).expect("renders");
         assert!(!ics.contains("\r\nBEGIN:VTODO"), "{ics}");
@@ -169,7 +173,7 @@ mod tests {
 
     #[test]
     fn every_line_ends_with_crlf() {
-        let ics = render(Format::Ics, &fixtures::completed(), Lang::En);
+        let ics = render(Format::Ics, &fixtures::unfinished(), Lang::En);
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert_eq!(ics.matches('\n').count(), ics.matches("\r\n").count());
     }
@@ -187,8 +191,35 @@ mod tests {
     }
 
     #[test]
-    fn snapshot_completed() {
-        insta::assert_snapshot!(render(Format::Ics, &fixtures::completed(), Lang::En));
+    fn a_finished_session_is_closed_not_an_empty_calendar() {
+        let err = export(
+            &fixtures::completed(),
+            Format::Ics,
+            &options(Lang::En, false),
+        )
+        .expect_err("nothing open");
+        assert!(
+            matches!(&err, Error::Closed { session, status: SessionStatus::Completed } if session == "k7m2q9x4"),
+            "{err:?}"
+        );
+        let mut s = fixtures::unfinished();
+        s.status = SessionStatus::Abandoned;
+        let err = export(&s, Format::Ics, &options(Lang::En, false)).expect_err("nothing open");
+        assert!(
+            matches!(
+                &err,
+                Error::Closed {
+                    status: SessionStatus::Abandoned,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn snapshot_partly_done() {
+        insta::assert_snapshot!(render(Format::Ics, &fixtures::confirmed(), Lang::En));
     }
 
     #[test]
@@ -198,6 +229,10 @@ mod tests {
 
     #[test]
     fn snapshot_chinese() {
-        insta::assert_snapshot!(render(Format::Ics, &fixtures::chinese(), Lang::ZhCn));
+        insta::assert_snapshot!(render(
+            Format::Ics,
+            &fixtures::chinese_unfinished(),
+            Lang::ZhCn
+        ));
     }
 }

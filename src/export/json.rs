@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AnswerRow, ChecklistInfo, Error, EventRow, Exporter, Record, Reminder, StepRow};
+use crate::checklist::Confidence;
 use crate::session::{SessionStatus, Timestamp};
 
 /// The version of the JSON export schema.
@@ -25,6 +26,7 @@ struct Document<'a> {
     complete: bool,
     session: SessionPart<'a>,
     checklist: &'a ChecklistInfo,
+    citations: Vec<CitationPart<'a>>,
     answers: &'a [AnswerRow],
     steps: &'a [StepRow],
     waits: Vec<WaitPart<'a>>,
@@ -50,6 +52,20 @@ struct ProgressPart {
     pending: usize,
     not_applicable: usize,
     applicable: usize,
+}
+
+/// A source as footnote markers point to it: every field present, `null` when a
+/// format-1 source does not have it.
+#[derive(Serialize)]
+struct CitationPart<'a> {
+    number: Option<usize>,
+    id: Option<&'a str>,
+    title: &'a str,
+    publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    retrieved: Option<NaiveDate>,
+    quote: Option<&'a str>,
+    confidence: Option<Confidence>,
 }
 
 #[derive(Serialize)]
@@ -87,6 +103,23 @@ impl Exporter for Json {
                 },
             },
             checklist: &r.checklist,
+            citations: r
+                .sources
+                .iter()
+                .map(|row| {
+                    let s = &row.source;
+                    CitationPart {
+                        number: row.number,
+                        id: Some(s.id.as_str()).filter(|id| !id.is_empty()),
+                        title: &s.title,
+                        publisher: s.publisher.as_deref(),
+                        url: s.url.as_deref(),
+                        retrieved: s.retrieved,
+                        quote: s.quote.as_deref(),
+                        confidence: s.confidence,
+                    }
+                })
+                .collect(),
             answers: &r.answers,
             steps: &r.steps,
             waits: r

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Error, Exporter, Record, Value, human_time};
+use crate::checklist::markers;
 use crate::i18n::fill;
 
 /// The Markdown renderer.
@@ -32,6 +33,15 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Footnote markers (` \[1\]\[3\]`) after a cited value; empty when it cites nothing.
+fn marks(cite: &[usize]) -> String {
+    if cite.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", escape(&markers(cite)))
+    }
 }
 
 /// A value as inline Markdown; lines are separated by `<br>`, which keeps them in their
@@ -72,7 +82,13 @@ impl Exporter for Markdown {
 
         o.push_str("| | |\n|---|---|\n");
         for f in r.facts() {
-            let _ = writeln!(o, "| **{}** | {} |", escape(f.label), value(&f.value));
+            let _ = writeln!(
+                o,
+                "| **{}** | {}{} |",
+                escape(f.label),
+                value(&f.value),
+                marks(f.cite)
+            );
         }
 
         let _ = writeln!(o, "\n## {}\n", x.answers);
@@ -87,7 +103,13 @@ impl Exporter for Markdown {
 
         let _ = writeln!(o, "\n## {}", x.steps);
         for st in &r.steps {
-            let _ = writeln!(o, "\n### {}. {}\n", st.number, escape(&st.title));
+            let _ = writeln!(
+                o,
+                "\n### {}. {}{}\n",
+                st.number,
+                escape(&st.title),
+                marks(&st.cite)
+            );
             for f in r.step_fields(st) {
                 let _ = writeln!(o, "- **{}**{colon}{}", f.label, value(&f.value));
             }
@@ -113,6 +135,20 @@ impl Exporter for Markdown {
                 let _ = write!(o, "| {}. {} |", st.number, escape(&st.title));
                 for f in r.wait_fields(w) {
                     let _ = write!(o, " {} |", value(&f.value));
+                }
+                o.push('\n');
+            }
+        }
+
+        if !r.sources.is_empty() {
+            let _ = writeln!(o, "\n## {}\n", x.sources);
+            for row in &r.sources {
+                let t = row.text();
+                // Autolinks take no backslash escapes: a source URL has no space or `>`.
+                let heading = t.heading_with(r.strings, escape, |url| format!("<{url}>"));
+                let _ = write!(o, "- {heading}");
+                if let Some(quote) = t.quote(r.strings) {
+                    let _ = write!(o, "<br>{}", escape(&quote));
                 }
                 o.push('\n');
             }

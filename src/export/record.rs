@@ -10,9 +10,10 @@ use super::Options;
 use super::events::event_text;
 use super::redact::{mask, origin};
 use super::reminders::{Reminder, reminders};
-use crate::checklist::{Answer, Phase, Step};
+use crate::checklist::{Answer, Confidence, Footnotes, Phase, Source, Step};
 use crate::i18n::Strings;
 use crate::labels;
+use crate::labels::SourceText;
 use crate::session::{Event, Progress, Session, SessionStatus, StepRecord, StepStatus, Timestamp};
 
 /// The checklist a session followed, as the record shows it.
@@ -36,21 +37,50 @@ pub struct ChecklistInfo {
     pub sources: Vec<String>,
     /// Customer-service phone.
     pub phone: Option<String>,
+    /// A customer-service number callable from abroad.
+    pub phone_abroad: Option<String>,
     /// Customer-service e-mail.
     pub email: Option<String>,
     /// How to reach customer service, in the record's language, when the checklist says.
     pub contact_note: Option<String>,
     /// Postal address for letters, one line per line.
     pub postal: Vec<String>,
+    /// The footnote numbers of the contact details' sources.
+    pub contact_cite: Vec<usize>,
+}
+
+/// A source of the checklist as the record lists it: numbered as its footnote markers
+/// say, or without a number when nothing cites it (a format-1 checklist's sources).
+#[derive(Clone, Debug)]
+pub struct SourceRow {
+    /// Its footnote number.
+    pub number: Option<usize>,
+    /// The source.
+    pub source: Source,
+}
+
+impl SourceRow {
+    /// The source in the record's words.
+    pub fn text(&self) -> SourceText<'_> {
+        SourceText {
+            source: &self.source,
+            number: self.number,
+            low: self.source.confidence == Some(Confidence::Low),
+        }
+    }
 }
 
 impl ChecklistInfo {
-    /// The phone and the e-mail, as far as known (`phone · e-mail`).
+    /// The phones and the e-mail, as far as known (`phone · phone abroad · e-mail`).
     pub(super) fn phone_and_email(&self) -> Option<String> {
-        let known: Vec<&str> = [self.phone.as_deref(), self.email.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let known: Vec<&str> = [
+            self.phone.as_deref(),
+            self.phone_abroad.as_deref(),
+            self.email.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!known.is_empty()).then(|| known.join(" · "))
     }
 }
@@ -130,6 +160,8 @@ pub struct StepRow {
     pub notes: Vec<NoteRow>,
     /// For a `wait` step.
     pub wait: Option<WaitRow>,
+    /// The footnote numbers of the sources of its title and body.
+    pub cite: Vec<usize>,
 }
 
 /// One entry of the event log.
@@ -169,6 +201,8 @@ pub struct Record {
     pub finished: Option<Timestamp>,
     /// The checklist.
     pub checklist: ChecklistInfo,
+    /// Its sources, cited ones first in the order of their numbers.
+    pub sources: Vec<SourceRow>,
     /// The answers, in the checklist's question order.
     pub answers: Vec<AnswerRow>,
     /// Every step, in order.
@@ -185,20 +219,37 @@ impl Record {
         let s = options.strings;
         let snap = &session.checklist.snapshot;
         let contacts = &snap.contacts;
+        let notes = Footnotes::of(snap);
         let checklist = ChecklistInfo {
             id: session.checklist.id.clone(),
             name: snap.name.get(s.tag()).to_string(),
-            provider: snap.provider.clone(),
+            provider: snap.provider.get(s.tag()).to_string(),
             country: snap.country.clone(),
             hash: session.checklist.hash.clone(),
             origin: origin(&session.checklist.origin, options.redact),
             verified: snap.verified,
-            sources: snap.sources.clone(),
+            sources: snap
+                .sources
+                .iter()
+                .map(|s| match &s.url {
+                    Some(url) if *url != s.title => format!("{} <{url}>", s.title),
+                    _ => s.title.clone(),
+                })
+                .collect(),
             phone: contacts.phone.clone(),
+            phone_abroad: contacts.phone_abroad.clone(),
             email: contacts.email.clone(),
             contact_note: contacts.note.as_ref().map(|n| n.get(s.tag()).to_string()),
             postal: contacts.postal.clone(),
+            contact_cite: notes.numbers(&contacts.cite),
         };
+        let sources: Vec<SourceRow> = SourceText::list(&notes, None)
+            .into_iter()
+            .map(|t| SourceRow {
+                number: t.number,
+                source: t.source.clone(),
+            })
+            .collect();
 
         let answers = answer_rows(session, s);
         let records: HashMap<&str, &StepRecord> =
@@ -207,7 +258,12 @@ impl Record {
             .steps
             .iter()
             .enumerate()
-            .map(|(i, step)| step_row(i + 1, step, records.get(step.id.as_str()).copied(), options))
+            .map(|(i, step)| {
+                let mut row =
+                    step_row(i + 1, step, records.get(step.id.as_str()).copied(), options);
+                row.cite = notes.numbers(&step.cite);
+                row
+            })
             .collect();
 
         let titles: HashMap<&str, &str> = snap
@@ -225,7 +281,7 @@ impl Record {
             .collect();
 
         let complete = session.is_complete();
-        let reminders = reminders(session, &steps, &checklist, complete, s);
+        let reminders = reminders(session, &steps, &checklist, &sources, complete, s);
         Record {
             strings: s,
             exported: options.now,
@@ -239,6 +295,7 @@ impl Record {
             updated: session.updated,
             finished: session.finished,
             checklist,
+            sources,
             answers,
             steps,
             events,
@@ -379,6 +436,7 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
         inputs,
         notes,
         wait,
+        cite: vec![],
     }
 }
 

@@ -3,10 +3,10 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::record::{ChecklistInfo, StepRow};
-use crate::checklist::Phase;
+use super::record::{ChecklistInfo, SourceRow, StepRow};
+use crate::checklist::{Phase, markers};
 use crate::i18n::{Strings, fill};
-use crate::session::{Session, StepStatus, Timestamp};
+use crate::session::{Session, SessionStatus, StepStatus};
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -35,16 +35,22 @@ pub struct Reminder {
     pub description: String,
 }
 
-/// The reminders: each reached wait step on its due date, and each applicable `after`
-/// step one month after the session finished — or, while it is unfinished, one month after
-/// the latest wait is due (the earliest a statement could show a charge after the end).
+/// The reminders of what is still open, and only that: each reached wait step still
+/// waiting for its confirmation, on its due date; each pending `after` step one month after
+/// the session finished — or, while it is unfinished, one month after the latest wait ended
+/// (the day the confirmation came, else its due date: the earliest a statement could show
+/// a charge after the end). A session completed or abandoned has nothing open.
 pub(super) fn reminders(
     session: &Session,
     steps: &[StepRow],
     checklist: &ChecklistInfo,
+    sources: &[SourceRow],
     complete: bool,
     s: &Strings,
 ) -> Vec<Reminder> {
+    if session.status != SessionStatus::InProgress {
+        return Vec::new();
+    }
     let x = &s.export;
     // Without a number or address, the checklist's note says how to reach customer service.
     let phone = checklist
@@ -58,12 +64,13 @@ pub(super) fn reminders(
         format!("{}: ", x.incomplete)
     };
     let mut out = Vec::new();
-    let mut latest_due: Option<Timestamp> = None;
-    for st in steps {
-        let Some(due) = st.wait.as_ref().and_then(|w| w.due) else {
+    let mut latest_end: Option<NaiveDate> = None;
+    for (st, wait) in steps.iter().filter_map(|st| Some((st, st.wait.as_ref()?))) {
+        let Some(due) = wait.due else { continue };
+        latest_end = latest_end.max(Some(wait.received.unwrap_or(due.date_naive())));
+        if st.status != StepStatus::Pending || wait.received.is_some() {
             continue;
-        };
-        latest_due = latest_due.max(Some(due));
+        }
         out.push(Reminder {
             kind: ReminderKind::WaitDue,
             step: st.id.clone(),
@@ -75,18 +82,27 @@ pub(super) fn reminders(
             description: fill(x.cal_due_body, &[("phone", &phone)]),
         });
     }
-    let base = session.finished.or(latest_due);
+    let base = session.finished.map(|f| f.date_naive()).or(latest_end);
     if let Some(base) = base {
         let snap = &session.checklist.snapshot;
-        let date = base
-            .date_naive()
-            .checked_add_months(Months::new(1))
-            .unwrap_or(base.date_naive());
+        let date = base.checked_add_months(Months::new(1)).unwrap_or(base);
         for st in steps
             .iter()
-            .filter(|st| st.phase == Phase::After && st.status != StepStatus::NotApplicable)
+            .filter(|st| st.phase == Phase::After && st.status == StepStatus::Pending)
         {
             let body = snap.step(&st.id).map_or("", |step| step.body.get(s.tag()));
+            let mut description = body.trim_end().to_string();
+            if !st.cite.is_empty() {
+                description.push(' ');
+                description.push_str(&markers(&st.cite));
+                for row in sources
+                    .iter()
+                    .filter(|r| r.number.is_some_and(|n| st.cite.contains(&n)))
+                {
+                    description.push('\n');
+                    description.push_str(&row.text().lines(s).join("\n"));
+                }
+            }
             out.push(Reminder {
                 kind: ReminderKind::After,
                 step: st.id.clone(),
@@ -95,7 +111,7 @@ pub(super) fn reminders(
                     "{prefix}{}",
                     fill(x.cal_after, &[("step", &st.title), ("checklist", &name)])
                 ),
-                description: body.to_string(),
+                description,
             });
         }
     }
@@ -110,32 +126,70 @@ mod tests {
     use crate::fixtures;
     use crate::i18n::Lang;
 
-    #[test]
-    fn reminders_cover_the_due_date_and_each_after_step_a_month_after_finishing() {
-        let r = Record::build(&fixtures::completed(), &options(Lang::En, false));
-        let got: Vec<(ReminderKind, &str, String)> = r
+    fn reminders(session: &Session) -> Vec<(ReminderKind, String, String)> {
+        Record::build(session, &options(Lang::En, false))
             .reminders
             .iter()
-            .map(|m| (m.kind, m.step.as_str(), m.date.to_string()))
-            .collect();
+            .map(|m| (m.kind, m.step.clone(), m.date.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn while_waiting_the_due_date_and_each_after_step_a_month_later() {
         assert_eq!(
-            got,
+            reminders(&fixtures::unfinished()),
             vec![
                 (
                     ReminderKind::WaitDue,
-                    "wait-confirmation",
+                    "wait-confirmation".into(),
                     "2026-11-08".into()
                 ),
-                (ReminderKind::After, "check-statement", "2027-01-05".into()),
-                (ReminderKind::After, "delete-esim", "2027-01-05".into()),
+                (
+                    ReminderKind::After,
+                    "check-statement".into(),
+                    "2026-12-08".into()
+                ),
+                (
+                    ReminderKind::After,
+                    "delete-esim".into(),
+                    "2026-12-08".into()
+                ),
             ]
         );
         let open = Record::build(&fixtures::unfinished(), &options(Lang::En, false));
-        assert_eq!(open.reminders[1].date.to_string(), "2026-12-08");
         assert!(
             open.reminders
                 .iter()
                 .all(|m| m.summary.starts_with("INCOMPLETE"))
         );
+    }
+
+    #[test]
+    fn only_what_is_still_open_gets_a_reminder() {
+        // The confirmation came on 6 November and the eSIM profile is deleted: no
+        // "confirmation due", and only the statement, a month after the confirmation.
+        assert_eq!(
+            reminders(&fixtures::confirmed()),
+            vec![(
+                ReminderKind::After,
+                "check-statement".into(),
+                "2026-12-06".into()
+            )]
+        );
+        // A skipped after-step is settled too.
+        let mut s = fixtures::confirmed();
+        for r in s.steps.iter_mut().filter(|r| r.id == "check-statement") {
+            r.status = StepStatus::Skipped;
+        }
+        assert_eq!(reminders(&s), vec![]);
+    }
+
+    #[test]
+    fn a_completed_or_abandoned_session_has_nothing_open() {
+        assert_eq!(reminders(&fixtures::completed()), vec![]);
+        let mut s = fixtures::unfinished();
+        s.status = SessionStatus::Abandoned;
+        s.finished = Some(s.updated);
+        assert_eq!(reminders(&s), vec![]);
     }
 }

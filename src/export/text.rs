@@ -8,6 +8,7 @@ use textwrap::core::display_width;
 use textwrap::{WordSeparator, WordSplitter, WrapAlgorithm};
 
 use super::{Error, Exporter, Field, Record, Value, human_time};
+use crate::checklist::markers;
 use crate::i18n::fill;
 
 /// The line width.
@@ -115,6 +116,15 @@ fn heading(o: &mut String, title: &str, underline: char) {
     o.push_str("\n\n");
 }
 
+/// `text` followed by the footnote markers of `cite` (` [1][3]`), if any.
+fn cited<'a>(text: Cow<'a, str>, cite: &[usize]) -> Cow<'a, str> {
+    if cite.is_empty() {
+        text
+    } else {
+        Cow::Owned(format!("{text} {}", markers(cite)))
+    }
+}
+
 /// A value as plain text: as it is, one line per line.
 fn value<'a>(v: &'a Value) -> Cow<'a, str> {
     match v {
@@ -161,7 +171,7 @@ impl Exporter for PlainText {
             let k = f.label;
             let gap = label_width.saturating_sub(display_width(k) + display_width(colon_end));
             let first = format!("{k}{colon_end}{}", " ".repeat(gap));
-            wrap(&mut o, &first, &pad, &value(&f.value));
+            wrap(&mut o, &first, &pad, &cited(value(&f.value), f.cite));
         }
         o.push('\n');
 
@@ -176,7 +186,8 @@ impl Exporter for PlainText {
 
         heading(&mut o, x.steps, '-');
         for st in &r.steps {
-            wrap(&mut o, &format!("{}. ", st.number), "   ", &st.title);
+            let title = cited(Cow::Borrowed(&st.title), &st.cite);
+            wrap(&mut o, &format!("{}. ", st.number), "   ", &title);
             // The short facts share a line; a skip reason, which may be long, has its own.
             let (prose, short): (Vec<_>, Vec<_>) = r
                 .step_fields(st)
@@ -210,6 +221,24 @@ impl Exporter for PlainText {
         }
         o.push('\n');
 
+        if !r.sources.is_empty() {
+            heading(&mut o, x.sources, '-');
+            for row in &r.sources {
+                let t = row.text();
+                // Wrapped between words only: a URL cut in two cannot be copied.
+                let opts = textwrap::Options::new(WIDTH)
+                    .subsequent_indent("    ")
+                    .break_words(false);
+                for line in textwrap::wrap(&t.heading(r.strings), opts) {
+                    let _ = writeln!(o, "{}", line.trim_end());
+                }
+                if let Some(quote) = t.quote(r.strings) {
+                    wrap(&mut o, "    ", "    ", &quote);
+                }
+            }
+            o.push('\n');
+        }
+
         heading(
             &mut o,
             &fill(x.events_count, &[("n", &r.events.len())]),
@@ -240,7 +269,9 @@ mod tests {
             (fixtures::chinese(), Lang::ZhCn),
         ] {
             for line in render(Format::Text, &s, lang).lines() {
-                assert!(display_width(line) <= WIDTH, "too wide: {line:?}");
+                // Only a source's URL, which is never cut, may stand longer on its line.
+                let url = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
+                assert!(display_width(line) <= WIDTH || url, "too wide: {line:?}");
             }
         }
     }

@@ -23,6 +23,8 @@ pub struct Catalog {
     pub unknown_checklist: &'static str,
     /// Something given as an id that cannot be one. {id}
     pub not_an_id: &'static str,
+    /// A name that matches several checklists. {query} {ids}
+    pub ambiguous: &'static str,
     /// A `--checklists` folder that cannot be read. {path} {reason}
     pub unreadable_dir: &'static str,
     /// Labels in `show`.
@@ -102,6 +104,12 @@ pub struct ShowLabels {
     pub steps: &'static str,
     /// "Origin".
     pub origin: &'static str,
+    /// "Network": the network the brand runs on.
+    pub network: &'static str,
+    /// "Also found as": the aliases the picker matches.
+    pub aliases: &'static str,
+    /// Before a number callable from abroad.
+    pub phone_abroad: &'static str,
 }
 
 /// Markers after an input's label in `show`.
@@ -174,6 +182,34 @@ pub struct Problems {
     pub missing_phase: &'static str,
     /// `wait` on a step outside the `wait` phase (a warning).
     pub wait_outside_wait_phase: &'static str,
+    /// `{key}`, `{code}` (`U+001B`): a control character or bidirectional override.
+    pub control_character: &'static str,
+    /// `{key}`: a format-2 key in a schema-1 file.
+    pub needs_schema_2: &'static str,
+    /// A source table in a schema-1 file.
+    pub sources_form_1: &'static str,
+    /// A source string in a schema-2 file.
+    pub sources_form_2: &'static str,
+    /// `{id}`: `cite` names a source not in `[[sources]]`.
+    pub unknown_source: &'static str,
+    /// `{id}`: a source nothing cites (a warning).
+    pub unused_source: &'static str,
+    /// `{chars}`, `{max}`: a quote too long.
+    pub quote_too_long: &'static str,
+    /// `{key}`, `{found}` (the word with the digit), `{owner}` (one of the `owner_*`).
+    pub uncited_fact: &'static str,
+    /// `{key}`: a contact detail without `cite`.
+    pub uncited_contact: &'static str,
+    /// `{verified}`, `{days}`, `{max}`: `validate --strict` on an old checklist.
+    pub stale: &'static str,
+    /// Where `cite` goes, for `summary` and `description`.
+    pub owner_top: &'static str,
+    /// Where `cite` goes, for contact details.
+    pub owner_contacts: &'static str,
+    /// Where `cite` goes, in a question; `{id}`.
+    pub owner_question: &'static str,
+    /// Where `cite` goes, in a step; `{id}`.
+    pub owner_step: &'static str,
     /// `{placeholder}` (with its braces), `{known}`: in a letter template.
     pub unknown_placeholder: &'static str,
     /// A letter template opens `{{` without closing it on the line.

@@ -7,20 +7,24 @@
 //! with the command line (`src/cli/help.rs`).
 //!
 //! This module is a leaf: it imports nothing of the crate. The domain's vocabularies get
-//! their words through exhaustive matches elsewhere (`src/labels.rs`,
+//! their words through exhaustive matches elsewhere (`src/labels/mod.rs`,
 //! `src/commands/messages.rs`), never by position.
 
 mod catalog;
 mod en;
 mod record;
+mod report;
 mod walk;
+mod words;
 mod zh_cn;
 
 use std::fmt::{self, Write as _};
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
 pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
+pub use report::Report;
 pub use walk::{Guide, Sessions};
+pub use words::{Citations, Durations, Flags, Kinds};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -128,6 +132,8 @@ pub struct Strings {
     pub catalog: Catalog,
     /// The problems `validate` reports in checklist files and letter templates.
     pub problems: Problems,
+    /// Sources, citations, staleness and conditions.
+    pub citations: Citations,
     /// Why a file or folder could not be read.
     pub read_errors: ReadErrors,
     /// `export`: every label of the exported record.
@@ -138,6 +144,8 @@ pub struct Strings {
     pub guide: Guide,
     /// `sessions`: the list of sessions and their states.
     pub sessions: Sessions,
+    /// `report`: feedback for a checklist's maintainers.
+    pub report: Report,
 }
 
 impl Strings {
@@ -157,6 +165,12 @@ pub struct Common {
     pub yes: &'static str,
     /// "no".
     pub no: &'static str,
+    /// Kinds of line.
+    pub kinds: Kinds,
+    /// Flags.
+    pub flags: Flags,
+    /// Expected waits.
+    pub durations: Durations,
 }
 
 #[cfg(test)]

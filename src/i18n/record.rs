@@ -127,8 +127,12 @@ pub struct Export {
     pub cal_due_body: &'static str,
     /// Reminder title for an `after` step; `{step}`, `{checklist}`.
     pub cal_after: &'static str,
-    /// Error when there is nothing to put in a calendar.
+    /// Error when an unfinished session has nothing open to put in a calendar; `{id}`.
     pub cal_nothing: &'static str,
+    /// Said instead of a calendar for a completed session (not an error); `{id}`.
+    pub cal_completed: &'static str,
+    /// Said instead of a calendar for an abandoned session (not an error); `{id}`.
+    pub cal_abandoned: &'static str,
     /// Printed on stderr after writing a file; `{path}`.
     pub written: &'static str,
     /// Error for `--require-complete`; `{id}`, `{done}`, `{total}`.

@@ -119,14 +119,18 @@ pub struct Guide {
     pub plain_number: &'static str,
     /// Plain mode, `{n}`: a menu answer that is not a number from 1 to n.
     pub plain_bad_number: &'static str,
+    /// A picker's typed text matches nothing. {typed} {n}
+    pub plain_no_match: &'static str,
+    /// A picker's typed text matches several items, listed after. {typed}
+    pub plain_matches: &'static str,
     /// Plain mode: the hint after a yes/no question when the default is yes.
     pub plain_yes_default: &'static str,
     /// Plain mode: the hint after a yes/no question when the default is no.
     pub plain_no_default: &'static str,
     /// Plain mode: a yes/no answer that is neither.
     pub plain_bad_yes_no: &'static str,
-    /// `{path}`, `{inner}`, `{file}`: a session file whose id is not its file name.
-    pub resume_id_mismatch: &'static str,
+    /// `{value}`: typed text holding control characters, refused (shown escaped).
+    pub typed_control: &'static str,
 }
 
 /// Strings of `sessions`.
@@ -176,4 +180,14 @@ pub struct Sessions {
     pub holder_pid: &'static str,
     /// A lock holder whose process id is unknown.
     pub holder_unknown: &'static str,
+    /// A session file that is a link, pipe, socket or device.
+    pub file_not_regular: &'static str,
+    /// `{line}`: a session file that is not UTF-8 text.
+    pub file_not_utf8: &'static str,
+    /// `{inner}`, `{file}`: a session file whose inner id is not its file name.
+    pub file_id_mismatch: &'static str,
+    /// `{lock}`, `{id}`: a lock file that is a link, pipe or device.
+    pub lock_not_regular: &'static str,
+    /// `{dir}`, `{mode}`: a data folder other users may write to.
+    pub shared_data_dir: &'static str,
 }

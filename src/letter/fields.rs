@@ -115,7 +115,8 @@ impl Values {
             }
         }
         let snap = &session.checklist.snapshot;
-        let provider = snap.provider.trim();
+        // The letter is in French: a provider given as a text is read in French.
+        let provider = snap.provider.get("fr").trim();
         // The generic checklist stands for any operator: its provider is not a name to
         // write on a letter, so the person fills it in.
         if !provider.is_empty() && snap.id != GENERIC_CHECKLIST {

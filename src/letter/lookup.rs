@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::template::check_template;
 use super::{Error, Kind};
 use crate::checklist::{Diagnostic, Problem, ReadError, Severity, Sources};
+use crate::fsutil::{self, Links, OpenError};
 
 /// The template name used when a checklist names none.
 pub const DEFAULT_TEMPLATE: &str = "generic";
@@ -39,7 +40,7 @@ pub fn template_files(dir: &Path) -> Vec<PathBuf> {
 
 /// The problems of one template file, as `validate` reports them.
 pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
-    let src = match std::fs::read(path) {
+    let src = match fsutil::read_regular(path, Links::Follow) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => s,
             Err(_) => return vec![Diagnostic::file(path, Problem::NotUtf8)],
@@ -47,7 +48,7 @@ pub fn check_template_file(path: &Path) -> Vec<Diagnostic> {
         Err(e) => {
             return vec![Diagnostic::file(
                 path,
-                Problem::Unreadable(ReadError::of(&e)),
+                Problem::Unreadable(ReadError::of_open(path, e)),
             )];
         }
     };
@@ -94,13 +95,19 @@ impl TemplateDirs {
         let file = format!("{name}.{}.{tag}.txt", kind.name());
         for dir in &self.dirs {
             let path = dir.join(&file);
-            match std::fs::read_to_string(&path) {
+            // A pipe named like a template is refused, not waited on.
+            let read = fsutil::read_regular(&path, Links::Follow).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|e| {
+                    OpenError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+                })
+            });
+            match read {
                 Ok(src) => return Ok(Some((src, path.display().to_string()))),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     return Err(Error::UnreadableTemplate {
+                        reason: ReadError::of_open(&path, e),
                         path,
-                        reason: ReadError::of(&e),
                     });
                 }
             }

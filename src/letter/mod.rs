@@ -172,6 +172,12 @@ pub fn render(
     text.push_str("\n\n");
     text.push_str(tr_text.trim_end());
     text.push('\n');
+    // Templates and values come from files anyone may have edited: the letter shows their
+    // control characters rather than passing them to a terminal or a mail client.
+    let text = match crate::visible::text(&text) {
+        std::borrow::Cow::Owned(shown) => shown,
+        std::borrow::Cow::Borrowed(_) => text,
+    };
     Ok(Filled { text, missing })
 }
 
@@ -283,6 +289,68 @@ mod tests {
                 .contains("TSA 00000\n                                        75000 Paris")
         );
         insta::assert_snapshot!(filled.text);
+    }
+
+    #[test]
+    fn control_characters_in_values_and_templates_are_shown_not_obeyed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let letters = dir.path().join("letters");
+        std::fs::create_dir_all(&letters).expect("mkdir");
+        std::fs::write(
+            letters.join("demo.letter.fr.txt"),
+            "Objet\u{1b}]8;;https://evil.example\u{7} : {{holder_name}}\r\n",
+        )
+        .expect("write");
+        std::fs::write(letters.join("demo.letter.en.txt"), "Re\u{202e}: x\n").expect("write");
+        let mut s = fixtures::completed();
+        s.checklist.snapshot.letter = Some("demo".into());
+        s.steps[0]
+            .inputs
+            .insert("holder_name".into(), "Jean\u{1b}[2J".into());
+        let dirs = TemplateDirs::new(&Sources {
+            dirs: vec![dir.path().to_path_buf()],
+            ..Sources::default()
+        });
+        let filled = render(&s, Kind::Letter, Lang::En.strings(), today(), &dirs).expect("renders");
+        assert!(
+            filled
+                .text
+                .contains("Objet\\u{1b}]8;;https://evil.example\\u{7} : Jean\\u{1b}[2J"),
+            "{}",
+            filled.text
+        );
+        assert!(filled.text.contains("Re\\u{202e}: x"), "{}", filled.text);
+        assert!(!crate::visible::has_hidden(&filled.text.replace('\n', "")));
+    }
+
+    // Windows has no FIFOs among files.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_like_a_template_is_refused_not_waited_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let letters = dir.path().join("letters");
+        std::fs::create_dir_all(&letters).expect("mkdir");
+        let fifo = letters.join("generic.letter.fr.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let dirs = TemplateDirs::new(&Sources {
+            dirs: vec![dir.path().to_path_buf()],
+            ..Sources::default()
+        });
+        let s = fixtures::completed();
+        let err = render(&s, Kind::Letter, Lang::En.strings(), today(), &dirs).expect_err("a pipe");
+        assert_eq!(
+            err,
+            Error::UnreadableTemplate {
+                path: fifo.clone(),
+                reason: ReadError::NotRegular
+            }
+        );
+        let diags = check_template_file(&fifo);
+        assert_eq!(diags[0].problem, Problem::Unreadable(ReadError::NotRegular));
     }
 
     #[test]

@@ -1,15 +1,38 @@
 //! Session files on disk: `<data-dir>/sessions/<id>.json`, owner-only, saved atomically,
 //! locked while a guide runs.
+//!
+//! Someone else may have put anything in the folder: only regular files named `<id>.json`
+//! whose inner id is that name, in UTF-8, are sessions; anything else is listed as
+//! unreadable with the reason and never waited on (a pipe), followed (a link) or changed.
+//!
+//! The lock `.<id>.lock` is taken with `flock` on a file opened without following links;
+//! its holder writes its process id into it ([`Store::holder_path`]) and, on Unix, removes
+//! it when done. Temporary files a crash left (`.<id>.<random>.tmp`) are removed by whoever
+//! next takes the lock.
 
 use std::fs::{self, File};
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 
-use super::model::{FORMAT_VERSION, Session};
+use super::model::Session;
 use super::summary::SessionSummary;
-use crate::fsutil::{self, Replace};
+use crate::fsutil::{self, Links, OpenError, Replace};
+use parse::{SessionFile, parse_file};
+
+mod parse;
+
+/// How long a process that finds a session locked waits for the holder's process id: the
+/// holder writes it right after taking the lock, so it is missing only for a moment.
+const HOLDER_WAIT: Duration = Duration::from_secs(2);
+
+/// How often the lock file is read again while waiting for the holder's process id.
+const HOLDER_POLL: Duration = Duration::from_millis(5);
+
+/// How many times a lock taken on a file that was removed meanwhile is taken again.
+const MAX_REOPEN: u32 = 100;
 
 /// The folder of session files under a data dir.
 #[derive(Clone, Debug)]
@@ -72,6 +95,14 @@ pub enum Error {
     /// The session could not be turned into JSON.
     #[error("cannot serialize the session")]
     Serialize(#[source] serde_json::Error),
+    /// The lock file is a symbolic link, a pipe or a device: it was left as it is.
+    #[error("{} is not a regular file; it cannot be the lock of session {id}", lock.display())]
+    LockNotRegular {
+        /// The session id.
+        id: String,
+        /// The lock file.
+        lock: PathBuf,
+    },
     /// The lock file could not be opened, locked or written.
     #[error("cannot lock {}", path.display())]
     Lock {
@@ -101,6 +132,24 @@ pub enum FileProblem {
     /// Reading it failed (the system's message).
     #[error("{0}")]
     Io(String),
+    /// It is a symbolic link, a pipe, a socket, a device or a folder.
+    #[error("not a regular file")]
+    NotRegular,
+    /// It is not UTF-8 text; the first invalid byte is on this line.
+    #[error("not UTF-8 text (line {line})")]
+    NotUtf8 {
+        /// The line of the first invalid byte.
+        line: usize,
+    },
+    /// It holds another session than its name says (a copy, or a renamed file): saving it
+    /// would write to the other session's file.
+    #[error("it holds session {inner}, not {file} as its name says")]
+    IdMismatch {
+        /// The id inside.
+        inner: String,
+        /// The id its name gives.
+        file: String,
+    },
     /// It is not JSON, or not an object (serde's message, with line and column).
     #[error("not a session file: {0}")]
     NotJson(String),
@@ -137,10 +186,33 @@ pub struct SummaryListing {
     pub unreadable: Vec<Unreadable>,
 }
 
-/// A lock on one session, held while a guide runs; released on drop (or process exit).
+/// A lock on one session, held while a guide runs. Dropping it removes the lock file (on
+/// Unix) and releases the lock; a process that ends without dropping it (a kill) releases
+/// the lock all the same, and the file is removed by the next holder. On Windows the lock
+/// file stays: without a stable file identity to compare, removing it could let two
+/// processes lock two different files of one name.
 #[derive(Debug)]
 pub struct SessionLock {
-    _file: File,
+    file: File,
+    path: PathBuf,
+}
+
+impl SessionLock {
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        // Removed while still held, and only if it is still the file locked: a process
+        // that opened it in the meantime sees it is gone once it gets the lock, and opens
+        // the path again.
+        if cfg!(unix) && fsutil::is_same_file(&self.file, &self.path) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
 }
 
 impl Store {
@@ -161,10 +233,36 @@ impl Store {
         self.dir.join(format!("{id}.json"))
     }
 
+    /// The file of session `id`'s lock.
+    pub fn lock_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!(".{id}.lock"))
+    }
+
+    /// The file that names the process holding session `id`'s lock: the lock file itself
+    /// on Unix; a file beside it on Windows, where a locked file cannot be read by others.
+    pub fn holder_path(&self, id: &str) -> PathBuf {
+        if cfg!(windows) {
+            self.dir.join(format!(".{id}.pid"))
+        } else {
+            self.lock_path(id)
+        }
+    }
+
+    /// Makes the folder ready for writing: refuses a data folder that other users may
+    /// write to (they could swap the sessions folder), then creates the sessions folder
+    /// owner-only.
+    fn prepare(&self) -> Result<(), Error> {
+        if let Some(data_dir) = self.dir.parent() {
+            fsutil::refuse_shared_dir(data_dir)?;
+        }
+        fsutil::create_private_dir(&self.dir)?;
+        Ok(())
+    }
+
     /// Saves durably and privately: see [`fsutil::write_atomic`]. A crash at any moment
     /// leaves the old file or the new one.
     pub fn save(&self, session: &Session) -> Result<(), Error> {
-        fsutil::create_private_dir(&self.dir)?;
+        self.prepare()?;
         let mut json = serde_json::to_vec_pretty(session).map_err(Error::Serialize)?;
         json.push(b'\n');
         fsutil::write_atomic(&self.path(&session.id), &json, Replace::Always)?;
@@ -174,14 +272,18 @@ impl Store {
     /// Reads one session file; a file that does not parse, or comes from a newer format,
     /// is an error naming the file and what is wrong with it (with the line, for JSON).
     pub fn read(path: &Path) -> Result<Session, Error> {
-        let bytes = fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        parse(&bytes).map_err(|problem| Error::Unreadable {
+        let unreadable = |problem| Error::Unreadable {
             path: path.to_path_buf(),
             problem,
-        })
+        };
+        let bytes = fsutil::read_regular(path, Links::Refuse).map_err(|e| match e {
+            OpenError::NotRegular => unreadable(FileProblem::NotRegular),
+            OpenError::Io(source) => Error::Read {
+                path: path.to_path_buf(),
+                source,
+            },
+        })?;
+        parse_file(path, &bytes).map_err(unreadable)
     }
 
     /// Every session file, newest activity first, and the ones that could not be read.
@@ -207,7 +309,7 @@ impl Store {
     }
 
     /// Reads every session file as `T`, setting aside those that cannot be read.
-    fn scan<T: DeserializeOwned + Versioned>(&self) -> Result<Scanned<T>, Error> {
+    fn scan<T: DeserializeOwned + SessionFile>(&self) -> Result<Scanned<T>, Error> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
@@ -220,15 +322,13 @@ impl Store {
             if !is_session_file(&path) {
                 continue;
             }
-            match fs::read(&path) {
-                Ok(bytes) => match parse(&bytes) {
-                    Ok(s) => ok.push((path, s)),
-                    Err(problem) => bad.push(Unreadable { path, problem }),
-                },
-                Err(e) => bad.push(Unreadable {
-                    path,
-                    problem: FileProblem::Io(e.to_string()),
-                }),
+            let read = fsutil::read_regular(&path, Links::Refuse).map_err(|e| match e {
+                OpenError::NotRegular => FileProblem::NotRegular,
+                OpenError::Io(e) => FileProblem::Io(e.to_string()),
+            });
+            match read.and_then(|bytes| parse_file(&path, &bytes)) {
+                Ok(s) => ok.push((path, s)),
+                Err(problem) => bad.push(Unreadable { path, problem }),
             }
         }
         bad.sort_by(|a, b| a.path.cmp(&b.path));
@@ -254,11 +354,7 @@ impl Store {
     pub fn locate(&self, prefix: &str) -> Result<PathBuf, Error> {
         // Ids are lower-case hex; a prefix typed in capitals means the same session.
         let prefix = prefix.to_ascii_lowercase();
-        if prefix.is_empty()
-            || !prefix
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        {
+        if !is_id_shaped(&prefix) {
             return Err(Error::NotAnId { prefix });
         }
         let prefix = prefix.as_str();
@@ -296,61 +392,143 @@ impl Store {
         }
     }
 
-    /// The file that names the process holding session `id`'s lock: the lock file itself
-    /// on Unix; a file beside it on Windows, where a locked file cannot be read by others.
-    pub fn holder_path(&self, id: &str) -> PathBuf {
-        if cfg!(windows) {
-            self.dir.join(format!(".{id}.pid"))
-        } else {
-            self.dir.join(format!(".{id}.lock"))
-        }
+    /// Takes the lock of session `id`, or says which process holds it; then removes the
+    /// temporary files a crash left for this session (no one else can be writing them).
+    pub fn lock(&self, id: &str) -> Result<SessionLock, Error> {
+        let lock = self.acquire(id, HOLDER_WAIT)?;
+        self.remove_temp_files_of(id);
+        Ok(lock)
     }
 
-    /// Takes the lock of session `id`, or says which process holds it.
-    pub fn lock(&self, id: &str) -> Result<SessionLock, Error> {
-        fsutil::create_private_dir(&self.dir)?;
-        let path = self.dir.join(format!(".{id}.lock"));
-        let holder = self.holder_path(id);
+    /// Removes the temporary files that crashes left in the folder: for each session that
+    /// has some, its lock is tried, and only a session no process holds is cleaned (a
+    /// running guide may be writing its temporary file right now). Returns how many were
+    /// removed; a folder that cannot be read or written is left as it is.
+    pub fn remove_stale_temp_files(&self) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let mut ids: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|name| fsutil::temp_file_target(&name).map(String::from))
+            .filter(|id| is_id_shaped(id))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.iter()
+            .filter_map(|id| {
+                let lock = self.acquire(id, Duration::ZERO).ok()?;
+                let removed = self.remove_temp_files_of(id);
+                drop(lock);
+                Some(removed)
+            })
+            .sum()
+    }
+
+    /// Takes the lock; if it is held, waits up to `wait` for the holder's process id.
+    fn acquire(&self, id: &str, wait: Duration) -> Result<SessionLock, Error> {
+        self.prepare()?;
+        let path = self.lock_path(id);
+        let holder_file = self.holder_path(id);
         let lock_error = |source| Error::Lock {
             path: path.clone(),
             source,
         };
-        let mut file = fsutil::private_open_options()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(lock_error)?;
-        match file.try_lock() {
-            Ok(()) => {
-                let pid = format!("{}\n", std::process::id());
-                let written = if holder == path {
-                    file.set_len(0)
-                        .and_then(|()| file.write_all(pid.as_bytes()))
-                } else {
-                    fsutil::private_open_options()
-                        .create(true)
-                        .truncate(true)
-                        .write(true)
-                        .open(&holder)
-                        .and_then(|mut f| f.write_all(pid.as_bytes()))
-                };
-                written.map_err(lock_error)?;
-                Ok(SessionLock { _file: file })
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                let holder = fs::read_to_string(&holder).unwrap_or_default();
-                let holder = holder.trim();
-                Err(Error::Locked {
+        let deadline = Instant::now() + wait;
+        let mut reopened = 0;
+        loop {
+            let mut file = fsutil::open_lock_file(&path).map_err(|e| match e {
+                OpenError::NotRegular => Error::LockNotRegular {
                     id: id.to_string(),
-                    holder: (!holder.is_empty()).then(|| holder.to_string()),
-                    lock: path,
-                })
+                    lock: path.clone(),
+                },
+                OpenError::Io(source) => lock_error(source),
+            })?;
+            match file.try_lock() {
+                Ok(()) => {
+                    // Its last holder may have removed it after it was opened here: this
+                    // lock is then on a file no one else will open. Open the path again
+                    // (each holder removes it once, so this ends; a path that keeps
+                    // changing is an error rather than a loop).
+                    if !fsutil::is_same_file(&file, &path) {
+                        reopened += 1;
+                        if reopened > MAX_REOPEN {
+                            return Err(lock_error(io::Error::other(
+                                "the lock file keeps being replaced",
+                            )));
+                        }
+                        continue;
+                    }
+                    let pid = format!("{}\n", std::process::id());
+                    let written = if holder_file == path {
+                        file.set_len(0)
+                            .and_then(|()| file.write_all(pid.as_bytes()))
+                    } else {
+                        fs::write(&holder_file, &pid)
+                    };
+                    written.map_err(lock_error)?;
+                    return Ok(SessionLock { file, path });
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    let holder = holder_pid(&file, &holder_file);
+                    if holder.is_some() || Instant::now() >= deadline {
+                        return Err(Error::Locked {
+                            id: id.to_string(),
+                            holder,
+                            lock: path,
+                        });
+                    }
+                    std::thread::sleep(HOLDER_POLL);
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(lock_error(e)),
             }
-            Err(fs::TryLockError::Error(e)) => Err(lock_error(e)),
         }
     }
+
+    /// Removes `.<id>.<random>.tmp` files; the caller holds the session's lock, so none is
+    /// being written. Returns how many were removed.
+    fn remove_temp_files_of(&self, id: &str) -> usize {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        entries
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_name()
+                    .to_str()
+                    .and_then(fsutil::temp_file_target)
+                    .is_some_and(|target| target == id)
+            })
+            // A folder with that name is not a temporary file of ours.
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+            .filter(|e| fs::remove_file(e.path()).is_ok())
+            .count()
+    }
+}
+
+/// The process id a lock holder wrote: on Unix read from the open lock file itself (the
+/// path may already name another file), on Windows from the holder file beside it.
+fn holder_pid(file: &File, holder_file: &Path) -> Option<String> {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::fs::FileExt;
+        let _ = holder_file;
+        let mut buf = [0u8; 32];
+        let n = file.read_at(&mut buf, 0).ok()?;
+        buf[..n].to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = {
+        let _ = file;
+        fs::read(holder_file).ok()?
+    };
+    let text = std::str::from_utf8(&bytes).ok()?.trim();
+    (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
+}
+
+/// Whether `s` could be a session id: what [`Store::locate`] accepts.
+fn is_id_shaped(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn is_session_file(path: &Path) -> bool {
@@ -361,86 +539,5 @@ fn is_session_file(path: &Path) -> bool {
             .is_some_and(|n| !n.starts_with('.'))
 }
 
-/// What carries the format version of a session file: the session, or its summary.
-trait Versioned {
-    fn format(&self) -> u32;
-}
-
-impl Versioned for Session {
-    fn format(&self) -> u32 {
-        self.format
-    }
-}
-
-impl Versioned for SessionSummary {
-    fn format(&self) -> u32 {
-        self.format
-    }
-}
-
-/// Parses a session file's bytes, refusing newer formats. One pass in the usual case; only
-/// when that fails is the `format` field read on its own, so that the message says "newer"
-/// rather than pointing at a field this build does not know.
-fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8]) -> Result<T, FileProblem> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        format: Option<u32>,
-    }
-    let damaged = match serde_json::from_slice::<T>(bytes) {
-        Ok(parsed) if parsed.format() <= FORMAT_VERSION => return Ok(parsed),
-        Ok(parsed) => return Err(FileProblem::Newer(parsed.format())),
-        Err(e) => FileProblem::Damaged(e.to_string()),
-    };
-    let head: Head =
-        serde_json::from_slice(bytes).map_err(|e| FileProblem::NotJson(e.to_string()))?;
-    match head.format {
-        Some(v) if v > FORMAT_VERSION => Err(FileProblem::Newer(v)),
-        None => Err(FileProblem::NoFormat),
-        Some(_) => Err(damaged),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::fixtures::walk::{fixture_ref, t};
-
-    fn json(s: &Session) -> String {
-        serde_json::to_string(s).expect("json")
-    }
-
-    #[test]
-    fn a_file_is_read_in_one_pass_and_a_bad_one_says_what_is_wrong() {
-        let session = Session::start(
-            "0a1b2c3d".into(),
-            "en",
-            fixture_ref(),
-            t("2026-12-01T09:00:00+01:00"),
-        );
-        let good = json(&session);
-        assert_eq!(parse::<Session>(good.as_bytes()), Ok(session.clone()));
-        assert_eq!(
-            parse::<SessionSummary>(good.as_bytes()).map(|s| s.id),
-            Ok(session.id.clone())
-        );
-        let newer = good.replacen("\"format\":1", "\"format\":7", 1);
-        assert_eq!(
-            parse::<Session>(newer.as_bytes()),
-            Err(FileProblem::Newer(7))
-        );
-        let newer_and_different = r#"{"format": 8, "something": "else"}"#;
-        assert_eq!(
-            parse::<Session>(newer_and_different.as_bytes()),
-            Err(FileProblem::Newer(8))
-        );
-        assert!(matches!(
-            parse::<Session>(b"{"),
-            Err(FileProblem::NotJson(_))
-        ));
-        assert_eq!(parse::<Session>(b"{}"), Err(FileProblem::NoFormat));
-        let damaged = good.replacen("\"status\":\"in-progress\"", "\"status\":\"lost\"", 1);
-        assert!(
-            matches!(parse::<Session>(damaged.as_bytes()), Err(FileProblem::Damaged(m)) if m.contains("lost")),
-        );
-    }
-}
+mod tests;

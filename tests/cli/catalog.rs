@@ -492,26 +492,42 @@ fn a_checklists_folder_that_cannot_be_read_is_an_error() {
 
 #[test]
 fn show_prints_the_whole_checklist_localized() {
-    let env = Env::new();
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
     let run = env.run(&["show", "generic"]).success();
     for s in [
         "Any French operator (generic procedure)  [generic]",
-        "Verified: 2026-11-25 (the date this checklist was last checked against the sources below",
+        "Provider: Any French operator",
+        "Kinds: contract plan, prepaid, eSIM",
+        "Verified: 2026-11-26 (the date this checklist was last checked against the sources below",
         "not a confirmation from the operator",
         "Origin: bundled",
-        "[keep_number]: yes/no",
-        "asked at step check-statement",
+        "(keep_number): yes/no",
+        "asked at the step “Check the final bill and your next bank statements”",
         "[prepare] Gather the details of the line  (gather-details)",
-        "(only when keep_number = yes)",
+        "(only when “Is it a contract plan or a prepaid card?”: Prepaid card (top-ups) and “Is there money left: prepaid credit, or a sum paid in advance on a contract?”: yes)",
         "→ https://www.service-public.fr/",
         "✎ Holder's full name (personal)",
-        "⏳ expected wait: 10d",
+        "⏳ expected wait: 10 days",
+        "\nSources:\n  [1] Médiateur des communications électroniques",
     ] {
         assert!(run.stdout.contains(s), "missing {s:?}:\n{run}");
     }
+    // Footnote markers after what the sources support, the contact block included.
+    assert!(run.stdout.contains("Contact [1]:"), "{run}");
+    assert!(!run.stdout.contains("days ago"), "not stale yet:\n{run}");
     let zh = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
     assert!(zh.stdout.contains("[准备] 整理线路信息"), "{zh}");
     assert!(zh.stdout.contains("并非运营商的确认"), "{zh}");
+    assert!(zh.stdout.contains("运营商: 任意法国运营商"), "{zh}");
+    // Half a year later, the checklist says to confirm it on the official page.
+    env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
+    env.run(&["show", "generic"])
+        .success()
+        .stdout_has("  ⚠ checked 187 days ago — confirm on the official page");
+    env.run(&["--lang", "zh-CN", "show", "generic"])
+        .success()
+        .stdout_has("  ⚠ 187 天前核实——请到官方页面确认");
 }
 
 #[test]
@@ -532,18 +548,22 @@ fn show_json_is_the_checklist_with_origin_and_hash() {
 #[test]
 fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
     let env = Env::new();
-    for bad in ["../etc/passwd", "a/b", "..", "Generic"] {
+    for bad in ["../etc/passwd", "a/b", "..", "a\\b"] {
         env.run(&["show", bad])
             .code(1)
             .stderr_has(&format!("simcancel: `{bad}` is not a checklist id"));
     }
     env.run(&["show", "nope"])
         .code(1)
-        .stderr_has("simcancel: no checklist `nope`; known ones: ")
+        .stderr_has("simcancel: no checklist matches `nope` (by id, name, provider, network or alias); known ones: ")
         .stderr_has(" generic, ");
     env.run(&["--lang", "zh-CN", "show", "nope"])
         .code(1)
-        .stderr_has("没有名为 `nope` 的清单");
+        .stderr_has("没有与 `nope` 匹配的清单");
+    // Not an id, but a name in any case: it finds the checklist.
+    env.run(&["show", "GENERIC"])
+        .success()
+        .stdout_has("[generic]");
 }
 
 #[test]
@@ -584,10 +604,10 @@ fn show_names_choices_by_their_label_in_the_persons_language() {
     env.write("d/pick.toml", with_choice);
     env.run(&["--checklists", "d", "show", "pick"])
         .success()
-        .stdout_has("(only when os = iPhone | other)");
+        .stdout_has("(only when “Phone?”: iPhone or other)");
     env.run(&["--checklists", "d", "--lang", "zh-CN", "show", "pick"])
         .success()
-        .stdout_has("(仅当 os = 苹果手机 | other)");
+        .stdout_has("(仅当 “Phone?”回答为“苹果手机”或“other”)");
 }
 
 // Makes a FIFO with mkfifo(1); Windows named pipes do not live in a folder of files.
@@ -663,4 +683,45 @@ fn a_reader_that_stops_early_ends_show_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
         assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
     }
+}
+
+#[test]
+fn validate_strict_holds_files_to_the_bundled_rules_and_refuses_stale_ones() {
+    let mut env = Env::new();
+    let v2 = checklist("a", "A")
+        .replace("schema = 1", "schema = 2")
+        .replace(
+            "sources = [\"https://example.org/\"]\n",
+            "summary = \"Costs 5 euros.\"\ncite = [\"s\"]\n\n[[sources]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\nurl = \"https://example.org/\"\nretrieved = 2026-11-01\nquote = \"Q\"\nconfidence = \"high\"\n",
+        )
+        .replace("body = \"Submit.\"", "body = \"Submit within 2 days.\"");
+    env.write("d/a.toml", &v2);
+    env.env("SIMCANCEL_NOW", "2026-12-01T09:00:00+01:00");
+    let uncited = "d/a.toml:43:8: {}: `body` states a number, amount, delay, date, phone number or address (`2`) without a source: add `cite = [\"…\"]` to step `submit`, naming the [[sources]] that support it";
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stdout_has(&uncited.replace("{}", "warning"))
+        .stderr_has("1 file(s) checked: 0 error(s), 1 warning(s)");
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .code(1)
+        .stdout_has(&uncited.replace("{}", "error"))
+        .stderr_has("1 file(s) checked: 1 error(s), 0 warning(s)");
+
+    env.write(
+        "d/a.toml",
+        v2.replace("within 2 days.\"", "within 2 days.\"\ncite = [\"s\"]"),
+    );
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .success()
+        .stderr_has("0 error(s), 0 warning(s)");
+    env.env("SIMCANCEL_NOW", "2027-06-01T09:00:00+02:00");
+    env.run(&["validate", "--strict", "d/a.toml"])
+        .code(1)
+        .stdout_has(
+            "d/a.toml:8:12: error: `verified` is 2026-11-01, 212 days ago (more than 180): check the checklist against its sources again, then update `verified`",
+        )
+        .stderr_has("1 file(s) checked: 1 error(s), 0 warning(s)");
+    env.run(&["validate", "d/a.toml"])
+        .success()
+        .stderr_has("0 error(s), 0 warning(s)");
 }

@@ -1,66 +1,110 @@
-//! The bundled checklists stay true: all fifteen are compiled in and pass `validate` with no
-//! warning, every text is given in English and Simplified Chinese (and each in its own
-//! script), links go only to the provider's official domain or a public body's, contact
-//! details are only those in `shared/FACTS.md`, low-confidence facts are phrased as "check",
-//! letters find their well-known input ids, and every combination of answers walks to the end.
+//! The bundled checklists stay true: all of them are compiled in and pass `validate
+//! --strict` with no warning, every text is given in English and Simplified Chinese (each in
+//! its own script), links go only to the provider's official domain or a public body's,
+//! every contact detail and every fact is cited by a source that exists, a low-confidence
+//! source is worded "one source says… / check" where it is cited, letters find their
+//! well-known input ids, every combination of answers walks to the end, and the coverage
+//! table in `checklists/README.md` says what the files say.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use simcancel::checklist::{Answer, Answers, Checklist, Phase, QuestionKind, Text, parse_str};
+use simcancel::checklist::{
+    Answer, Answers, Checklist, Confidence, Phase, QuestionKind, Rules, Text, parse_with,
+};
 
 use crate::harness::Env;
 
-/// The ids the issue asks for, sorted.
-const EXPECTED_IDS: [&str; 15] = [
+/// Every bundled checklist id, sorted.
+const EXPECTED_IDS: [&str; 31] = [
     "airalo",
+    "auchan-telecom",
     "bouygues-telecom",
+    "cdiscount-mobile",
+    "coriolis",
     "free-mobile",
     "generic",
+    "gigsky",
     "holafly",
     "la-poste-mobile",
+    "leaving-france",
     "lebara-france",
     "lycamobile-france",
+    "maya-mobile",
     "nomad",
+    "nrj-mobile",
     "orange",
+    "orange-holiday",
     "orange-mobicarte",
+    "prixtel",
+    "red-by-sfr",
+    "reglo-mobile",
     "saily",
     "sfr",
     "sfr-la-carte",
+    "sosh",
+    "syma-mobile",
+    "trip-com",
     "ubigi",
+    "yesim",
+    "youprice",
 ];
 
-/// Domains every checklist may link to: the public bodies named in FACTS.md.
-const PUBLIC_BODIES: [&str; 4] = [
+/// A day the bundled catalogue is checked on: commands read "today" from `SIMCANCEL_NOW`,
+/// so these tests do not start failing when the files grow old (`validate --strict` does,
+/// on the real date, for maintainers).
+const TODAY: &str = "2026-12-01T09:00:00+01:00";
+
+/// Domains every checklist may link to: the public bodies.
+const PUBLIC_BODIES: [&str; 5] = [
     "service-public.fr",
     "arcep.fr",
     "economie.gouv.fr",
     "legifrance.gouv.fr",
+    "inc-conso.fr",
 ];
 
-/// The provider's own official domain, from the table at the end of FACTS.md.
+/// The provider's own official domains, each shown official by a stored page (the tables
+/// "Official domains" in the research notes behind the checklists). Deep links on them are
+/// allowed: each was seen in a stored copy of the official page.
 fn provider_domains(id: &str) -> &'static [&'static str] {
     match id {
         "orange" | "orange-mobicarte" => &["orange.fr"],
+        // travel.orange.com names itself Orange's ("an Orange Group company").
+        "orange-holiday" => &["orange.fr", "travel.orange.com"],
+        "sosh" => &["sosh.fr"],
         "sfr" | "sfr-la-carte" => &["sfr.fr"],
+        "red-by-sfr" => &["red-by-sfr.fr", "sfr.fr"],
         "bouygues-telecom" => &["bouyguestelecom.fr"],
         "free-mobile" => &["free.fr"],
         "la-poste-mobile" => &["lapostemobile.fr"],
-        "lebara-france" => &["lebara.fr"],
+        "lebara-france" => &["lebara.fr", "mobile.lebara.com"],
         "lycamobile-france" => &["lycamobile.fr"],
+        "nrj-mobile" => &["nrjmobile.fr"],
+        "auchan-telecom" => &["auchantelecom.fr"],
+        "prixtel" => &["prixtel.com"],
+        "syma-mobile" => &["symamobile.com"],
+        "reglo-mobile" => &["reglomobile.fr"],
         "airalo" => &["airalo.com"],
         "holafly" => &["holafly.com"],
         "ubigi" => &["ubigi.com"],
-        "nomad" => &["getnomad.app"],
+        "nomad" => &["getnomad.app", "nomadesim.com"],
         "saily" => &["saily.com"],
-        // The generic procedure has no provider: public bodies only.
+        "yesim" => &["yesim.app", "yesim.tech"],
+        "gigsky" => &["gigsky.com"],
+        "maya-mobile" => &["maya.net", "maya.mobile"],
+        "trip-com" => &["trip.com"],
+        // The guide for leaving France names Free's low-cost plan to keep a number cheaply.
+        "leaving-france" => &["free.fr"],
+        // No official domain was found in a source (cdiscount-mobile, youprice, coriolis), or
+        // the checklist stands for any operator (generic): public bodies only.
         _ => &[],
     }
 }
 
-/// Substrings of chat, social, short-link and promotional URLs that no checklist may carry
-/// (on top of the per-provider allow-list, which already refuses every other domain).
+/// Substrings of chat, social, short-link and promotional URLs that no checklist may carry,
+/// in a link, a text or a source (on top of the per-provider allow-list for links).
 const BANNED_IN_URLS: [&str; 17] = [
     "t.me",
     "whatsapp",
@@ -86,7 +130,8 @@ fn checklist_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists")
 }
 
-/// Every bundled checklist, parsed by the real loader, in file-name order.
+/// Every bundled checklist, parsed by the real loader with the bundled rules, in file-name
+/// order.
 pub fn bundled() -> Vec<Checklist> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(checklist_dir())
         .expect("checklists folder")
@@ -98,37 +143,78 @@ pub fn bundled() -> Vec<Checklist> {
         .iter()
         .map(|path| {
             let src = std::fs::read_to_string(path).expect("read checklist");
-            let (checklist, warnings) =
-                parse_str(&src, path).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
+            let (checklist, warnings) = parse_with(&src, path, Rules::BUNDLED)
+                .unwrap_or_else(|d| panic!("{}: {d:?}", path.display()));
             assert!(warnings.is_empty(), "{}: {warnings:?}", path.display());
             checklist
         })
         .collect()
 }
 
-/// Every text of a checklist with where it sits, e.g. `steps[get-rio].body`.
-fn texts(c: &Checklist) -> Vec<(String, &Text)> {
-    let mut out = vec![("name".to_string(), &c.name)];
-    if let Some(s) = &c.summary {
-        out.push(("summary".into(), s));
-    }
-    if let Some(n) = &c.contacts.note {
-        out.push(("contacts.note".into(), n));
-    }
+/// Where a `cite` list belongs, and the texts it covers.
+struct Cited<'a> {
+    /// `top level`, `contacts`, `question x`, `step x`.
+    owner: String,
+    cite: &'a [String],
+    texts: Vec<(String, &'a Text)>,
+}
+
+/// Every table that can cite, with the texts its `cite` covers.
+fn cited(c: &Checklist) -> Vec<Cited<'_>> {
+    let mut out = vec![Cited {
+        owner: "top level".into(),
+        cite: &c.cite,
+        texts: [("summary", &c.summary), ("description", &c.description)]
+            .into_iter()
+            .filter_map(|(k, t)| t.as_ref().map(|t| (k.to_string(), t)))
+            .collect(),
+    }];
+    out.push(Cited {
+        owner: "contacts".into(),
+        cite: &c.contacts.cite,
+        texts: c
+            .contacts
+            .note
+            .iter()
+            .map(|n| ("contacts.note".to_string(), n))
+            .collect(),
+    });
     for q in &c.questions {
-        out.push((format!("questions[{}].text", q.id), &q.text));
+        let mut texts = vec![(format!("questions[{}].text", q.id), &q.text)];
         if let Some(h) = &q.help {
-            out.push((format!("questions[{}].help", q.id), h));
+            texts.push((format!("questions[{}].help", q.id), h));
         }
         if let QuestionKind::Choice(choices) = &q.kind {
             for ch in choices {
-                out.push((format!("questions[{}].choices[{}]", q.id, ch.id), &ch.label));
+                texts.push((format!("questions[{}].choices[{}]", q.id, ch.id), &ch.label));
             }
         }
+        out.push(Cited {
+            owner: format!("question {}", q.id),
+            cite: &q.cite,
+            texts,
+        });
     }
     for s in &c.steps {
-        out.push((format!("steps[{}].title", s.id), &s.title));
-        out.push((format!("steps[{}].body", s.id), &s.body));
+        out.push(Cited {
+            owner: format!("step {}", s.id),
+            cite: &s.cite,
+            texts: vec![
+                (format!("steps[{}].title", s.id), &s.title),
+                (format!("steps[{}].body", s.id), &s.body),
+            ],
+        });
+    }
+    out
+}
+
+/// Every text of a checklist with where it sits, e.g. `steps[get-rio].body`.
+fn texts(c: &Checklist) -> Vec<(String, &Text)> {
+    let mut out = vec![("name".to_string(), &c.name)];
+    for group in cited(c) {
+        out.extend(group.texts);
+    }
+    for s in &c.steps {
         for i in &s.inputs {
             out.push((format!("steps[{}].inputs[{}].label", s.id, i.id), &i.label));
             if let Some(h) = &i.help {
@@ -155,13 +241,13 @@ fn is_han(ch: char) -> bool {
     matches!(ch, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// The host and path of an https URL, or why it is not one.
-fn host_and_path(url: &str) -> Result<(String, String), String> {
+/// The host of an https URL, or why it is not one.
+fn host(url: &str) -> Result<String, String> {
     let rest = url
         .strip_prefix("https://")
         .ok_or_else(|| format!("{url} is not https"))?;
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    Ok((host.to_ascii_lowercase(), path.to_string()))
+    let host = &rest[..rest.find('/').unwrap_or(rest.len())];
+    Ok(host.to_ascii_lowercase())
 }
 
 /// Whether `host` is `domain` or one of its subdomains.
@@ -171,36 +257,45 @@ fn under(host: &str, domain: &str) -> bool {
 
 /// Every http(s) URL written inside a text.
 fn urls_in(s: &str) -> Vec<String> {
-    let re = regex::Regex::new(r#"https?://[^\s)"»,]+"#).expect("regex");
+    let re = regex::Regex::new(r#"https?://[^\s)"»,，）]+"#).expect("regex");
     re.find_iter(s).map(|m| m.as_str().to_string()).collect()
 }
 
 #[test]
-fn list_shows_the_fifteen_bundled_checklists() {
-    let run = Env::new().run(&["list", "--json"]).success();
+fn list_shows_every_bundled_checklist() {
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", TODAY);
+    let run = env.run(&["list", "--json"]).success();
     let listed: Value = serde_json::from_str(&run.stdout).expect("list --json");
     let rows = listed.as_array().expect("an array");
     let ids: Vec<&str> = rows.iter().filter_map(|r| r["id"].as_str()).collect();
     assert_eq!(ids, EXPECTED_IDS, "{run}");
     for row in rows {
         assert_eq!(row["origin"], "bundled", "{row}");
-        assert_eq!(row["verified"], "2026-11-25", "{row}");
+        assert_eq!(row["stale_days"], Value::Null, "{row}");
     }
 }
 
 #[test]
-fn every_bundled_checklist_validates_with_no_warning() {
+fn every_bundled_checklist_validates_strictly_with_no_warning() {
     let dir = checklist_dir();
-    let run = Env::new()
-        .run(&["validate", dir.to_str().expect("utf-8 path")])
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", TODAY);
+    let run = env
+        .run(&["validate", "--strict", dir.to_str().expect("utf-8 path")])
         .success()
         .stderr_any();
     // Nothing but the summary: any diagnostic would be a line of its own.
     let output = format!("{}{}", run.stdout, run.stderr);
+    let letters = std::fs::read_dir(dir.join("letters"))
+        .expect("letters")
+        .count();
     assert_eq!(
         output.trim(),
-        // 15 checklists and the 6 bundled letter templates in checklists/letters.
-        "21 file(s) checked: 0 error(s), 0 warning(s)",
+        format!(
+            "{} file(s) checked: 0 error(s), 0 warning(s)",
+            EXPECTED_IDS.len() + letters
+        ),
         "{run}"
     );
 }
@@ -235,7 +330,7 @@ fn every_text_is_in_english_and_simplified_chinese_each_in_its_own_script() {
 }
 
 #[test]
-fn links_go_only_to_official_home_pages() {
+fn links_go_only_to_official_domains_and_no_url_is_a_chat_or_a_promotion() {
     let mut problems = vec![];
     for c in bundled() {
         let allowed: Vec<&str> = provider_domains(&c.id)
@@ -243,37 +338,37 @@ fn links_go_only_to_official_home_pages() {
             .chain(PUBLIC_BODIES.iter())
             .copied()
             .collect();
-        let mut urls: Vec<(String, String)> = c
+        let mut links: Vec<(String, String)> = c
             .links
             .iter()
             .map(|(name, url)| (format!("links.{name}"), url.clone()))
             .collect();
         for (at, text) in texts(&c) {
             for (_, value) in &text.0 {
-                urls.extend(urls_in(value).into_iter().map(|u| (at.clone(), u)));
+                links.extend(urls_in(value).into_iter().map(|u| (at.clone(), u)));
             }
         }
-        for source in &c.sources {
-            urls.extend(urls_in(source).into_iter().map(|u| ("sources".into(), u)));
-        }
-        for (at, url) in urls {
+        let sources = c
+            .sources
+            .iter()
+            .filter_map(|s| s.url.clone().map(|u| (format!("sources.{}", s.id), u)));
+        for (at, url) in links.iter().cloned().chain(sources) {
             let here = format!("{}: {at}: {url}", c.id);
-            match host_and_path(&url) {
-                Err(e) => problems.push(format!("{here}: {e}")),
-                Ok((host, path)) => {
-                    if !allowed.iter().any(|d| under(&host, d)) {
-                        problems.push(format!("{here}: not an official domain of this provider"));
-                    }
-                    // FACTS.md: no deep link was checked live, so only home pages are linked
-                    // and the step says what to look for.
-                    if !path.is_empty() && path != "/" {
-                        problems.push(format!("{here}: a deep link; link the home page"));
-                    }
-                }
-            }
             let lower = url.to_ascii_lowercase();
             if let Some(b) = BANNED_IN_URLS.iter().find(|b| lower.contains(*b)) {
-                problems.push(format!("{here}: chat or promotional link ({b})"));
+                problems.push(format!(
+                    "{here}: chat, social, short or promotional link ({b})"
+                ));
+            }
+        }
+        for (at, url) in links {
+            let here = format!("{}: {at}: {url}", c.id);
+            match host(&url) {
+                Err(e) => problems.push(format!("{here}: {e}")),
+                Ok(host) if !allowed.iter().any(|d| under(&host, d)) => {
+                    problems.push(format!("{here}: not an official domain of this provider"));
+                }
+                Ok(_) => {}
             }
         }
     }
@@ -281,74 +376,27 @@ fn links_go_only_to_official_home_pages() {
 }
 
 #[test]
-fn contact_details_are_only_those_in_facts() {
-    // FACTS.md gives one e-mail and two postal addresses firm enough for `[contacts]`; the
-    // low-confidence phone numbers (SFR 1023, Lebara 2323) and the unverified Free address
-    // belong in a note or a step that says "check", never in a field shown as fact.
-    let emails = BTreeMap::from([("holafly", "help@holafly.com")]);
-    let postal = BTreeMap::from([
-        (
-            "bouygues-telecom",
-            vec![
-                "Service Clients Bouygues Telecom",
-                "TSA 59013",
-                "60643 Chantilly Cedex",
-            ],
-        ),
-        (
-            "la-poste-mobile",
-            vec![
-                "Service Résiliation",
-                "TSA 16759",
-                "95905 Cergy Pontoise Cedex 9",
-            ],
-        ),
-    ]);
-    for c in bundled() {
-        assert_eq!(c.contacts.phone, None, "{}: phone not in FACTS.md", c.id);
-        assert_eq!(
-            c.contacts.email.as_deref(),
-            emails.get(c.id.as_str()).copied(),
-            "{}: e-mail",
-            c.id
-        );
-        let expected: Vec<String> = postal
-            .get(c.id.as_str())
-            .map(|lines| lines.iter().map(|l| l.to_string()).collect())
-            .unwrap_or_default();
-        assert_eq!(c.contacts.postal, expected, "{}: postal address", c.id);
-    }
-}
-
-#[test]
-fn low_confidence_facts_are_phrased_as_check() {
-    // Each marker is a fact FACTS.md rates low-confidence or unverified: wherever it appears,
-    // the same text must send the reader to check it (English "check", Chinese 核对).
-    let markers = [
-        "1023",
-        "2323",
-        "75371",
-        "TSA 16759",
-        "infos.fr",
-        "Validité de la ligne",
-        "boson2x.org",
-        "time limits",
-        "期限不一致",
-    ];
-    let mut seen = BTreeSet::new();
+fn every_contact_detail_and_every_fact_is_cited_by_a_source_that_exists() {
     let mut problems = vec![];
     for c in bundled() {
-        for (at, text) in texts(&c) {
-            for (tag, value) in &text.0 {
-                for m in markers.iter().filter(|m| value.contains(*m)) {
-                    seen.insert(*m);
-                    let says_check = match tag.as_str() {
-                        "zh-CN" => value.contains("核对"),
-                        _ => value.to_lowercase().contains("check"),
-                    };
-                    if !says_check {
+        let ids: BTreeSet<&str> = c.sources.iter().map(|s| s.id.as_str()).collect();
+        if !c.contacts.is_empty() && c.contacts.cite.is_empty() {
+            problems.push(format!("{}: [contacts] without cite", c.id));
+        }
+        for group in cited(&c) {
+            for id in group.cite {
+                if !ids.contains(id.as_str()) {
+                    problems.push(format!("{}: {} cites unknown {id}", c.id, group.owner));
+                }
+            }
+            if !group.cite.is_empty() {
+                continue;
+            }
+            for (at, text) in &group.texts {
+                for (tag, value) in &text.0 {
+                    if let Some(fact) = simcancel::checklist::first_fact(value) {
                         problems.push(format!(
-                            "{}: {at} ({tag}) states {m:?} without 'check'",
+                            "{}: {at} ({tag}) states {fact:?} without a source",
                             c.id
                         ));
                     }
@@ -357,14 +405,67 @@ fn low_confidence_facts_are_phrased_as_check() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(seen.len(), markers.len(), "markers never found: {seen:?}");
 }
 
 #[test]
-fn every_checklist_is_sourced_and_dated() {
+fn a_low_confidence_source_is_worded_one_source_says_or_check_where_it_is_cited() {
+    let mut problems = vec![];
+    let mut low_cited = 0;
     for c in bundled() {
+        let low: BTreeSet<&str> = c
+            .sources
+            .iter()
+            .filter(|s| s.confidence == Some(Confidence::Low))
+            .map(|s| s.id.as_str())
+            .collect();
+        for group in cited(&c) {
+            let Some(id) = group.cite.iter().find(|id| low.contains(id.as_str())) else {
+                continue;
+            };
+            low_cited += 1;
+            let says = |tag: &str, marks: &[&str]| {
+                group.texts.iter().any(|(_, t)| {
+                    let v = t.get(tag).to_lowercase();
+                    marks.iter().any(|m| v.contains(m))
+                })
+            };
+            if !says("en", &["one source", "check"]) {
+                problems.push(format!(
+                    "{}: {} cites the low-confidence {id} but its English never says \"one source says\" or \"check\"",
+                    c.id, group.owner
+                ));
+            }
+            if !says("zh-CN", &["核对", "核实", "一个来源"]) {
+                problems.push(format!(
+                    "{}: {} cites the low-confidence {id} but its Chinese never says 核对 / 仅一个来源称",
+                    c.id, group.owner
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(
+        low_cited > 0,
+        "no low-confidence source is cited: the test sees nothing"
+    );
+}
+
+#[test]
+fn every_checklist_is_in_format_2_sourced_and_dated() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    for c in bundled() {
+        assert_eq!(c.schema, 2, "{}: format 2", c.id);
         assert!(!c.sources.is_empty(), "{}: no sources", c.id);
-        assert_eq!(c.verified.to_string(), "2026-11-25", "{}: verified", c.id);
+        assert!(c.verified <= today, "{}: verified in the future", c.id);
+        for s in &c.sources {
+            let retrieved = s.retrieved.expect("format 2");
+            assert!(
+                retrieved <= c.verified,
+                "{}: {} read after verified",
+                c.id,
+                s.id
+            );
+        }
         let phases: BTreeSet<Phase> = c.steps.iter().map(|s| s.phase).collect();
         for p in [Phase::Prepare, Phase::After]
             .iter()
@@ -376,8 +477,155 @@ fn every_checklist_is_sourced_and_dated() {
 }
 
 #[test]
-fn letters_and_refunds_find_the_well_known_input_ids() {
+fn chinese_output_has_no_english_holes() {
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", TODAY);
+    let waits = regex::Regex::new(r"[0-9]+[hdw]\b").expect("regex");
+    let list = env.run(&["--lang", "zh-CN", "list"]).success();
+    assert!(!list.stdout.contains("bundled"), "{list}");
     for c in bundled() {
+        let show = env.run(&["--lang", "zh-CN", "show", &c.id]).success();
+        // Sources are listed as published, in their own language: only what precedes them.
+        let out = show.stdout.split("\n信息来源:").next().unwrap_or_default();
+        for word in [
+            "Provider",
+            "Kinds",
+            "Steps",
+            "Sources",
+            "Origin",
+            "only when",
+        ] {
+            assert!(!out.contains(word), "{}: {word:?} in\n{out}", c.id);
+        }
+        let line = |label: &str| {
+            out.lines()
+                .find_map(|l| l.strip_prefix(label))
+                .map(str::to_string)
+        };
+        // Kinds and flags in words: no ASCII letters but the brand-like "eSIM".
+        for label in ["类型: ", "标记: "] {
+            if let Some(value) = line(label) {
+                let rest = value.replace("eSIM", "");
+                assert!(
+                    !rest.chars().any(|ch| ch.is_ascii_alphabetic()),
+                    "{}: {label}{value}",
+                    c.id
+                );
+            }
+        }
+        assert_eq!(line("来源: ").as_deref(), Some("内置"), "{}", c.id);
+        // Conditions as the question and its answers, never `id = answer`.
+        for l in out.lines().filter(|l| l.contains("仅当")) {
+            assert!(!l.contains(" = "), "{}: {l}", c.id);
+        }
+        // Waits in words: 10 天, not 10d.
+        for l in out.lines().filter(|l| l.contains('⏳')) {
+            assert!(!waits.is_match(l), "{}: {l}", c.id);
+        }
+    }
+    let generic = env.run(&["--lang", "zh-CN", "show", "generic"]).success();
+    assert!(
+        generic.stdout.contains("运营商: 任意法国运营商"),
+        "{generic}"
+    );
+    let generic = env.run(&["show", "generic"]).success();
+    assert!(
+        generic.stdout.contains("Provider: Any French operator"),
+        "{generic}"
+    );
+}
+
+#[test]
+fn names_providers_networks_and_aliases_find_checklists() {
+    let env = Env::new();
+    let first_line = |query: &str| {
+        let run = env.run(&["show", query]).success();
+        run.stdout.lines().next().unwrap_or_default().to_string()
+    };
+    assert!(first_line("sosh").ends_with("[sosh]"));
+    assert!(first_line("Free").ends_with("[free-mobile]"));
+    assert!(first_line("free mobile").ends_with("[free-mobile]"));
+    // A word several checklists answer to lists them: the travel cards, for 流量卡.
+    let travel = env.run(&["show", "流量卡"]).code(1).stderr_any();
+    for id in ["airalo", "holafly", "yesim", "trip-com"] {
+        assert!(travel.stderr.contains(id), "{travel}");
+    }
+    assert!(!travel.stderr.contains("orange,"), "{travel}");
+    // A single character finds only what contains it: nothing here.
+    env.run(&["--lang", "zh-CN", "show", "红"])
+        .code(1)
+        .stderr_has("没有与 `红` 匹配的清单");
+    // The picker narrows the same way: `sosh`, then its number.
+    let mut env = Env::new();
+    env.env("SIMCANCEL_NOW", TODAY);
+    let run = env
+        .run_with_stdin(&["guide", "--plain"], "sosh\n")
+        .success();
+    assert_eq!(
+        env.session_json(&env.only_session())["checklist"]["id"],
+        "sosh",
+        "{run}"
+    );
+}
+
+/// The coverage table between the markers of `checklists/README.md`.
+fn coverage_table(checklists: &[Checklist]) -> String {
+    let mut checklists: Vec<&Checklist> = checklists.iter().collect();
+    checklists.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut out = String::from(
+        "| id | brand | network | kinds | verified | cited sources | high confidence |\n\
+         |---|---|---|---|---|---:|---:|\n",
+    );
+    for c in checklists {
+        let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name()).collect();
+        let total = c.sources.len();
+        let high = c
+            .sources
+            .iter()
+            .filter(|s| s.confidence == Some(Confidence::High))
+            .count();
+        let share = (high * 100 + total / 2).checked_div(total).unwrap_or(0);
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} | {} % |\n",
+            c.id,
+            c.provider.get("en"),
+            c.network.as_deref().unwrap_or("—"),
+            kinds.join(", "),
+            c.verified,
+            total,
+            share
+        ));
+    }
+    out
+}
+
+#[test]
+fn the_coverage_table_in_the_readme_says_what_the_files_say() {
+    const START: &str = "<!-- coverage: generated by tests/cli/checklists.rs -->\n";
+    const END: &str = "<!-- end of coverage -->";
+    let path = checklist_dir().join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("checklists/README.md");
+    let start = readme.find(START).expect("the coverage start marker") + START.len();
+    let end = start + readme[start..].find(END).expect("the coverage end marker");
+    let table = coverage_table(&bundled());
+    if std::env::var_os("SIMCANCEL_UPDATE_COVERAGE").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).expect("write checklists/README.md");
+        return;
+    }
+    assert_eq!(
+        readme[start..end],
+        table,
+        "checklists/README.md is out of date: run \
+         `SIMCANCEL_UPDATE_COVERAGE=1 cargo test --test cli coverage` and commit it"
+    );
+}
+
+#[test]
+fn letters_and_refunds_find_the_well_known_input_ids() {
+    // The guide for leaving France sends to the provider checklists for the cancellation
+    // itself (`simcancel guide <id>`): it has no letter and no request of its own.
+    for c in bundled().into_iter().filter(|c| c.id != "leaving-france") {
         let inputs: BTreeMap<&str, (&str, bool)> = c
             .steps
             .iter()

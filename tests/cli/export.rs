@@ -54,7 +54,7 @@ fn markdown_on_stdout_by_default_in_the_session_language() {
 
 #[test]
 fn the_format_comes_from_the_flag_then_the_extension() {
-    let env = env_with(&[fixtures::completed()]);
+    let env = env_with(&[fixtures::completed(), fixtures::unfinished()]);
     env.run(&["export", "k7m2q9x4", "--format", "json"])
         .success()
         .stdout_has("\"export_format\": 1");
@@ -63,7 +63,7 @@ fn the_format_comes_from_the_flag_then_the_extension() {
         .stderr_has("Wrote record.HTML");
     let html = std::fs::read_to_string(env.root().join("record.HTML")).expect("html file");
     assert!(html.starts_with("<!DOCTYPE html>"));
-    env.run(&["export", "k7m2q9x4", "-o", "notes.txt", "--format", "ics"])
+    env.run(&["export", "u3n8f1w6", "-o", "notes.txt", "--format", "ics"])
         .success()
         .stderr_is("Wrote notes.txt\n");
     let ics = std::fs::read_to_string(env.root().join("notes.txt")).expect("file");
@@ -135,10 +135,15 @@ fn redaction_leaves_no_personal_value_in_any_format() {
     ]);
     for id in ["k7m2q9x4", "c4h5z6n7", "u3n8f1w6"] {
         for format in FORMATS {
-            let plain = env.run(&["export", id, "--format", format]).success();
-            let redacted = env
+            let mut plain = env.run(&["export", id, "--format", format]).success();
+            let mut redacted = env
                 .run(&["export", id, "--format", format, "--redact"])
                 .success();
+            if format == "ics" && id != "u3n8f1w6" {
+                // A finished session has no calendar: it says so, naming the session.
+                plain = plain.stderr_has(id);
+                redacted = redacted.stderr_has(id);
+            }
             for fragment in PERSONAL_FRAGMENTS {
                 assert!(
                     !redacted.stdout.contains(fragment),
@@ -213,13 +218,28 @@ fn html_is_one_self_contained_file_a_real_parser_accepts() {
         assert!(doc.errors.is_empty(), "{id}: parse errors {:?}", doc.errors);
         let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
         for external in [
-            "script", "link", "img", "iframe", "object", "embed", "[src]", "[href]",
+            "script", "link", "img", "iframe", "object", "embed", "base", "[src]",
         ] {
             assert_eq!(
                 doc.select(&sel(external)).count(),
                 0,
                 "{id}: found {external}"
             );
+        }
+        // The only links: footnote markers to the sources in the file, and the sources'
+        // https pages, to click.
+        for a in doc.select(&sel("[href]")) {
+            let href = a.value().attr("href").unwrap_or_default();
+            assert_eq!(a.value().name(), "a", "{id}: href on {}", a.value().name());
+            if let Some(target) = href.strip_prefix('#') {
+                assert_eq!(
+                    doc.select(&sel(&format!("li#{target}"))).count(),
+                    1,
+                    "{href}"
+                );
+            } else {
+                assert!(href.starts_with("https://"), "{id}: {href}");
+            }
         }
         let style: String = doc.select(&sel("style")).flat_map(|e| e.text()).collect();
         assert!(style.contains("@media print") && style.contains("size: A4"));
@@ -244,8 +264,18 @@ fn html_is_one_self_contained_file_a_real_parser_accepts() {
 
 #[test]
 fn the_calendar_parses_back_with_an_icalendar_parser() {
-    let env = env_with(&[fixtures::completed(), fixtures::unfinished()]);
-    for (id, events) in [("k7m2q9x4", 3), ("u3n8f1w6", 3)] {
+    let env = env_with(&[fixtures::unfinished(), fixtures::confirmed()]);
+    // While waiting: the due date and both after-steps. Once the confirmation came and the
+    // eSIM profile is deleted: only the bank statement, a month after the confirmation.
+    for (id, events, first_day, first_summary) in [
+        ("u3n8f1w6", 3, "20261108", "INCOMPLETE: Confirmation due"),
+        (
+            "p2d7c5e9",
+            1,
+            "20261206",
+            "INCOMPLETE: Check the next bank statement",
+        ),
+    ] {
         let ics = env
             .run(&["export", id, "--format", "ics"])
             .success()
@@ -273,8 +303,40 @@ fn the_calendar_parses_back_with_an_icalendar_parser() {
             assert_eq!(e.alarms.len(), 1);
         }
         let first = &cal.events[0];
-        assert_eq!(prop(first, "DTSTART"), "20261108");
-        assert!(prop(first, "SUMMARY").contains("Confirmation due"));
+        assert_eq!(prop(first, "DTSTART"), first_day, "{id}");
+        assert!(prop(first, "SUMMARY").starts_with(first_summary), "{id}");
+    }
+}
+
+#[test]
+fn a_finished_session_says_so_instead_of_writing_a_calendar() {
+    let mut abandoned = fixtures::unfinished();
+    abandoned.id = "a6b1d0e3".into();
+    abandoned.status = simcancel::session::SessionStatus::Abandoned;
+    abandoned.finished = Some(abandoned.updated);
+    let env = env_with(&[fixtures::completed(), fixtures::chinese(), abandoned]);
+    for (id, said) in [
+        (
+            "k7m2q9x4",
+            "session k7m2q9x4 is complete: nothing is left open to remind you of, so no calendar was written\n",
+        ),
+        (
+            "c4h5z6n7",
+            "记录 c4h5z6n7 已完成：没有需要提醒的未完成事项，因此没有生成日历\n",
+        ),
+        (
+            "a6b1d0e3",
+            "session a6b1d0e3 was abandoned: nothing is left open to remind you of, so no calendar was written\n",
+        ),
+    ] {
+        env.run(&["export", id, "--format", "ics"])
+            .success()
+            .stdout_is("")
+            .stderr_is(said);
+        env.run(&["export", id, "-o", "reminders.ics"])
+            .success()
+            .stderr_is(said);
+        assert!(!env.root().join("reminders.ics").exists(), "{id}");
     }
 }
 

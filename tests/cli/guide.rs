@@ -123,10 +123,9 @@ fn session_files_are_private() {
     assert_eq!(mode(&env.session_path(&id)), 0o600);
     assert_eq!(mode(&env.data_dir().join("sessions")), 0o700);
     let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
-    assert_eq!(
-        mode(&lock),
-        0o600,
-        "the lock file holds a process id: private too"
+    assert!(
+        !lock.exists(),
+        "the guide removes its lock file when it ends"
     );
 }
 
@@ -455,7 +454,7 @@ fn a_second_process_on_the_same_session_is_refused() {
 // Sends SIGINT with kill(1); a Windows console Ctrl-C event cannot be sent to a piped child.
 #[cfg(unix)]
 #[test]
-fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_exits_130() {
+fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_ends_by_sigint() {
     let (env, dir) = mini_env();
     let mut child = env.spawn(&["--checklists", &dir, "guide", "mini"]);
     let mut stdin = child.stdin.take().unwrap();
@@ -484,12 +483,18 @@ fn ctrl_c_in_plain_mode_leaves_the_saved_state_and_exits_130() {
         .unwrap();
     assert!(status.success());
     let id = env.only_session();
+    // The calling shell sees the interrupt (status 130), not an ordinary exit.
     finish(child)
-        .code(130)
+        .killed_by(libc::SIGINT)
         .stderr_is(&format!("\nsaved — resume with: simcancel resume {id}\n"));
     drop(stdin);
     let s = env.session_json(&id);
     assert_eq!(step(&s, "login")["status"], "done");
+    let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
+    assert!(
+        !lock.exists(),
+        "the interrupted guide removes its lock file"
+    );
 }
 
 #[test]
@@ -522,7 +527,7 @@ fn a_copy_under_another_name_is_refused_rather_than_saved_over_its_original() {
     resume(&env, &dir, &["backup1"], "1\n5\n")
         .code(1)
         .stderr_has(&format!(
-            "{} holds session {id}, not backup1 as its name says",
+            "{}: it holds session {id}, not backup1 as its name says",
             copy.display()
         ));
     assert_eq!(
@@ -532,7 +537,7 @@ fn a_copy_under_another_name_is_refused_rather_than_saved_over_its_original() {
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), original);
     resume(&env, &dir, &["--lang", "zh-CN", "backup1"], "")
         .code(1)
-        .stderr_has(&format!("中是会话 {id}，而不是文件名所示的 backup1"));
+        .stderr_has(&format!("其中是会话 {id}，而不是文件名所示的 backup1"));
 }
 
 #[test]
@@ -543,7 +548,7 @@ fn the_picker_lists_the_catalogue() {
         .run_with_stdin(&["--checklists", &dir, "guide"], "")
         .code(1)
         .stdout_has("Which line do you want to cancel? (type to filter)")
-        .stdout_has("Generic — Any French operator (generic procedure) (FR) [generic]")
+        .stdout_has("Any French operator (generic procedure) (FR) [generic]")
         .stderr_has("end of input before a checklist was chosen");
     let (n, count) = {
         let items: Vec<&str> = first
@@ -553,18 +558,30 @@ fn the_picker_lists_the_catalogue() {
             .collect();
         let mini = items
             .iter()
-            .find(|l| l.ends_with("Mini — Mini Mobile (FR) [mini]"))
+            .find(|l| l.ends_with(". Mini Mobile (FR) [mini]"))
             .unwrap_or_else(|| panic!("mini is not listed:\n{first}"));
         let n: usize = mini.trim().split('.').next().unwrap().parse().unwrap();
         (n, items.len())
     };
     let run = env
-        .run_with_stdin(&["--checklists", &dir, "guide"], &format!("x\n{n}\n2\n5\n"))
+        .run_with_stdin(
+            &["--checklists", &dir, "guide"],
+            &format!("zzz\n{n}\n2\n5\n"),
+        )
         .success()
         .stdout_has(&format!(
-            "Type a number from 1 to {count}, or the start of a choice."
+            "Nothing matches “zzz”: type a number from 1 to {count}, or another name."
         ));
     assert!(run.stdout.contains("Keep your number?"), "{run}");
+    assert_eq!(
+        env.session_json(&env.only_session())["checklist"]["id"],
+        "mini"
+    );
+    // A name finds it too, in any case; a name several share lists them to choose from.
+    let (env, dir) = mini_env();
+    env.run_with_stdin(&["--checklists", &dir, "guide"], "MINI MOB\n2\n5\n")
+        .success()
+        .stdout_has("Keep your number?");
     assert_eq!(
         env.session_json(&env.only_session())["checklist"]["id"],
         "mini"
@@ -601,7 +618,13 @@ fn the_bundled_generic_checklist_can_be_walked_as_the_readme_shows() {
                 "guide",
                 "generic",
                 "--answer",
+                "plan=contract",
+                "--answer",
                 "keep_number=no",
+                "--answer",
+                "engagement=none",
+                "--answer",
+                "phone_financed=no",
                 "--answer",
                 "has_balance=no",
                 "--answer",

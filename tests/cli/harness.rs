@@ -23,6 +23,8 @@ pub struct Env {
 pub struct Run {
     /// Exit code (`None` if killed by a signal).
     pub code: Option<i32>,
+    /// The signal that ended it, if one did (Unix).
+    pub signal: Option<i32>,
     /// Standard output.
     pub stdout: String,
     /// Standard error.
@@ -49,8 +51,13 @@ impl Drop for Run {
 impl Run {
     #[track_caller]
     fn from(out: Output) -> Run {
+        #[cfg(unix)]
+        let signal = std::os::unix::process::ExitStatusExt::signal(&out.status);
+        #[cfg(not(unix))]
+        let signal = None;
         Run {
             code: out.status.code(),
+            signal,
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
             stderr_expected: false,
@@ -69,6 +76,17 @@ impl Run {
     #[track_caller]
     pub fn code(self, code: i32) -> Run {
         assert_eq!(self.code, Some(code), "expected exit code {code}:\n{self}");
+        self
+    }
+
+    /// Asserts that the process was ended by `signal` (as a shell would report 128 + it).
+    #[track_caller]
+    pub fn killed_by(self, signal: i32) -> Run {
+        assert_eq!(
+            (self.code, self.signal),
+            (None, Some(signal)),
+            "expected an end by signal {signal}:\n{self}"
+        );
         self
     }
 
@@ -119,8 +137,8 @@ impl std::fmt::Display for Run {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "--- code: {:?}\n--- stdout:\n{}\n--- stderr:\n{}",
-            self.code, self.stdout, self.stderr
+            "--- code: {:?} (signal {:?})\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.code, self.signal, self.stdout, self.stderr
         )
     }
 }
@@ -220,6 +238,19 @@ impl Env {
                 .output()
         })
         .expect("run simcancel");
+        Run::from(out)
+    }
+
+    /// Runs with `stdin`, killed if it has not ended within `limit` (then it ends by
+    /// SIGKILL, which no assertion on its code accepts): for what must never hang.
+    #[track_caller]
+    pub fn run_within(&self, args: &[&str], stdin: &str, limit: std::time::Duration) -> Run {
+        let out = self
+            .command(args)
+            .write_stdin(stdin.as_bytes().to_vec())
+            .timeout(limit)
+            .output()
+            .expect("run simcancel");
         Run::from(out)
     }
 

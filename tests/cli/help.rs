@@ -5,7 +5,7 @@
 use crate::harness::Env;
 
 /// The commands, as `--help` lists them.
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "list",
     "show",
     "guide",
@@ -14,6 +14,7 @@ const COMMANDS: [&str; 9] = [
     "export",
     "letter",
     "validate",
+    "report",
     "completions",
 ];
 

@@ -1,7 +1,7 @@
 //! Issue 4 end to end: a person walks a bundled French operator's checklist in plain mode
-//! over two sittings (recording the details a letter needs), then gets, one command each, a
-//! printable HTML record, a calendar of reminders and the filled French letter with its
-//! translation — all read back with real parsers.
+//! over two sittings (recording the details a letter needs), gets a calendar of reminders
+//! while waiting, then, one command each, a printable HTML record and the filled French
+//! letter with its translation — all read back with real parsers.
 
 use std::collections::BTreeMap;
 
@@ -40,7 +40,7 @@ fn sel(s: &str) -> Selector {
 }
 
 #[test]
-fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
+fn a_guide_gives_a_calendar_while_waiting_then_a_printable_record_and_a_filled_letter() {
     let c: Checklist = bundled()
         .into_iter()
         .find(|c| c.id == CHECKLIST)
@@ -50,12 +50,23 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
         "{CHECKLIST} has a postal address"
     );
     let bool_answer = |q: &str| (q.to_string(), Answer::Bool(false));
-    // Cancel outright (no porting), nothing left to refund, no SIM lock, no B.You plan; the
-    // eSIM question is left for the guide to ask at the step it belongs to.
-    let given: Answers = ["keep_number", "has_balance", "phone_locked", "byou"]
-        .map(bool_answer)
-        .into_iter()
-        .collect();
+    let choice = |q: &str, c: &str| (q.to_string(), Answer::Choice(c.to_string()));
+    // A Bouygues Telecom plan with no commitment left, cancelled outright (no porting), no
+    // phone to pay off, nothing left to refund, no SIM lock; the eSIM question is left for
+    // the guide to ask at the step it belongs to.
+    let given: Answers = [
+        "keep_number",
+        "phone_financed",
+        "has_balance",
+        "phone_locked",
+    ]
+    .map(bool_answer)
+    .into_iter()
+    .chain([
+        choice("brand", "bouygues-telecom"),
+        choice("engagement", "none"),
+    ])
+    .collect();
     let asked: Answers = [bool_answer("esim")].into_iter().collect();
     let all: Answers = given.clone().into_iter().chain(asked.clone()).collect();
     let reached = walk(&c, &all).expect("a walk");
@@ -114,6 +125,67 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     .stderr_has(&format!("simcancel resume {id}"));
     assert!(!env.root().join("early.html").exists());
 
+    // While waiting, the calendar: the wait's due date, and each after step that applies a
+    // month after it.
+    env.run(&["export", &id, "--format", "ics", "-o", "reminders.ics"])
+        .success()
+        .stderr_is("Wrote reminders.ics\n");
+    let ics = std::fs::read_to_string(env.root().join("reminders.ics")).expect("reminders.ics");
+    let mut parser = ical::IcalParser::new(ics.as_bytes());
+    let cal = parser
+        .next()
+        .expect("a calendar")
+        .expect("a valid calendar");
+    assert!(parser.next().is_none(), "one calendar");
+    let prop = |props: &[ical::property::Property], name: &str| {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    assert!(prop(&cal.properties, "X-WR-CALNAME").contains("INCOMPLETE"));
+    let events: BTreeMap<String, (String, String)> = cal
+        .events
+        .iter()
+        .map(|e| {
+            assert_eq!(prop(&e.properties, "DTSTAMP"), "20261201T080000Z");
+            assert_eq!(e.alarms.len(), 1, "one alarm per reminder");
+            (
+                prop(&e.properties, "UID"),
+                (
+                    prop(&e.properties, "DTSTART"),
+                    prop(&e.properties, "SUMMARY"),
+                ),
+            )
+        })
+        .collect();
+    let name = c.name.get("en");
+    let mut expected = BTreeMap::from([(
+        format!("{id}-{wait_id}-due@simcancel.invalid"),
+        (
+            "20261211".to_string(),
+            format!("INCOMPLETE: Confirmation due: {name}"),
+        ),
+    )]);
+    for st in c
+        .steps
+        .iter()
+        .filter(|st| st.phase == simcancel::checklist::Phase::After)
+        // Open: those that apply, and those that wait for the eSIM question still to come.
+        .filter(|st| step(&s, &st.id)["status"] == "pending")
+    {
+        expected.insert(
+            format!("{id}-{}-after@simcancel.invalid", st.id),
+            (
+                "20270111".to_string(),
+                // The iCalendar parser keeps TEXT escapes (`\,`) as written.
+                format!("INCOMPLETE: {} ({name})", st.title.get("en")).replace(',', "\\,"),
+            ),
+        );
+    }
+    assert_eq!(events, expected);
+
     // Second sitting, a week later: the confirmation came; the eSIM question is asked where
     // it belongs, and the after steps finish the session.
     env.env("SIMCANCEL_NOW", DAY8);
@@ -141,9 +213,17 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     let doc = Html::parse_document(&html);
     assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
     for external in [
-        "script", "link", "img", "iframe", "object", "embed", "base", "[src]", "[href]",
+        "script", "link", "img", "iframe", "object", "embed", "base", "[src]",
     ] {
         assert_eq!(doc.select(&sel(external)).count(), 0, "found {external}");
+    }
+    for a in doc.select(&sel("[href]")) {
+        let href = a.value().attr("href").unwrap_or_default();
+        assert!(
+            a.value().name() == "a"
+                && (href.starts_with("#source-") || href.starts_with("https://")),
+            "a link to something else than a source: {href}"
+        );
     }
     let style: String = doc.select(&sel("style")).flat_map(|e| e.text()).collect();
     assert!(
@@ -168,7 +248,7 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
     );
     assert_eq!(
         facts.get("Provider").map(String::as_str),
-        Some(c.provider.as_str())
+        Some(c.provider.get("en"))
     );
     assert_eq!(doc.select(&sel(".incomplete")).count(), 0);
     assert!(!html.contains("INCOMPLETE"));
@@ -189,61 +269,13 @@ fn a_finished_guide_gives_a_printable_record_a_calendar_and_a_filled_letter() {
         );
     }
 
-    // The reminders: the wait's due date, and each after step that applies a month after
-    // the end.
-    env.run(&["export", &id, "--format", "ics", "-o", "reminders.ics"])
+    // Nothing is open any more: the calendar says so instead of writing a file.
+    env.run(&["export", &id, "--format", "ics", "-o", "late.ics"])
         .success()
-        .stderr_is("Wrote reminders.ics\n");
-    let ics = std::fs::read_to_string(env.root().join("reminders.ics")).expect("reminders.ics");
-    let mut parser = ical::IcalParser::new(ics.as_bytes());
-    let cal = parser
-        .next()
-        .expect("a calendar")
-        .expect("a valid calendar");
-    assert!(parser.next().is_none(), "one calendar");
-    let prop = |props: &[ical::property::Property], name: &str| {
-        props
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.value.clone())
-            .unwrap_or_else(|| panic!("no {name}"))
-    };
-    assert!(!prop(&cal.properties, "X-WR-CALNAME").contains("INCOMPLETE"));
-    let events: BTreeMap<String, (String, String)> = cal
-        .events
-        .iter()
-        .map(|e| {
-            assert_eq!(prop(&e.properties, "DTSTAMP"), "20261208T090000Z");
-            assert_eq!(e.alarms.len(), 1, "one alarm per reminder");
-            (
-                prop(&e.properties, "UID"),
-                (
-                    prop(&e.properties, "DTSTART"),
-                    prop(&e.properties, "SUMMARY"),
-                ),
-            )
-        })
-        .collect();
-    let name = c.name.get("en");
-    let mut expected = BTreeMap::from([(
-        format!("{id}-{wait_id}-due@simcancel.invalid"),
-        ("20261211".to_string(), format!("Confirmation due: {name}")),
-    )]);
-    for st in c
-        .steps
-        .iter()
-        .filter(|s| s.phase == simcancel::checklist::Phase::After && reached.contains(&s.id))
-    {
-        expected.insert(
-            format!("{id}-{}-after@simcancel.invalid", st.id),
-            (
-                "20270108".to_string(),
-                // The iCalendar parser keeps TEXT escapes (`\,`) as written.
-                format!("{} ({name})", st.title.get("en")).replace(',', "\\,"),
-            ),
-        );
-    }
-    assert_eq!(events, expected);
+        .stderr_is(&format!(
+            "session {id} is complete: nothing is left open to remind you of, so no calendar was written\n"
+        ));
+    assert!(!env.root().join("late.ics").exists());
 
     // The letter: French, every recorded value and the operator's address filled in, and a
     // translation to read before signing.

@@ -64,7 +64,7 @@ fn exit_status_environment_files() -> Roff {
         ),
         (
             "130",
-            "Interrupted with Ctrl-C; the session was saved and can be resumed.",
+            "Interrupted with Ctrl-C; the session was saved and can be resumed. The process ends by SIGINT itself, which the shell reports as 130, so a calling script sees the interrupt.",
         ),
     ] {
         r.control("TP", [])

@@ -1,10 +1,11 @@
 //! The dialoguer front end in a real pseudo-terminal: the fuzzy picker, a step with an
-//! input, Ctrl-C in the middle of a step, and resume.
+//! input, Ctrl-C in the middle of a step (in both languages, in a menu and in a typed
+//! answer), and resume.
 
 use std::process::Command;
 use std::time::Duration;
 
-use expectrl::process::unix::WaitStatus;
+use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 
@@ -12,6 +13,7 @@ use crate::guide::{guide, mini_env};
 use crate::harness::Env;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
 
@@ -30,6 +32,28 @@ fn exit_code(mut s: Session) -> i32 {
         WaitStatus::Exited(_, code) => code,
         other => panic!("unexpected end: {other:?}"),
     }
+}
+
+/// Waits for the process to end after Ctrl-C: it must end by SIGINT, so that a calling
+/// shell sees the interrupt (status 130). Returns what it wrote since the last match.
+fn interrupted(mut s: Session) -> String {
+    let rest = s.expect(Eof).expect("end of output");
+    let rest = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    match s.get_process().wait().expect("wait") {
+        WaitStatus::Signaled(_, Signal::SIGINT, _) => rest,
+        other => panic!("expected an end by SIGINT, got {other:?}:\n{rest}"),
+    }
+}
+
+/// Asserts that `output` holds `line` once, starting a line of its own.
+#[track_caller]
+fn once_on_its_own_line(output: &str, line: &str) {
+    assert_eq!(output.matches(line).count(), 1, "{output:?}");
+    let before = &output[..output.find(line).expect("found")];
+    assert!(
+        before.trim_end_matches('\r').ends_with('\n'),
+        "{line:?} is glued to the line before: {output:?}"
+    );
 }
 
 /// Presses Down `n` times, then Enter.
@@ -89,8 +113,8 @@ fn a_step_with_an_input_is_completed_in_the_terminal() {
     s.expect("Is it an eSIM?")
         .expect("question at the wait step");
     s.send(CTRL_C).expect("ctrl-c");
-    s.expect("saved — resume with").expect("hint");
-    assert_eq!(exit_code(s), 130);
+    let rest = interrupted(s);
+    once_on_its_own_line(&rest, "saved — resume with");
     let session = env.session_json(&env.only_session());
     let submit = session["steps"]
         .as_array()
@@ -104,7 +128,7 @@ fn a_step_with_an_input_is_completed_in_the_terminal() {
 }
 
 #[test]
-fn ctrl_c_mid_step_saves_restores_the_cursor_and_exits_130() {
+fn ctrl_c_mid_step_saves_restores_the_cursor_says_so_once_and_ends_by_sigint() {
     let (env, dir) = mini_env();
     let mut s = spawn(
         &env,
@@ -122,14 +146,20 @@ fn ctrl_c_mid_step_saves_restores_the_cursor_and_exits_130() {
     s.expect("Find the option").expect("next step");
     s.expect("What now?").expect("menu");
     s.send(CTRL_C).expect("ctrl-c");
-    let found = s.expect("saved — resume with").expect("hint");
-    let before = String::from_utf8_lossy(found.before()).to_string();
+    let rest = interrupted(s);
+    let hint = rest.find("saved — resume with").expect("the resume line");
     assert!(
-        before.contains("\x1b[?25h"),
-        "the cursor is shown again: {before:?}"
+        rest[..hint].contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
     );
-    assert_eq!(exit_code(s), 130);
-    let session = env.session_json(&env.only_session());
+    let id = env.only_session();
+    once_on_its_own_line(
+        &rest,
+        &format!("saved — resume with: simcancel resume {id}"),
+    );
+    let lock = env.data_dir().join("sessions").join(format!(".{id}.lock"));
+    assert!(!lock.exists(), "the lock file goes with the process");
+    let session = env.session_json(&id);
     assert_eq!(session["status"], "in-progress");
     let login = session["steps"]
         .as_array()
@@ -166,4 +196,125 @@ fn resume_in_the_terminal_shows_the_summary_and_continues() {
         .find(|r| r["id"] == "find")
         .unwrap();
     assert_eq!(find["status"], "done");
+}
+
+#[test]
+fn ctrl_c_in_chinese_says_how_to_resume_once() {
+    let (env, dir) = mini_env();
+    let mut s = spawn(
+        &env,
+        &[
+            "--lang",
+            "zh-CN",
+            "--checklists",
+            &dir,
+            "guide",
+            "mini",
+            "--answer",
+            "keep_number=no",
+        ],
+    );
+    s.expect("接下来做什么？").expect("menu");
+    s.send(ENTER).expect("done");
+    s.expect("接下来做什么？").expect("menu");
+    s.send(CTRL_C).expect("ctrl-c");
+    let rest = interrupted(s);
+    let id = env.only_session();
+    once_on_its_own_line(
+        &rest,
+        &format!("已保存 — 继续请运行：simcancel resume {id}"),
+    );
+}
+
+#[test]
+fn ctrl_c_in_a_typed_answer_starts_the_resume_line_on_a_line_of_its_own() {
+    let (env, dir) = mini_env();
+    let mut s = spawn(
+        &env,
+        &[
+            "--checklists",
+            &dir,
+            "guide",
+            "mini",
+            "--answer",
+            "keep_number=no",
+        ],
+    );
+    s.expect("What now?").expect("menu");
+    choose(&mut s, 2); // a note
+    s.expect("Note").expect("note prompt");
+    s.send("half a no").expect("type");
+    s.expect("half a no").expect("echoed");
+    s.send(CTRL_C).expect("ctrl-c");
+    let rest = interrupted(s);
+    once_on_its_own_line(&rest, "saved — resume with");
+}
+
+#[test]
+fn a_hand_edited_session_reaches_the_terminal_escaped_and_typed_control_characters_are_refused() {
+    let (env, dir, id) = crate::hostile::hostile_session();
+    let mut s = spawn(&env, &["--checklists", &dir, "resume", &id]);
+    let screen = s.expect("What now?").expect("menu");
+    let mut shown = String::from_utf8_lossy(screen.as_bytes()).into_owned();
+    // The summary and the step screen show the session's values escaped.
+    assert!(shown.contains("\\u{1b}]0;pwned\\u{7}"), "{shown:?}");
+    choose(&mut s, 2); // a note
+    s.expect("Note").expect("note prompt");
+    // dialoguer drops ASCII control keys itself; a pasted bidi override gets through to it.
+    s.send("evil\u{202e}txt.exe\r")
+        .expect("a note with an override");
+    s.expect("holds control characters").expect("refused");
+    s.expect("Note").expect("asked again");
+    s.send("asked for the PUK\r").expect("a plain note");
+    s.expect("What now?").expect("menu");
+    choose(&mut s, 4); // pause
+    let rest = s.expect(Eof).expect("end of output");
+    shown.push_str(&String::from_utf8_lossy(rest.as_bytes()));
+    let found = s.get_process().wait().expect("wait");
+    assert!(matches!(found, WaitStatus::Exited(_, 0)), "{found:?}");
+    // dialoguer draws with escape sequences of its own; the session's must not be among them.
+    for raw in ["\x1b]0;pwned", "\x1b[2J", "\u{202e}"] {
+        assert!(
+            !shown.contains(raw),
+            "{raw:?} reached the terminal: {shown:?}"
+        );
+    }
+    let session = env.session_json(&id);
+    assert_eq!(session["steps"][2]["notes"][0]["text"], "asked for the PUK");
+    assert_eq!(
+        session["steps"][2]["notes"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_yes_no_question_in_chinese_is_a_choice_of_words_not_y_n_keys() {
+    let (env, dir) = mini_env();
+    let mut s = spawn(
+        &env,
+        &[
+            "--lang",
+            "zh-CN",
+            "--checklists",
+            &dir,
+            "guide",
+            "mini",
+            "--answer",
+            "keep_number=no",
+        ],
+    );
+    s.expect("接下来做什么？").expect("step menu");
+    choose(&mut s, 5); // 放弃此会话
+    s.expect("确定放弃此会话吗？").expect("the question");
+    // 否 is preselected: the menu is drawn with both words, and no English keys.
+    let menu = s.expect("否").expect("the choices");
+    let drawn = String::from_utf8_lossy(menu.before()).to_string();
+    assert!(drawn.contains('是'), "{drawn:?}");
+    assert!(!drawn.contains("y/n"), "{drawn:?}");
+    s.send(UP).expect("send");
+    s.send(ENTER).expect("send");
+    s.expect("已放弃。").expect("abandoned");
+    assert_eq!(exit_code(s), 0);
+    let session = env.session_json(&env.only_session());
+    assert_eq!(session["status"], "abandoned");
 }

@@ -130,8 +130,8 @@ fn unknown_keys_are_reported_everywhere_in_one_run() {
     assert_eq!(
         p,
         [
-            "demo.toml:5:1: error: unknown key `colour` in top level; expected one of: schema, id, name, provider, country, kinds, difficulty, flags, verified, sources, summary, letter, links, contacts, questions, steps",
-            "demo.toml:45:1: error: unknown key `bodyy` in steps[2]; expected one of: id, phase, title, body, links, when, inputs, wait",
+            "demo.toml:5:1: error: unknown key `colour` in top level; expected one of: schema, id, name, provider, network, aliases, country, kinds, difficulty, flags, verified, sources, summary, description, cite, letter, links, contacts, questions, steps",
+            "demo.toml:45:1: error: unknown key `bodyy` in steps[2]; expected one of: id, phase, title, body, links, when, inputs, wait, cite",
         ]
     );
 }
@@ -378,11 +378,11 @@ fn inputs_may_not_ask_for_secrets() {
 
 #[test]
 fn unsupported_schema_and_wrong_types() {
-    let p = problems(&with("schema = 1", "schema = 2"));
+    let p = problems(&with("schema = 1", "schema = 3"));
     assert_eq!(
         p,
         [
-            "demo.toml:1:10: error: schema 2 is not supported: this simcancel reads schema 1 (a newer file needs a newer simcancel)"
+            "demo.toml:1:10: error: schema 3 is not supported: this simcancel reads schemas 1 and 2 (a newer file needs a newer simcancel)"
         ]
     );
     let p = problems(&with("verified = 2026-11-25", "verified = \"2026-11-25\""));
