@@ -66,8 +66,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
             .try_get_matches_from(&args)
             .unwrap_or_else(|e| cli::errors::exit(e, lang())),
     };
-    let cli =
-        cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang()));
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang()));
     commands::dispatch(cli)
 }
 

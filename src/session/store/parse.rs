@@ -108,7 +108,10 @@ mod tests {
             parse::<Session>(newer_and_different),
             Err(FileProblem::Newer(8))
         );
-        assert!(matches!(parse::<Session>("{"), Err(FileProblem::NotJson(_))));
+        assert!(matches!(
+            parse::<Session>("{"),
+            Err(FileProblem::NotJson(_))
+        ));
         assert_eq!(parse::<Session>("{}"), Err(FileProblem::NoFormat));
         let damaged = good.replacen("\"status\":\"in-progress\"", "\"status\":\"lost\"", 1);
         assert!(
