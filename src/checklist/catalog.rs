@@ -440,7 +440,7 @@ mod tests {
         let listed: Vec<Option<Summary>> = bundled_summaries().collect();
         assert_eq!(listed.len(), bundled_files().len());
         for ((name, src), listed) in bundled_files().iter().zip(listed) {
-            let (parsed, _) = parse_str(src, Path::new(name)).expect(name);
+            let (parsed, _) = parse_with(src, Path::new(name), Rules::BUNDLED).expect(name);
             assert_eq!(listed, Some(Summary::of(&parsed)), "{name}");
         }
     }
