@@ -18,7 +18,7 @@ use super::schema::ID_PATTERN;
 use super::source::{Confidence, MAX_QUOTE_CHARS, Source};
 
 /// The keys of a `[[sources]]` table, all required.
-const SOURCE_KEYS: &[&str] = &[
+pub(super) const SOURCE_KEYS: &[&str] = &[
     "id",
     "title",
     "publisher",

@@ -13,7 +13,7 @@ use super::reader::Reader;
 use super::text::Text;
 
 /// The keys allowed at the top level of a checklist.
-const TOP_KEYS: &[&str] = &[
+pub(super) const TOP_KEYS: &[&str] = &[
     "schema",
     "id",
     "name",
@@ -35,9 +35,10 @@ const TOP_KEYS: &[&str] = &[
     "questions",
     "steps",
 ];
-const CONTACT_KEYS: &[&str] = &["phone", "phone_abroad", "email", "postal", "note", "cite"];
-const QUESTION_KEYS: &[&str] = &["id", "kind", "text", "help", "at", "choices", "cite"];
-const CHOICE_KEYS: &[&str] = &["id", "label"];
+pub(super) const CONTACT_KEYS: &[&str] =
+    &["phone", "phone_abroad", "email", "postal", "note", "cite"];
+pub(super) const QUESTION_KEYS: &[&str] = &["id", "kind", "text", "help", "at", "choices", "cite"];
+pub(super) const CHOICE_KEYS: &[&str] = &["id", "label"];
 /// The keys that only format 2 has, wherever they appear.
 const FORMAT_2_KEYS: &[&str] = &["network", "aliases", "description", "cite", "phone_abroad"];
 

@@ -11,11 +11,11 @@ use super::reader::Reader;
 use super::schema::{ID_PATTERN, KEY_PATTERN, optional};
 
 /// The keys allowed in a step.
-const STEP_KEYS: &[&str] = &[
+pub(super) const STEP_KEYS: &[&str] = &[
     "id", "phase", "title", "body", "links", "when", "inputs", "wait", "cite",
 ];
 /// The keys allowed in an input.
-const INPUT_KEYS: &[&str] = &["id", "label", "personal", "required", "pattern", "help"];
+pub(super) const INPUT_KEYS: &[&str] = &["id", "label", "personal", "required", "pattern", "help"];
 
 impl Reader<'_> {
     /// One `[[steps]]` table, the `i`-th.

@@ -7,7 +7,7 @@
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 
-use super::NotACountryCode;
+use super::{NotAChecklistId, NotACountryCode};
 use crate::i18n::{Lang, fill};
 
 /// The words of clap's errors in a language other than English.
@@ -80,6 +80,8 @@ struct Words {
     exists: &'static str,
     /// Why a `--country` value is refused.
     not_a_country_code: &'static str,
+    /// Why a `new` id is refused.
+    not_a_checklist_id: &'static str,
 }
 
 /// The Simplified Chinese words.
@@ -118,6 +120,7 @@ static ZH_CN: Words = Words {
     remove_dashes: "命令 '{command}' 存在；要使用它，请去掉它前面的 '--'",
     exists: "存在 '{what}'",
     not_a_country_code: "请使用两个字母的国家代码（如 FR），或 INT",
+    not_a_checklist_id: "请只用小写字母、数字和连字符（[a-z0-9-]+，最多 64 个字符），如 my-operator",
 };
 
 /// Prints a command-line error in `lang` and exits: code 2 for an error, 0 for `--help`
@@ -319,6 +322,7 @@ fn reason<F: ErrorFormatter>(error: &clap::error::Error<F>, w: &Words) -> String
     use std::error::Error as _;
     match error.source() {
         Some(source) if source.is::<NotACountryCode>() => w.not_a_country_code.to_string(),
+        Some(source) if source.is::<NotAChecklistId>() => w.not_a_checklist_id.to_string(),
         Some(source) => source.to_string(),
         None => String::new(),
     }

@@ -79,6 +79,8 @@ pub enum Command {
     Letter(LetterArgs),
     /// Check checklist files and report every problem as path:line:col
     Validate(ValidateArgs),
+    /// Write a valid, commented skeleton checklist to start a new one from
+    New(NewArgs),
     /// Feedback on a session for the checklist's maintainers: Markdown to paste into an issue,
     /// without the values you recorded
     Report(ReportArgs),
@@ -180,6 +182,19 @@ pub struct LetterArgs {
     pub force: bool,
 }
 
+/// Options of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new checklist's id ([a-z0-9-]+), also its file name
+    #[arg(value_parser = checklist_id)]
+    pub id: String,
+
+    /// Write to this file (named <ID>.toml) instead of your checklist folder; an existing file
+    /// is never overwritten
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 /// Options of `report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -233,6 +248,21 @@ pub struct SessionsArgs {
 #[derive(Debug, thiserror::Error)]
 #[error("use a two-letter country code such as FR, or INT")]
 pub struct NotACountryCode;
+
+/// A `new` id that is not a checklist id (typed, so that [`errors`] can say why in the
+/// person's language).
+#[derive(Debug, thiserror::Error)]
+#[error("use lower-case letters, digits and dashes ([a-z0-9-]+, at most 64), e.g. my-operator")]
+pub struct NotAChecklistId;
+
+/// A checklist id for `new`.
+fn checklist_id(s: &str) -> Result<String, NotAChecklistId> {
+    if crate::checklist::is_id(s, false) {
+        Ok(s.to_string())
+    } else {
+        Err(NotAChecklistId)
+    }
+}
 
 /// A country filter: two letters (any case, stored upper-case) or `INT`.
 fn country_code(s: &str) -> Result<String, NotACountryCode> {

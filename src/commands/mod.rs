@@ -17,6 +17,7 @@ mod interrupt;
 mod letter;
 mod list;
 pub mod messages;
+mod new;
 mod output;
 mod report;
 mod resume;
@@ -82,6 +83,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export::run(&cx, args, lang_given),
         Command::Letter(args) => letter::run(&cx, args, lang_given),
         Command::Report(args) => report::run(&cx, args, lang_given),
+        Command::New(args) => new::run(&cx, args),
         Command::Guide(args) => guide::run(&cx, args.checklist.as_deref(), &args.answers),
         Command::Resume(args) => resume::run(&cx, args.session.as_deref(), &args.answers),
         Command::Sessions(args) => sessions::run(&cx, args.all, args.json),

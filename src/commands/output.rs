@@ -30,22 +30,26 @@ pub fn write(path: Option<&Path>, contents: &str, force: bool, s: &Strings) -> R
     } else {
         Replace::Never
     };
-    fsutil::write_atomic(path, contents.as_bytes(), replace).map_err(|e| {
-        let message = match &e {
-            fsutil::Error::Exists { path } => fill(x.exists, &[("path", &path.display())]),
-            fsutil::Error::CreateTemp { dir, .. } | fsutil::Error::CreateDir { dir, .. } => {
-                fill(x.no_folder, &[("dir", &dir.display())])
-            }
-            fsutil::Error::MakePrivate { .. }
-            | fsutil::Error::Shared { .. }
-            | fsutil::Error::Write { .. }
-            | fsutil::Error::Rename { .. }
-            | fsutil::Error::SyncDir { .. } => fill(x.write_failed, &[("path", &path.display())]),
-        };
-        // The system's words stay underneath, as before.
-        match std::error::Error::source(&e) {
-            Some(cause) => anyhow!("{cause}").context(message),
-            None => anyhow!(message),
+    fsutil::write_atomic(path, contents.as_bytes(), replace).map_err(|e| file_error(e, path, s))
+}
+
+/// What a failed [`fsutil::write_atomic`] to `path` says, in the person's language, with the
+/// system's words underneath.
+pub(super) fn file_error(e: fsutil::Error, path: &Path, s: &Strings) -> anyhow::Error {
+    let x = &s.export;
+    let message = match &e {
+        fsutil::Error::Exists { path } => fill(x.exists, &[("path", &path.display())]),
+        fsutil::Error::CreateTemp { dir, .. } | fsutil::Error::CreateDir { dir, .. } => {
+            fill(x.no_folder, &[("dir", &dir.display())])
         }
-    })
+        fsutil::Error::MakePrivate { .. }
+        | fsutil::Error::Shared { .. }
+        | fsutil::Error::Write { .. }
+        | fsutil::Error::Rename { .. }
+        | fsutil::Error::SyncDir { .. } => fill(x.write_failed, &[("path", &path.display())]),
+    };
+    match std::error::Error::source(&e) {
+        Some(cause) => anyhow!("{cause}").context(message),
+        None => anyhow!(message),
+    }
 }

@@ -2,8 +2,8 @@
 
 use super::{
     Catalog, Citations, Common, Difficulties, Durations, Export, FieldLabels, Flags, Guide,
-    InputMarks, Kinds, Lang, Letter, LetterKinds, Phases, Problems, ReadErrors, Report,
-    SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
+    InputMarks, Kinds, Lang, Letter, LetterKinds, NewChecklist, Phases, Problems, ReadErrors,
+    Report, SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
 };
 
 /// The English strings.
@@ -407,5 +407,12 @@ pub(super) static STRINGS: Strings = Strings {
         text_withheld: "Not included: {reasons} skip reason(s) and {notes} note(s). The person wrote them, and they may hold personal details.",
         text_masked: "Skip reasons and notes are the person's own words, with digits, e-mail addresses, links and recorded values masked.",
         hint_with_text: "{n} skip reason(s) and note(s) are not in this report. To add them, with digits, e-mail addresses, links and recorded values masked, run `simcancel report {id} --with-text`, and read the result before you paste it.",
+    },
+    new: NewChecklist {
+        written: "Wrote {path}: a valid checklist to make yours. Edit it, then check it with: {validate}",
+        schema_written: "Wrote {path}, the JSON Schema its first line points to, so that editors with TOML support (VS Code with Even Better TOML, taplo) complete and check its keys",
+        exists: "{path} already exists and was left untouched; choose another id, or another file with -o",
+        wrong_name: "{path}: a checklist's file is named after its id: use -o with a file named {id}.toml",
+        no_folder: "no configuration folder could be found for this user: write the checklist elsewhere with `simcancel new {id} -o {id}.toml`",
     },
 };

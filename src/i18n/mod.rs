@@ -22,7 +22,7 @@ use std::fmt::{self, Write as _};
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
 pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
-pub use report::Report;
+pub use report::{NewChecklist, Report};
 pub use walk::{Guide, Sessions};
 pub use words::{Citations, Durations, Flags, Kinds};
 
@@ -146,6 +146,8 @@ pub struct Strings {
     pub sessions: Sessions,
     /// `report`: feedback for a checklist's maintainers.
     pub report: Report,
+    /// `new`: a skeleton checklist for an author.
+    pub new: NewChecklist,
 }
 
 impl Strings {

@@ -1,4 +1,5 @@
-//! Strings of what `report` writes (the rest it shares with the record, [`super::Export`]).
+//! Strings of the commands for checklist authors and maintainers: `report` (the rest it
+//! shares with the record, [`super::Export`]) and `new`.
 
 /// Labels of the feedback report for a checklist's maintainers.
 #[derive(Debug)]
@@ -61,4 +62,19 @@ pub struct Report {
     pub text_masked: &'static str,
     /// On standard error, when free text was left out; `{n}`, `{id}`.
     pub hint_with_text: &'static str,
+}
+
+/// What `new` says.
+#[derive(Debug)]
+pub struct NewChecklist {
+    /// After writing; `{path}`, `{validate}` (the command to check it).
+    pub written: &'static str,
+    /// After writing the JSON Schema beside it; `{path}`.
+    pub schema_written: &'static str,
+    /// The file exists; `{path}`.
+    pub exists: &'static str,
+    /// `-o` names a file that is not `<id>.toml`; `{path}`, `{id}`.
+    pub wrong_name: &'static str,
+    /// No user checklist folder; `{id}`.
+    pub no_folder: &'static str,
 }

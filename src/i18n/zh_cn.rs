@@ -2,8 +2,8 @@
 
 use super::{
     Catalog, Citations, Common, Difficulties, Durations, Export, FieldLabels, Flags, Guide,
-    InputMarks, Kinds, Lang, Letter, LetterKinds, Phases, Problems, ReadErrors, Report,
-    SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
+    InputMarks, Kinds, Lang, Letter, LetterKinds, NewChecklist, Phases, Problems, ReadErrors,
+    Report, SessionStatuses, Sessions, ShowLabels, StepStatuses, Strings,
 };
 
 /// The Simplified Chinese strings.
@@ -392,5 +392,12 @@ pub(super) static STRINGS: Strings = Strings {
         text_withheld: "未包含：{reasons} 条跳过原因和 {notes} 条备注。它们是使用者自己写的，可能含有个人信息。",
         text_masked: "跳过原因和备注是使用者自己写的；其中的数字、电子邮件地址、链接和记录的值已遮盖。",
         hint_with_text: "此报告未包含 {n} 条跳过原因和备注。如需加入（数字、电子邮件地址、链接和记录的值会被遮盖），请运行 `simcancel report {id} --with-text`，并在粘贴前通读结果。",
+    },
+    new: NewChecklist {
+        written: "已写入 {path}：一份有效的清单骨架，请改成您自己的内容。编辑后用以下命令检查：{validate}",
+        schema_written: "已写入 {path}，即清单第一行指向的 JSON Schema；支持 TOML 的编辑器（装有 Even Better TOML 的 VS Code、taplo）可据此补全并检查字段",
+        exists: "{path} 已存在，未作改动；请换一个编号，或用 -o 指定另一个文件",
+        wrong_name: "{path}：清单文件须以其编号命名：请用 -o 指定名为 {id}.toml 的文件",
+        no_folder: "找不到当前用户的配置文件夹：请用 `simcancel new {id} -o {id}.toml` 写到其他位置",
     },
 };

@@ -5,7 +5,7 @@
 use crate::harness::Env;
 
 /// The commands, as `--help` lists them.
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "list",
     "show",
     "guide",
@@ -14,6 +14,7 @@ const COMMANDS: [&str; 10] = [
     "export",
     "letter",
     "validate",
+    "new",
     "report",
     "completions",
 ];

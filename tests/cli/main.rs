@@ -21,10 +21,12 @@ mod hostile;
 mod journey;
 mod letter;
 mod man;
+mod new;
 // Drives a Unix pseudo-terminal; Wine has no Windows pseudo-console (ConPTY) to drive instead.
 #[cfg(unix)]
 mod pty;
 mod report;
+mod schema;
 mod sessions;
 mod usage;
 mod walkthrough;
