@@ -32,6 +32,7 @@ pub mod session;
 pub mod visible;
 pub mod vocabulary;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -62,6 +63,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
     let matches = match cli::Cli::command().try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
+        // `simcancel` alone (or with options only): a newcomer to welcome rather than an
+        // error to explain, with the three commands they need in their language; exit 2
+        // still, as for any missing command.
+        Err(e) if e.kind() == clap::error::ErrorKind::MissingSubcommand => {
+            let _ = writeln!(std::io::stderr(), "{}", lang().strings().common.short_help);
+            return Ok(ExitCode::from(exit::USAGE));
+        }
         Err(_) => cli::help::localize(cli::Cli::command(), lang())
             .try_get_matches_from(&args)
             .unwrap_or_else(|e| cli::errors::exit(e, lang())),

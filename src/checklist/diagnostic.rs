@@ -257,6 +257,14 @@ pub enum Problem {
     },
     /// A letter template opens `{{` without closing it on the same line.
     UnclosedPlaceholder,
+    /// A letter template's `{{if name}}` tests something that does not exist.
+    UnknownCondition {
+        /// The name after `if`.
+        name: String,
+    },
+    /// A letter template's `{{if}}` without its `{{end}}` (or the reverse), one inside
+    /// another, or either one sharing its line with other text.
+    UnpairedSection,
 }
 
 /// The table a `cite` belongs in.

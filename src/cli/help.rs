@@ -112,12 +112,15 @@ static ZH_CN: Help = Help {
             "export.require_complete",
             "会话未完成时报错（退出代码 1），而不是导出标记为“未完成”的记录",
         ),
-        ("letter", "生成填好的法文注销信或电子邮件，附带译文"),
+        ("letter", "生成填好的注销信、退款申请或电子邮件，附带译文"),
         (
             "letter.session",
             "会话编号或其唯一前缀（见 `simcancel sessions`）",
         ),
-        ("letter.kind", "挂号回执信（LRAR）或电子邮件"),
+        (
+            "letter.kind",
+            "信件本身（寄给法国运营商的挂号信（附回执），或发给商家的申请），或电子邮件（清单有邮箱时）",
+        ),
         (
             "letter.output",
             "写入此文件（私密，权限 0600），而不是标准输出",
@@ -168,19 +171,62 @@ pub fn help_lang(args: &[std::ffi::OsString]) -> Lang {
         .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()))
 }
 
+/// The widest help clap draws (`max_term_width` of the command line).
+const MAX_WIDTH: usize = 100;
+
+/// Where clap puts a help text when it goes under its option: this many columns in.
+const NEXT_LINE_INDENT: usize = 10;
+
 /// Rewrites the clap command's help texts and headings into `lang`. English is what the doc
 /// comments say, so it is returned unchanged.
 pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
+    localize_at(cmd, lang, terminal_width())
+}
+
+/// [`localize`] for a terminal `width` columns wide.
+///
+/// clap wraps help only at spaces and counts a character as one column, so a Chinese text
+/// (no spaces, two columns a character) runs past the edge. The Chinese help is wrapped here
+/// instead, by display width, where Chinese allows a break, and every text goes on its own
+/// lines under its option or command so the room it has is known.
+pub fn localize_at(cmd: clap::Command, lang: Lang, width: usize) -> clap::Command {
     match lang {
         Lang::En => cmd,
-        Lang::ZhCn => localize_command(cmd, "", &ZH_CN),
+        Lang::ZhCn => {
+            let width = width.clamp(NEXT_LINE_INDENT + 20, MAX_WIDTH);
+            localize_command(cmd.term_width(width), "", &ZH_CN, width)
+        }
     }
 }
 
-fn localize_command(mut cmd: clap::Command, path: &str, help: &Help) -> clap::Command {
+/// The terminal's width as clap reads it: the terminal's, else `COLUMNS`, else the widest.
+fn terminal_width() -> usize {
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .unwrap_or(MAX_WIDTH)
+}
+
+/// `text` wrapped to `width` display columns.
+fn wrapped(text: &str, width: usize) -> String {
+    textwrap::wrap(text, width).join("\n")
+}
+
+fn localize_command(
+    mut cmd: clap::Command,
+    path: &str,
+    help: &Help,
+    width: usize,
+) -> clap::Command {
     let text = |key: String| help.texts.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let under = width - NEXT_LINE_INDENT;
+    cmd = cmd.next_line_help(true);
     if let Some(about) = text(path.to_string()) {
-        cmd = cmd.about(about).long_about(None);
+        // The program's about stands alone at the top; a command's is also listed under
+        // its name, indented, so it gets the narrower width.
+        let room = if path.is_empty() { width } else { under };
+        cmd = cmd.about(wrapped(about, room)).long_about(None);
     }
     let (usage, commands, arguments, options) =
         (help.usage, help.commands, help.arguments, help.options);
@@ -228,10 +274,12 @@ fn localize_command(mut cmd: clap::Command, path: &str, help: &Help) -> clap::Co
                 .map(|v| v.get_name().to_string())
                 .collect();
             if values.is_empty() || !a.get_action().takes_values() {
-                return a.help(t).long_help(None);
+                return a.help(wrapped(t, under)).long_help(None);
             }
             let t = fill(help.values, &[("text", &t), ("values", &values.join(", "))]);
-            a.help(t).long_help(None).hide_possible_values(true)
+            a.help(wrapped(&t, under))
+                .long_help(None)
+                .hide_possible_values(true)
         });
     }
     let subs: Vec<String> = cmd
@@ -239,7 +287,7 @@ fn localize_command(mut cmd: clap::Command, path: &str, help: &Help) -> clap::Co
         .map(|s| s.get_name().to_string())
         .collect();
     for name in subs {
-        cmd = cmd.mut_subcommand(&name, |sc| localize_command(sc, &name, help));
+        cmd = cmd.mut_subcommand(&name, |sc| localize_command(sc, &name, help, width));
     }
     cmd
 }
@@ -276,6 +324,34 @@ mod tests {
             .filter(|t| !wanted.iter().any(|w| w == *t))
             .collect();
         assert!(stale.is_empty(), "Chinese help for nothing: {stale:?}");
+    }
+
+    /// Issue 15: `［可选值：en,` then ` zh-CN］` at column 0 — CJK characters are two
+    /// columns wide, and clap counted one.
+    #[test]
+    fn the_chinese_help_fits_the_terminal_by_display_width() {
+        for width in [60, 80, 100] {
+            let mut cmd = localize_at(Cli::command(), Lang::ZhCn, width);
+            let mut pages = vec![cmd.render_long_help().to_string()];
+            let names: Vec<String> = cmd
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
+            for name in names {
+                let sub = cmd.find_subcommand_mut(&name).expect("subcommand");
+                pages.push(sub.render_long_help().to_string());
+            }
+            for page in pages {
+                for line in page.lines() {
+                    assert!(
+                        textwrap::core::display_width(line) <= width,
+                        "{width} columns: {line:?} is {} wide\n{page}",
+                        textwrap::core::display_width(line)
+                    );
+                }
+                assert!(!page.contains("\n zh-CN"), "{page}");
+            }
+        }
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
 
-    /// What to do.
+    /// What to do; without it, a short help in the person's language (exit 2).
     #[command(subcommand)]
     pub command: Command,
 }
@@ -75,7 +75,7 @@ pub enum Command {
     Sessions(SessionsArgs),
     /// Write the record of a session (Markdown, JSON, HTML, text or calendar reminders)
     Export(ExportArgs),
-    /// Write a filled French cancellation letter or e-mail, with a translation
+    /// Write the filled cancellation letter, refund request or e-mail, with a translation
     Letter(LetterArgs),
     /// Check checklist files and report every problem as path:line:col
     Validate(ValidateArgs),
@@ -169,7 +169,7 @@ pub struct LetterArgs {
     /// Session id, or any unique prefix of it (see `simcancel sessions`)
     pub session: String,
 
-    /// A registered letter (LRAR) or an e-mail
+    /// The letter, or an e-mail where the checklist has the address
     #[arg(long, value_parser = vocabulary(letter_kind_help), default_value = "letter")]
     pub kind: letter::Kind,
 
@@ -313,9 +313,9 @@ fn format_help(format: Format) -> &'static str {
 fn letter_kind_help(kind: letter::Kind) -> &'static str {
     match kind {
         letter::Kind::Letter => {
-            "Registered letter with acknowledgement of receipt (lettre recommandée avec AR)"
+            "Registered letter (LRAR) to a French operator, or a request to a seller abroad"
         }
-        letter::Kind::Email => "E-mail",
+        letter::Kind::Email => "E-mail, where the checklist has the address",
     }
 }
 

@@ -30,7 +30,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
     let mut prompter = interactive::prompter(cx);
     // A name finds the checklist, or the few it may mean; nothing given: all of them.
     let candidates: Vec<&Entry> = match checklist {
-        Some(query) => match catalog.find(query).localized(cx.strings())? {
+        Some(query) => match super::suggest::find(&catalog, query, cx.strings())? {
             Found::One(entry) => vec![entry],
             Found::Several(entries) => entries,
         },
@@ -60,7 +60,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
                 .collect();
             match prompter.pick(g.pick_checklist, &items, &keys, 0) {
                 Ok(i) => several[i.min(several.len() - 1)],
-                Err(stop) => return interactive::stopped(&stop, g.pick_eof),
+                Err(stop) => return interactive::stopped(&stop, g.pick_eof, g.pick_cancelled),
             }
         }
     };

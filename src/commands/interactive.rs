@@ -2,7 +2,7 @@
 //! the signals ([`super::interrupt`]), the `--answer` values, the [`Engine`] run with
 //! durable saves, and the closing message with its exit code.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -105,11 +105,16 @@ pub fn run_engine(
 }
 
 /// The exit code for a picker that got no answer before any session existed: nothing was
-/// chosen, so end of input is an error that says how to choose without a picker, and
-/// Ctrl-C ends the process by SIGINT (nothing to resume yet).
-pub fn stopped(stop: &Stop, eof_message: &str) -> Result<ExitCode> {
+/// chosen, so end of input is an error that says how to choose without a picker, Esc a
+/// choice not to start anything (`cancelled` says so), and Ctrl-C ends the process by
+/// SIGINT (nothing to resume yet).
+pub fn stopped(stop: &Stop, eof_message: &str, cancelled: &str) -> Result<ExitCode> {
     match stop {
         Stop::EndOfInput => anyhow::bail!("{eof_message}"),
+        Stop::Escape => {
+            writeln!(std::io::stdout(), "{cancelled}")?;
+            Ok(ExitCode::from(exit::OK))
+        }
         Stop::Interrupted => interrupt::interrupted_at_prompt(),
         Stop::Io(e) => Err(anyhow::anyhow!("cannot talk to the terminal: {e}")),
     }

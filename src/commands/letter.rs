@@ -1,4 +1,4 @@
-//! `simcancel letter <session>`: the filled French letter or e-mail and its translation.
+//! `simcancel letter <session>`: the filled letter, request or e-mail and its translation.
 
 use std::process::ExitCode;
 
@@ -31,8 +31,14 @@ pub fn run(cx: &Context, args: LetterArgs, lang_given: bool) -> Result<ExitCode>
     let filled = letter::render(&session, args.kind, s, today, &dirs).localized(s)?;
     output::write(args.output.as_deref(), &filled.text, args.force, s)?;
     if filled.missing > 0 {
-        let count = i18n::fill(s.letter.missing_count, &[("n", &filled.missing)]);
+        let count = i18n::fill(
+            s.letter.missing_count,
+            &[("n", &filled.missing), ("mark", &filled.missing_mark)],
+        );
         super::note(&count);
+    }
+    if filled.chinese_name {
+        super::note(s.letter.chinese_name);
     }
     if let Some(path) = &args.output {
         super::note(&i18n::fill(s.export.written, &[("path", &path.display())]));

@@ -64,6 +64,15 @@ impl Localize for checklist::Error {
     }
 }
 
+/// Nothing matches `typed`, but these ids come close: "did you mean …?".
+pub fn did_you_mean(typed: &str, suggestions: &[&str], s: &Strings) -> anyhow::Error {
+    let c = &s.catalog;
+    anyhow!(fill(
+        c.did_you_mean,
+        &[("id", &excerpt(typed)), ("ids", &suggestions.join(c.or))],
+    ))
+}
+
 impl Localize for engine::Error {
     fn localize(self, s: &Strings) -> anyhow::Error {
         match self {
@@ -109,6 +118,34 @@ impl Localize for letter::Error {
                 l.bad_template_name,
                 &[("id", session), ("name", name), ("pattern", &ID_PATTERN)],
             ),
+            letter::Error::NoLetter {
+                checklist,
+                provider,
+            } => fill(
+                l.no_letter,
+                &[
+                    ("checklist", checklist),
+                    ("provider", &provider_name(provider.as_deref(), s)),
+                ],
+            ),
+            letter::Error::NoEmail {
+                session,
+                provider,
+                french,
+                ..
+            } => fill(
+                if *french {
+                    l.no_email_french
+                } else {
+                    l.no_email_abroad
+                },
+                &[
+                    ("id", session),
+                    ("provider", &provider_name(provider.as_deref(), s)),
+                ],
+            )
+            .trim()
+            .to_string(),
             letter::Error::NoTemplate {
                 file,
                 kind,
@@ -174,6 +211,16 @@ impl Localize for session::Error {
             | session::Error::Lock { .. }
             | session::Error::Write(_) => return anyhow::Error::new(self),
         })
+    }
+}
+
+/// A provider's name inside a sentence: in Chinese, set apart from the characters around it
+/// by spaces, as Latin words are; "your operator" when the checklist names none.
+fn provider_name(provider: Option<&str>, s: &Strings) -> String {
+    match provider {
+        Some(p) if s.lang == crate::i18n::Lang::ZhCn => format!(" {p} "),
+        Some(p) => p.to_string(),
+        None => s.letter.your_operator.to_string(),
     }
 }
 
@@ -363,6 +410,14 @@ pub fn problem(p: &Problem, s: &Strings) -> String {
         ),
         // The template's own braces are not placeholders: it is used as it is.
         Problem::UnclosedPlaceholder => t.unclosed_placeholder.to_string(),
+        Problem::UnknownCondition { name } => fill(
+            t.unknown_condition,
+            &[
+                ("directive", &format!("{{{{if {name}}}}}")),
+                ("known", &crate::letter::condition_names()),
+            ],
+        ),
+        Problem::UnpairedSection => t.unpaired_section.to_string(),
     }
 }
 

@@ -6,7 +6,8 @@
 //! Shared by several commands: `context.rs` (the resolved global options),
 //! `messages.rs` (typed errors worded), `interactive.rs` (what `guide` and `resume` share),
 //! `interrupt.rs` (what a signal does to them),
-//! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables).
+//! `output.rs` (standard output or a private `-o` file), `table.rs` (plain-text tables),
+//! `suggest.rs` ("did you mean …?" when a checklist name finds nothing).
 
 mod completions;
 pub mod context;
@@ -23,6 +24,7 @@ mod report;
 mod resume;
 mod sessions;
 mod show;
+mod suggest;
 mod table;
 mod validate;
 

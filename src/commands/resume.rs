@@ -64,7 +64,13 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
                     // The list is newest activity first, so the default is the most recent.
                     match prompter.pick(g.pick_session, &items, &[], 0) {
                         Ok(i) => open.swap_remove(i.min(open.len() - 1)).0,
-                        Err(stop) => return interactive::stopped(&stop, g.pick_session_eof),
+                        Err(stop) => {
+                            return interactive::stopped(
+                                &stop,
+                                g.pick_session_eof,
+                                g.pick_session_cancelled,
+                            );
+                        }
                     }
                 }
             }

@@ -11,7 +11,7 @@ use super::context::Context;
 use super::messages::{self, Localized};
 use chrono::NaiveDate;
 
-use crate::checklist::{self, Catalog, Checklist, Entry, Footnotes, Found, QuestionKind, markers};
+use crate::checklist::{Catalog, Checklist, Entry, Footnotes, QuestionKind, markers};
 use crate::clock;
 use crate::i18n::{Strings, fill};
 use crate::labels;
@@ -36,16 +36,7 @@ struct Json<'a> {
 pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
     let today = clock::now()?.date_naive();
     let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
-    let entry = match catalog.find(&opts.id).localized(cx.strings())? {
-        Found::One(entry) => entry,
-        Found::Several(entries) => {
-            return Err(checklist::Error::Ambiguous {
-                query: opts.id.clone(),
-                ids: entries.iter().map(|e| e.checklist.id.clone()).collect(),
-            })
-            .localized(cx.strings());
-        }
-    };
+    let entry = super::suggest::entry(&catalog, &opts.id, cx.strings())?;
     // One write at the end, not one per line (standard output is line-buffered).
     let mut out = BufWriter::new(std::io::stdout().lock());
     if opts.json {
@@ -129,7 +120,7 @@ pub fn render(entry: &Entry, s: &Strings, today: NaiveDate) -> String {
     if !c.links.is_empty() {
         let _ = writeln!(o, "{}:", l.links);
         for (n, u) in &c.links {
-            let _ = writeln!(o, "  {n}: {u}");
+            let _ = writeln!(o, "  {}{}{u}", labels::link(n, u, s), s.guide.colon);
         }
     }
     if !c.contacts.is_empty() {

@@ -7,25 +7,31 @@
 //! saves whenever the log grew before it shows the next prompt, so whatever stops the
 //! process (end of input, Ctrl-C, a kill) the last answer is on disk.
 //!
-//! - `prompter.rs`: the [`Prompter`] trait; `plain.rs` and `term.rs`: its two front ends;
+//! - `prompter.rs`: the [`Prompter`] trait; `plain.rs` and `term.rs`: its two front ends,
+//!   `menu.rs` the terminal's list prompt;
+//! - `values.rs`: what a typed value means (kept, cleared, a phone number) and its checks;
 //! - `screens.rs`: the text of the step screen, the wait status and the resume summary.
 
+pub mod menu;
 pub mod plain;
 pub mod prompter;
 pub mod screens;
 pub mod term;
+pub mod values;
 
 use std::io;
 
-use regex::Regex;
+use chrono::NaiveDate;
 
 use crate::checklist::{Input, Question, QuestionKind};
-use crate::i18n::{Strings, fill};
-use crate::session::{self, EventKind, Mismatch, Session, StepStatus, Timestamp};
+use crate::i18n::{self, Strings, fill};
+use crate::labels;
+use crate::session::{self, EventKind, Mismatch, Session, StepStatus, Timestamp, WaitOutcome};
 use crate::visible;
 pub use plain::PlainPrompter;
-pub use prompter::{Prompter, Reply, Stop};
+pub use prompter::{Ask, Escape, Prompter, Reply, Stop};
 pub use term::DialoguerPrompter;
+use values::{Rules, Typed};
 
 /// Writes the session durably; called before every prompt that follows a change.
 pub trait Saver {
@@ -63,7 +69,7 @@ pub enum Error {
 pub enum Outcome {
     /// Every applicable step is done or skipped.
     Completed,
-    /// The person chose pause.
+    /// The person chose pause, or pressed Esc at a menu of the walk.
     Paused,
     /// The person abandoned the session.
     Abandoned,
@@ -161,6 +167,13 @@ impl<'a> Engine<'a> {
                 self.save()?;
                 Ok(outcome)
             }
+            // Esc at a menu of the walk is the pause action.
+            Err(Halt::Stop(Stop::Escape)) => {
+                let now = self.now();
+                self.session.pause(now);
+                self.save()?;
+                Ok(Outcome::Paused)
+            }
             Err(Halt::Stop(Stop::EndOfInput)) => Ok(Outcome::EndOfInput),
             Err(Halt::Stop(Stop::Interrupted)) => Ok(Outcome::Interrupted),
             Err(Halt::Stop(Stop::Io(e))) => Err(Error::Terminal(e)),
@@ -204,28 +217,61 @@ impl<'a> Engine<'a> {
         Ok(self.prompter.warn(text)?)
     }
 
+    /// A menu of the walk: Esc pauses.
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Flow<usize> {
         self.checkpoint()?;
-        Ok(self.prompter.select(prompt, items, default)?)
+        Ok(self
+            .prompter
+            .select(prompt, items, default, Escape::Pause)?)
+    }
+
+    /// A menu inside an action: Esc cancels the action (`None`).
+    fn select_or_cancel(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+    ) -> Flow<Option<usize>> {
+        self.checkpoint()?;
+        match self.prompter.select(prompt, items, default, Escape::Cancel) {
+            Ok(i) => Ok(Some(i)),
+            Err(Stop::Escape) => Ok(None),
+            Err(stop) => Err(stop.into()),
+        }
     }
 
     /// A line of text without control characters: every typed value (an input, a note, a
     /// skip reason, a date) comes through here, and one that holds such a character is
-    /// refused with an explanation and asked again.
-    fn input(&mut self, prompt: &str, default: Option<&str>) -> Flow<String> {
+    /// refused with an explanation before `ask.check` sees it, and asked again.
+    fn input(&mut self, ask: &Ask) -> Flow<String> {
+        self.checkpoint()?;
         // A value from a hand-edited file is offered as it is shown, so taking it as it is
         // keeps no control character either.
-        let default = default.map(visible::line);
-        loop {
-            self.checkpoint()?;
-            let value = self.prompter.input(prompt, default.as_deref())?;
-            if !visible::has_hidden(&value) {
-                return Ok(value);
+        let default = ask.default.map(visible::line);
+        let refusal = self.strings.guide.typed_control;
+        let check = |value: &str| {
+            if visible::has_hidden(value) {
+                Err(fill(refusal, &[("value", &visible::line(value))]))
+            } else {
+                (ask.check)(value)
             }
-            let shown = visible::line(&value);
-            let refusal = fill(self.strings.guide.typed_control, &[("value", &shown)]);
-            self.warn(&refusal)?;
-        }
+        };
+        Ok(self.prompter.input(&Ask {
+            prompt: ask.prompt,
+            hint: ask.hint,
+            default: default.as_deref(),
+            check: &check,
+        })?)
+    }
+
+    /// A line of free text (a reason, a note): anything visible is accepted.
+    fn text(&mut self, prompt: &str) -> Flow<String> {
+        self.input(&Ask {
+            prompt,
+            hint: None,
+            default: None,
+            check: &|_| Ok(()),
+        })
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Flow<bool> {
@@ -337,51 +383,56 @@ impl<'a> Engine<'a> {
         Ok(())
     }
 
-    /// Asks the inputs of step `idx`, each until its value is acceptable.
+    /// Asks the inputs of step `idx`, each until its value is acceptable. Enter keeps the
+    /// value shown; `-` (or spaces typed over it) clears it, and the prompt says so.
     fn inputs(&mut self, idx: usize) -> Flow<()> {
         let inputs: Vec<Input> = self.session.checklist.snapshot.steps[idx].inputs.clone();
         let g = &self.strings.guide;
         for input in &inputs {
-            let mut prompt = input.label.get(self.strings.tag()).to_string();
-            if input.required {
-                prompt = format!("{prompt} {}", g.input_required_mark);
+            let label = input.label.get(self.strings.tag()).to_string();
+            let prompt = if input.required {
+                format!("{label} {}", g.input_required_mark)
+            } else {
+                label.clone()
+            };
+            if let Some(h) = &input.help {
+                let help = h.get(self.strings.tag()).to_string();
+                self.show(&help)?;
             }
-            let help = input
-                .help
-                .as_ref()
-                .map(|h| h.get(self.strings.tag()).to_string());
-            if let Some(h) = &help {
-                self.show(h)?;
-            }
-            // An invalid pattern is rejected by the checklist validator; if one slips
-            // through, the value is taken as typed rather than blocking the person.
-            let pattern = input
-                .pattern
-                .as_deref()
-                .and_then(|p| Regex::new(&format!("^(?:{p})$")).ok());
             loop {
                 let current = self.session.steps[idx].inputs.get(&input.id).cloned();
-                let value = self.input(&prompt, current.as_deref())?;
-                let value = value.trim().to_string();
-                if value.is_empty() {
-                    if input.required {
-                        self.warn(g.input_required)?;
-                        continue;
-                    }
-                    break;
-                }
-                if let Some(re) = &pattern
-                    && !re.is_match(&value)
-                {
-                    let mut msg = fill(g.input_pattern, &[("value", &value)]);
-                    if let Some(h) = &help {
-                        msg = format!("{msg} {h}");
-                    }
-                    self.warn(&msg)?;
-                    continue;
-                }
+                let rules = Rules::new(input, current.is_some(), self.strings);
+                let hint = (current.is_some() && !input.required).then_some(g.input_clear_hint);
+                let raw = self.input(&Ask {
+                    prompt: &prompt,
+                    hint,
+                    default: current.as_deref(),
+                    check: &|raw| rules.check(raw),
+                })?;
                 let now = self.now();
-                self.session.set_input(idx, &input.id, value, now);
+                match Typed::read(input, &raw) {
+                    Typed::Keep => {}
+                    Typed::Clear => {
+                        if current.is_some() {
+                            self.session.clear_input(idx, &input.id, now);
+                            self.show(&fill(g.input_cleared, &[("label", &label)]))?;
+                        }
+                    }
+                    Typed::Value(value) => {
+                        // A name in Chinese characters does not fit a French letter: say so
+                        // while it can still be typed again.
+                        if input.id == values::HOLDER_NAME
+                            && i18n::has_chinese(&value)
+                            && !self.confirm(g.chinese_name_confirm, false)?
+                        {
+                            continue;
+                        }
+                        if value != raw.trim() {
+                            self.show(&fill(g.input_saved_as, &[("value", &value)]))?;
+                        }
+                        self.session.set_input(idx, &input.id, value, now);
+                    }
+                }
                 break;
             }
         }
@@ -442,14 +493,18 @@ impl<'a> Engine<'a> {
                     return Ok(Next::Walk);
                 }
                 Action::Received => {
-                    let on = self.received_day()?;
+                    let on = self.received_day(idx)?;
+                    let Some(outcome) = self.outcome()? else {
+                        continue;
+                    };
                     let now = self.now();
-                    self.session.confirmation_received(idx, on, now);
+                    self.session
+                        .confirmation_received(idx, on, Some(outcome), now);
                     return Ok(Next::Walk);
                 }
                 Action::Skip => {
                     let reason = loop {
-                        let r = self.input(g.skip_reason, None)?;
+                        let r = self.text(g.skip_reason)?;
                         if !r.trim().is_empty() {
                             break r.trim().to_string();
                         }
@@ -460,7 +515,7 @@ impl<'a> Engine<'a> {
                     return Ok(Next::Walk);
                 }
                 Action::Note => {
-                    let text = self.input(g.note_prompt, None)?;
+                    let text = self.text(g.note_prompt)?;
                     if text.trim().is_empty() {
                         self.warn(g.note_empty)?;
                     } else {
@@ -502,19 +557,42 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Asks the day a confirmation came: `YYYY-MM-DD`, today by default, not in the future.
-    fn received_day(&mut self) -> Flow<chrono::NaiveDate> {
+    /// Asks the day the answer came: `YYYY-MM-DD`, today by default, not in the future,
+    /// and not before the wait began (the request was sent by then).
+    fn received_day(&mut self, idx: usize) -> Flow<NaiveDate> {
         let g = &self.strings.guide;
         let today = self.now().date_naive();
+        let began = self.session.steps[idx]
+            .wait
+            .as_ref()
+            .map(|w| w.began.date_naive());
         let default = today.format("%Y-%m-%d").to_string();
-        loop {
-            let raw = self.input(g.received_prompt, Some(&default))?;
-            match screens::parse_day(&raw) {
-                None => self.warn(&fill(g.bad_date, &[("value", &raw.trim())]))?,
-                Some(d) if d > today => self.warn(&fill(g.future_date, &[("date", &d)]))?,
-                Some(d) => return Ok(d),
-            }
-        }
+        let check = |raw: &str| match screens::parse_day(raw) {
+            None => Err(fill(g.bad_date, &[("value", &raw.trim())])),
+            Some(d) if d > today => Err(fill(g.future_date, &[("date", &d)])),
+            Some(d) if began.is_some_and(|b| d < b) => Err(fill(
+                g.before_wait,
+                &[("date", &d), ("began", &began.unwrap_or(d))],
+            )),
+            Some(_) => Ok(()),
+        };
+        let raw = self.input(&Ask {
+            prompt: g.received_prompt,
+            hint: None,
+            default: Some(&default),
+            check: &check,
+        })?;
+        Ok(screens::parse_day(&raw).unwrap_or(today))
+    }
+
+    /// Asks what the answer said; `None` when the person pressed Esc to go back.
+    fn outcome(&mut self) -> Flow<Option<WaitOutcome>> {
+        let items: Vec<String> = WaitOutcome::ALL
+            .iter()
+            .map(|o| labels::wait_outcome(*o, self.strings).to_string())
+            .collect();
+        let chosen = self.select_or_cancel(self.strings.guide.outcome_prompt, &items, 0)?;
+        Ok(chosen.and_then(|i| WaitOutcome::ALL.get(i).copied()))
     }
 }
 

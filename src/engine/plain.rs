@@ -5,7 +5,7 @@
 
 use std::io::{BufRead, Write};
 
-use super::prompter::{Prompter, Reply, Stop};
+use super::prompter::{Ask, Escape, Prompter, Reply, Stop};
 use crate::i18n::{Strings, fill};
 use crate::visible;
 
@@ -63,12 +63,8 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             writeln!(self.out, "  {}. {}", i + 1, visible::line(item))?;
         }
         loop {
-            write!(
-                self.out,
-                "{} [{}]: ",
-                self.strings.guide.plain_number,
-                default + 1
-            )?;
+            let g = &self.strings.guide;
+            write!(self.out, "{} [{}]{}", g.plain_number, default + 1, g.colon)?;
             let line = self.line()?;
             if line.is_empty() && default < items.len() {
                 return Ok(default);
@@ -122,7 +118,14 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         Ok(())
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+    // Lines have no Esc: a numbered menu is left by its own pause or back item.
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+        _: Escape,
+    ) -> Reply<usize> {
         self.choose(prompt, items, default)
     }
 
@@ -134,12 +137,12 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         default: usize,
     ) -> Reply<usize> {
         let g = &self.strings.guide;
-        writeln!(self.out, "{prompt}")?;
+        writeln!(self.out, "{}", visible::text(prompt))?;
         for (i, item) in items.iter().enumerate() {
-            writeln!(self.out, "  {}. {item}", i + 1)?;
+            writeln!(self.out, "  {}. {}", i + 1, visible::line(item))?;
         }
         loop {
-            write!(self.out, "{} [{}]: ", g.plain_number, default + 1)?;
+            write!(self.out, "{} [{}]{}", g.plain_number, default + 1, g.colon)?;
             let line = self.line()?;
             if line.is_empty() && default < items.len() {
                 return Ok(default);
@@ -156,34 +159,48 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                     items[i].to_lowercase().contains(&typed) || key.to_lowercase().contains(&typed)
                 })
                 .collect();
+            let shown = visible::line(&line);
             match hits.as_slice() {
                 [one] => return Ok(*one),
                 [] => writeln!(
                     self.out,
                     "{}",
-                    fill(g.plain_no_match, &[("typed", &line), ("n", &items.len())])
+                    fill(g.plain_no_match, &[("typed", &shown), ("n", &items.len())])
                 )?,
                 several => {
-                    writeln!(self.out, "{}", fill(g.plain_matches, &[("typed", &line)]))?;
+                    writeln!(self.out, "{}", fill(g.plain_matches, &[("typed", &shown)]))?;
                     for &i in several {
-                        writeln!(self.out, "  {}. {}", i + 1, items[i])?;
+                        writeln!(self.out, "  {}. {}", i + 1, visible::line(&items[i]))?;
                     }
                 }
             }
         }
     }
 
-    fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String> {
-        let prompt = visible::text(prompt);
-        match default {
-            Some(d) if !d.is_empty() => write!(self.out, "{prompt} [{}]: ", visible::line(d))?,
-            _ => write!(self.out, "{prompt}: ")?,
+    fn input(&mut self, ask: &Ask) -> Reply<String> {
+        let prompt = match ask.hint {
+            Some(hint) => format!("{} {hint}", visible::text(ask.prompt)),
+            None => visible::text(ask.prompt).into_owned(),
+        };
+        loop {
+            // The language's colon: `: ` in English, `：` in Chinese.
+            let colon = self.strings.guide.colon;
+            match ask.default {
+                Some(d) if !d.is_empty() => {
+                    write!(self.out, "{prompt} [{}]{colon}", visible::line(d))?;
+                }
+                _ => write!(self.out, "{prompt}{colon}")?,
+            }
+            let line = self.line()?;
+            let answer = match ask.default {
+                Some(d) if line.is_empty() => d.to_string(),
+                _ => line,
+            };
+            match (ask.check)(&answer) {
+                Ok(()) => return Ok(answer),
+                Err(why) => writeln!(self.out, "! {}", visible::text(&why))?,
+            }
         }
-        let line = self.line()?;
-        Ok(match default {
-            Some(d) if line.is_empty() => d.to_string(),
-            _ => line,
-        })
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
@@ -195,7 +212,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         };
         let prompt = visible::text(prompt);
         loop {
-            write!(self.out, "{prompt} {hint}: ")?;
+            write!(self.out, "{prompt} {hint}{}", g.colon)?;
             let line = self.line()?;
             match line.to_lowercase().as_str() {
                 "" => return Ok(default),
@@ -220,11 +237,50 @@ mod tests {
         PlainPrompter::new(input.as_bytes(), Vec::new(), Lang::En.strings())
     }
 
+    fn anything(_: &str) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn ask<'a>(prompt: &'a str, default: Option<&'a str>) -> Ask<'a> {
+        Ask {
+            prompt,
+            hint: None,
+            default,
+            check: &anything,
+        }
+    }
+
+    #[test]
+    fn an_answer_the_check_refuses_is_explained_and_asked_again() {
+        let mut p = prompter("06-12\n06 12 34 56 78\n").echo_answers(true);
+        let digits = |v: &str| {
+            if v.chars().filter(char::is_ascii_digit).count() == 10 {
+                Ok(())
+            } else {
+                Err("ten digits, e.g. 06 12 34 56 78".to_string())
+            }
+        };
+        let answer = p
+            .input(&Ask {
+                prompt: "Number",
+                hint: Some("(type - to clear)"),
+                default: None,
+                check: &digits,
+            })
+            .unwrap();
+        assert_eq!(answer, "06 12 34 56 78");
+        let out = String::from_utf8(p.into_output()).unwrap();
+        assert_eq!(
+            out,
+            "Number (type - to clear): 06-12\n! ten digits, e.g. 06 12 34 56 78\nNumber (type - to clear): 06 12 34 56 78\n"
+        );
+    }
+
     #[test]
     fn select_numbers_items_and_asks_again_after_a_bad_number() {
         let mut p = prompter("7\nx\n2\n");
         let items = vec!["Done".to_string(), "Skip".to_string()];
-        assert_eq!(p.select("What now?", &items, 0).unwrap(), 1);
+        assert_eq!(p.select("What now?", &items, 0, Escape::Pause).unwrap(), 1);
         let out = String::from_utf8(p.into_output()).unwrap();
         insta::assert_snapshot!(out, @r"
         What now?
@@ -239,31 +295,43 @@ mod tests {
     #[test]
     fn select_also_takes_a_label_or_the_unique_start_of_one() {
         let items = vec!["yes".to_string(), "no".to_string()];
-        assert_eq!(prompter("NO\n").select("Keep?", &items, 0).unwrap(), 1);
+        assert_eq!(
+            prompter("NO\n")
+                .select("Keep?", &items, 0, Escape::Pause)
+                .unwrap(),
+            1
+        );
         let actions: Vec<String> = ["Done", "Skip (give a reason)", "Add a note", "Abandon"]
             .map(String::from)
             .to_vec();
         assert_eq!(
-            prompter("sk\n").select("What now?", &actions, 0).unwrap(),
+            prompter("sk\n")
+                .select("What now?", &actions, 0, Escape::Pause)
+                .unwrap(),
             1
         );
         // "a" starts two labels: ambiguous, so it is asked again.
         assert_eq!(
             prompter("a\nabandon\n")
-                .select("What now?", &actions, 0)
+                .select("What now?", &actions, 0, Escape::Pause)
                 .unwrap(),
             3
         );
         let zh = vec!["是".to_string(), "否".to_string()];
-        assert_eq!(prompter("否\n").select("保留？", &zh, 0).unwrap(), 1);
+        assert_eq!(
+            prompter("否\n")
+                .select("保留？", &zh, 0, Escape::Pause)
+                .unwrap(),
+            1
+        );
     }
 
     #[test]
     fn answers_from_a_pipe_are_echoed_after_their_prompt() {
         let mut p = prompter("2\nJean\n").echo_answers(true);
         let items = vec!["Done".to_string(), "Skip".to_string()];
-        assert_eq!(p.select("What now?", &items, 0).unwrap(), 1);
-        assert_eq!(p.input("Name", None).unwrap(), "Jean");
+        assert_eq!(p.select("What now?", &items, 0, Escape::Pause).unwrap(), 1);
+        assert_eq!(p.input(&ask("Name", None)).unwrap(), "Jean");
         let out = String::from_utf8(p.into_output()).unwrap();
         assert_eq!(
             out,
@@ -275,8 +343,8 @@ mod tests {
     fn an_empty_line_takes_the_default() {
         let mut p = prompter("\n\n\n");
         let items = vec!["a".to_string(), "b".to_string()];
-        assert_eq!(p.select("?", &items, 1).unwrap(), 1);
-        assert_eq!(p.input("Ref", Some("AB1234")).unwrap(), "AB1234");
+        assert_eq!(p.select("?", &items, 1, Escape::Pause).unwrap(), 1);
+        assert_eq!(p.input(&ask("Ref", Some("AB1234"))).unwrap(), "AB1234");
         assert!(!p.confirm("Sure?", false).unwrap());
     }
 
@@ -293,8 +361,8 @@ mod tests {
         p.show("Step\u{1b}]0;pwned\u{7}\nbody").unwrap();
         p.warn("bad \u{9b}1m").unwrap();
         let items = vec!["a\u{202e}b".to_string(), "c\nd".to_string()];
-        assert_eq!(p.select("Q\u{1b}[H?", &items, 0).unwrap(), 1);
-        p.input("Name\u{7}", Some("old\rvalue")).unwrap();
+        assert_eq!(p.select("Q\u{1b}[H?", &items, 0, Escape::Pause).unwrap(), 1);
+        p.input(&ask("Name\u{7}", Some("old\rvalue"))).unwrap();
         let out = String::from_utf8(p.into_output()).unwrap();
         assert!(
             !crate::visible::has_hidden(&out.replace('\n', "")),
@@ -315,9 +383,12 @@ mod tests {
     #[test]
     fn end_of_input_is_reported_as_such() {
         let mut p = prompter("");
-        assert!(matches!(p.input("Ref", None), Err(Stop::EndOfInput)));
+        assert!(matches!(p.input(&ask("Ref", None)), Err(Stop::EndOfInput)));
         let mut p = prompter("9\n");
         let items = vec!["a".to_string()];
-        assert!(matches!(p.select("?", &items, 0), Err(Stop::EndOfInput)));
+        assert!(matches!(
+            p.select("?", &items, 0, Escape::Pause),
+            Err(Stop::EndOfInput)
+        ));
     }
 }

@@ -1,6 +1,6 @@
 //! The only way the engine talks to the person: a few prompts that either give an answer
-//! or say why none came (end of input, interrupt), so the engine can stop cleanly with the
-//! state already saved.
+//! or say why none came (end of input, interrupt, Esc), so the engine can stop cleanly with
+//! the state already saved.
 
 use std::fmt;
 
@@ -11,6 +11,8 @@ pub enum Stop {
     EndOfInput,
     /// The person pressed Ctrl-C.
     Interrupted,
+    /// The person pressed Esc at a menu: what that means is the menu's [`Escape`].
+    Escape,
     /// Reading or writing the terminal failed.
     Io(std::io::Error),
 }
@@ -20,6 +22,7 @@ impl fmt::Display for Stop {
         match self {
             Stop::EndOfInput => f.write_str("end of input"),
             Stop::Interrupted => f.write_str("interrupted"),
+            Stop::Escape => f.write_str("left with Esc"),
             Stop::Io(e) => write!(f, "cannot talk to the terminal: {e}"),
         }
     }
@@ -40,8 +43,30 @@ impl From<std::io::Error> for Stop {
 /// What a prompt returns.
 pub type Reply<T> = Result<T, Stop>;
 
-/// A front end: draws prompts and reads answers. Validation of values belongs to the
-/// engine, which asks again with an explanation.
+/// What Esc does at a menu, as its key hints say; the menu answers [`Stop::Escape`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Escape {
+    /// Leave without choosing anything (a picker before anything has started).
+    Cancel,
+    /// Save and leave the walk where it is, as the pause action does.
+    Pause,
+}
+
+/// A line of text to ask for.
+pub struct Ask<'a> {
+    /// What to type (the label).
+    pub prompt: &'a str,
+    /// Shown after the prompt while asking, not in the answer's echo (how to clear a
+    /// value, for instance).
+    pub hint: Option<&'a str>,
+    /// Returned for an empty answer, when given.
+    pub default: Option<&'a str>,
+    /// Checks the answer as typed before the prompt accepts it: an error is shown and the
+    /// question asked again, so no answer looks accepted and is then refused.
+    pub check: &'a dyn Fn(&str) -> Result<(), String>,
+}
+
+/// A front end: draws prompts and reads answers.
 pub trait Prompter {
     /// Shows a block of text (a step screen, a message).
     fn show(&mut self, text: &str) -> Reply<()>;
@@ -49,12 +74,18 @@ pub trait Prompter {
     /// Shows a short warning or error about the last answer.
     fn warn(&mut self, text: &str) -> Reply<()>;
 
-    /// One of `items`; `default` is preselected.
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize>;
+    /// One of `items`; `default` is preselected; `esc` says what Esc does.
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+        esc: Escape,
+    ) -> Reply<usize>;
 
     /// One of many `items`, found by what is typed: the item's text, or the other words in
     /// `keys` (one string per item, possibly empty: aliases, names in other languages),
-    /// without regard to case.
+    /// without regard to case, where the front end can filter; Esc cancels.
     fn pick(
         &mut self,
         prompt: &str,
@@ -63,10 +94,10 @@ pub trait Prompter {
         default: usize,
     ) -> Reply<usize>;
 
-    /// A line of text; `default` is returned for an empty answer when given.
-    fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String>;
+    /// A line of text, as typed (not trimmed), once `ask.check` accepts it.
+    fn input(&mut self, ask: &Ask) -> Reply<String>;
 
-    /// Yes or no.
+    /// Yes or no; Esc is no.
     fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool>;
 
     /// Width to wrap text at.

@@ -81,7 +81,8 @@ fn is_list_item(line: &str) -> bool {
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// The customer-service line (`phone 3900 · e-mail ...`), if the checklist names one.
+/// How to reach customer service in one line: the phone and the e-mail (`phone 3900 ·
+/// e-mail ...`), or, without either, the checklist's note, which is a sentence of its own.
 pub fn contact(checklist: &Checklist, s: &Strings) -> Option<String> {
     let g = &s.guide;
     let c = &checklist.contacts;
@@ -90,18 +91,15 @@ pub fn contact(checklist: &Checklist, s: &Strings) -> Option<String> {
         parts.push(format!("{} {p}", g.phone));
     }
     if let Some(p) = &c.phone_abroad {
-        parts.push(format!(
-            "{} {p} ({})",
-            g.phone, s.catalog.show_labels.phone_abroad
-        ));
+        parts.push(format!("{} {p}", g.phone_abroad));
     }
     if let Some(e) = &c.email {
         parts.push(format!("{} {e}", g.email));
     }
-    if let Some(n) = &c.note {
-        parts.push(n.get(s.tag()).to_string());
+    if !parts.is_empty() {
+        return Some(fill(g.contact, &[("contact", &parts.join(" · "))]));
     }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    c.note.as_ref().map(|n| n.get(s.tag()).to_string())
 }
 
 /// Whole days from `from` to `to` (never negative).
@@ -109,13 +107,51 @@ fn days_between(from: Timestamp, to: Timestamp) -> i64 {
     (to - from).num_days().max(0)
 }
 
-/// The status of the wait at step `idx`, if it has begun: waiting, overdue (with whom to
-/// contact), or received.
+/// The input ids customer service asks for, in the order they are given.
+const REFERENCES: [&str; 3] = ["reference", "order_number", "customer_number"];
+
+/// The references recorded in the session (`request reference RES-1 · order number A-2`),
+/// each under its label, the last value recorded for each.
+fn references(session: &Session, s: &Strings) -> Option<String> {
+    let snap = &session.checklist.snapshot;
+    let found: Vec<String> = REFERENCES
+        .iter()
+        .filter_map(|id| {
+            let (step, value) =
+                session
+                    .steps
+                    .iter()
+                    .zip(&snap.steps)
+                    .rev()
+                    .find_map(|(rec, st)| {
+                        let v = rec.inputs.get(*id).filter(|v| !v.trim().is_empty())?;
+                        Some((st, v))
+                    })?;
+            let label = step
+                .inputs
+                .iter()
+                .find(|i| i.id == *id)
+                .map_or(*id, |i| i.label.get(s.tag()));
+            Some(format!("{label} {value}"))
+        })
+        .collect();
+    (!found.is_empty()).then(|| found.join(" · "))
+}
+
+/// The status of the wait at step `idx`, if it has begun: waiting (and where the date
+/// shows, since nothing notifies), overdue (with the references to give and whom to
+/// contact), or received (and what the answer said).
 pub fn wait_status(session: &Session, idx: usize, s: &Strings, now: Timestamp) -> Option<String> {
     let g = &s.guide;
     let w = session.steps.get(idx)?.wait.as_ref()?;
     if let Some(on) = w.received {
-        return Some(fill(g.received_on, &[("date", &on)]));
+        return Some(match w.outcome {
+            Some(o) => fill(
+                g.received_on_outcome,
+                &[("date", &on), ("outcome", &labels::wait_outcome(o, s))],
+            ),
+            None => fill(g.received_on, &[("date", &on)]),
+        });
     }
     let mut out = fill(
         g.waiting,
@@ -125,25 +161,47 @@ pub fn wait_status(session: &Session, idx: usize, s: &Strings, now: Timestamp) -
             ("due", &day(w.due)),
         ],
     );
-    if now >= w.due {
-        let checklist = &session.checklist.snapshot;
-        out.push('\n');
-        out.push_str(&fill(
-            g.overdue,
-            &[("due", &day(w.due)), ("days", &days_between(w.due, now))],
-        ));
-        out.push('\n');
-        let mut reach: Vec<String> = contact(checklist, s).into_iter().collect();
-        if let Some(url) = checklist.link("support") {
-            reach.push(url.to_string());
-        }
-        if reach.is_empty() {
-            out.push_str(g.overdue_no_contact);
-        } else {
-            out.push_str(&fill(g.overdue_contact, &[("contact", &reach.join(" · "))]));
-        }
+    out.push('\n');
+    if now < w.due {
+        out.push_str(&fill(g.wait_calendar, &[("id", &session.id)]));
+        return Some(out);
+    }
+    let checklist = &session.checklist.snapshot;
+    out.push_str(&fill(
+        g.overdue,
+        &[("due", &day(w.due)), ("days", &days_between(w.due, now))],
+    ));
+    out.push('\n');
+    out.push_str(&match references(session, s) {
+        Some(refs) => fill(g.overdue_refs, &[("refs", &refs)]),
+        None => g.overdue_no_refs.to_string(),
+    });
+    let mut reach: Vec<String> = contact(checklist, s).into_iter().collect();
+    if let Some(url) = checklist.link("support") {
+        reach.push(url.to_string());
+    }
+    out.push('\n');
+    if reach.is_empty() {
+        out.push_str(g.overdue_no_contact);
+    } else {
+        out.push_str(&reach.join(" · "));
     }
     Some(out)
+}
+
+/// A step's text with the session's id where it says `simcancel export <id>` (or resume,
+/// letter): the command is then one to copy, not one to fill in.
+fn with_session_id(text: &str, id: &str) -> String {
+    let mut out = text.to_string();
+    for command in ["export", "resume", "letter"] {
+        for placeholder in ["<id>", "<编号>"] {
+            out = out.replace(
+                &format!("simcancel {command} {placeholder}"),
+                &format!("simcancel {command} {id}"),
+            );
+        }
+    }
+    out
 }
 
 /// The step screen: header with position and phase, bar, title, body, links, contact and,
@@ -173,10 +231,10 @@ pub fn step_screen(
     let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
     let _ = writeln!(out, "\n{}\n", step.title.get(s.tag()));
     let notes = Footnotes::of(checklist);
-    let body = step.body.get(s.tag());
+    let body = with_session_id(step.body.get(s.tag()), &session.id);
     let marks = markers(&notes.numbers(&step.cite));
     if !body.trim().is_empty() {
-        let body = wrap(body, width);
+        let body = wrap(&body, width);
         let sep = if marks.is_empty() { "" } else { " " };
         let _ = writeln!(out, "{body}{sep}{marks}\n");
     }
@@ -188,11 +246,10 @@ pub fn step_screen(
     if !links.is_empty() {
         let _ = writeln!(out, "{}", g.links);
         for (name, url) in links {
-            let _ = writeln!(out, "  {name}: {url}");
+            let _ = writeln!(out, "  {}{}{url}", labels::link(name, url, s), g.colon);
         }
     }
     if let Some(c) = contact(checklist, s) {
-        let c = fill(g.contact, &[("contact", &c)]);
         let marks = markers(&notes.numbers(&checklist.contacts.cite));
         let sep = if marks.is_empty() { "" } else { " " };
         let _ = writeln!(out, "{}{sep}{marks}", wrap(&c, width));

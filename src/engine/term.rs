@@ -1,17 +1,19 @@
-//! The terminal front end: dialoguer draws menus (with type-to-filter for long lists),
-//! inputs and confirmations. Ctrl-C inside a raw-mode prompt comes back as an `Interrupted`
-//! I/O error; the cursor dialoguer hid is shown again before the engine stops. Prompts,
-//! items, defaults and messages may hold text from a checklist, a session file or the
-//! person: control characters are made visible ([`visible`]) before dialoguer draws them.
+//! The terminal front end: menus and pickers are simcancel's own list prompt ([`Menu`]:
+//! key hints, Esc, "no match"); dialoguer draws inputs (checked before they are accepted)
+//! and confirmations. Ctrl-C inside a raw-mode prompt comes back as an `Interrupted` I/O
+//! error; the cursor a prompt hid is shown again before the engine stops. Prompts, items,
+//! defaults and messages may hold text from a checklist, a session file or the person:
+//! control characters are made visible ([`visible`]) before anything draws them.
 //!
 //! dialoguer's confirmation reads the keys `y` and `n` and says `(y/n)`: that is English,
 //! so in any other language a yes/no question is a menu of the language's two words.
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, FuzzySelect, Input, Select};
+use dialoguer::{Confirm, Input};
 
-use super::prompter::{Prompter, Reply, Stop};
+use super::menu::Menu;
+use super::prompter::{Ask, Escape, Prompter, Reply, Stop};
 use crate::i18n::{Lang, Strings};
 use crate::visible;
 
@@ -23,7 +25,7 @@ fn visible_items(items: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Prompts drawn with dialoguer on the terminal.
+/// Prompts drawn on the terminal.
 pub struct DialoguerPrompter {
     term: Term,
     theme: ColorfulTheme,
@@ -40,12 +42,19 @@ impl DialoguerPrompter {
         }
     }
 
-    /// Turns a dialoguer error into a [`Stop`], showing the cursor again first.
-    fn stop(&self, e: dialoguer::Error) -> Stop {
-        let dialoguer::Error::IO(io) = e;
+    /// Turns an I/O error into a [`Stop`], showing the cursor again first.
+    fn stop(&self, io: std::io::Error) -> Stop {
         // Best effort: if the terminal is gone, there is no cursor to restore.
         let _ = self.term.show_cursor();
         Stop::from(io)
+    }
+
+    fn menu(&self, menu: &Menu) -> Reply<usize> {
+        match menu.interact(&self.term) {
+            Ok(Some(i)) => Ok(i),
+            Ok(None) => Err(Stop::Escape),
+            Err(e) => Err(self.stop(e)),
+        }
     }
 }
 
@@ -62,13 +71,25 @@ impl Prompter for DialoguerPrompter {
         Ok(())
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
-        Select::with_theme(&self.theme)
-            .with_prompt(visible::text(prompt))
-            .items(visible_items(items))
-            .default(default)
-            .interact_on(&self.term)
-            .map_err(|e| self.stop(e))
+    fn select(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+        esc: Escape,
+    ) -> Reply<usize> {
+        let g = &self.strings.guide;
+        self.menu(&Menu {
+            prompt: &visible::text(prompt),
+            items: &visible_items(items),
+            keys: None,
+            default,
+            hints: match esc {
+                Escape::Pause => g.keys_menu_pause,
+                Escape::Cancel => g.keys_menu_cancel,
+            },
+            no_match: g.no_match,
+        })
     }
 
     fn pick(
@@ -78,31 +99,35 @@ impl Prompter for DialoguerPrompter {
         keys: &[String],
         default: usize,
     ) -> Reply<usize> {
-        // dialoguer filters on what it shows: the other words go after the item.
-        let shown: Vec<String> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match keys.get(i).filter(|k| !k.is_empty()) {
-                Some(k) => format!("{item}  · {k}"),
-                None => item.clone(),
-            })
-            .collect();
-        FuzzySelect::with_theme(&self.theme)
-            .with_prompt(visible::text(prompt))
-            .items(visible_items(&shown))
-            .default(default)
-            .interact_on(&self.term)
-            .map_err(|e| self.stop(e))
+        let g = &self.strings.guide;
+        self.menu(&Menu {
+            prompt: &visible::text(prompt),
+            items: &visible_items(items),
+            keys: Some(keys),
+            default,
+            hints: g.keys_pick,
+            no_match: g.no_match,
+        })
     }
 
-    fn input(&mut self, prompt: &str, default: Option<&str>) -> Reply<String> {
+    fn input(&mut self, ask: &Ask) -> Reply<String> {
+        let shown = match ask.hint {
+            Some(hint) => format!("{} {hint}", visible::text(ask.prompt)),
+            None => visible::text(ask.prompt).into_owned(),
+        };
+        let check = ask.check;
         let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(visible::text(prompt))
-            .allow_empty(true);
-        if let Some(d) = default.filter(|d| !d.is_empty()) {
+            .with_prompt(shown)
+            .with_post_completion_text(visible::text(ask.prompt))
+            .allow_empty(true)
+            .validate_with(move |v: &String| check(v));
+        if let Some(d) = ask.default.filter(|d| !d.is_empty()) {
             input = input.default(visible::line(d).into_owned());
         }
-        input.interact_text_on(&self.term).map_err(|e| self.stop(e))
+        input.interact_text_on(&self.term).map_err(|e| {
+            let dialoguer::Error::IO(io) = e;
+            self.stop(io)
+        })
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
@@ -110,13 +135,21 @@ impl Prompter for DialoguerPrompter {
             return Confirm::with_theme(&self.theme)
                 .with_prompt(visible::text(prompt))
                 .default(default)
-                .interact_on(&self.term)
-                .map_err(|e| self.stop(e));
+                .interact_on_opt(&self.term)
+                .map(|answer| answer.unwrap_or(false))
+                .map_err(|e| {
+                    let dialoguer::Error::IO(io) = e;
+                    self.stop(io)
+                });
         }
+        // Esc is no, as in dialoguer's confirmation.
         let c = &self.strings.common;
         let items = [c.yes.to_string(), c.no.to_string()];
-        let chosen = self.select(prompt, &items, if default { 0 } else { 1 })?;
-        Ok(chosen == 0)
+        match self.select(prompt, &items, usize::from(!default), Escape::Cancel) {
+            Ok(chosen) => Ok(chosen == 0),
+            Err(Stop::Escape) => Ok(false),
+            Err(stop) => Err(stop),
+        }
     }
 
     fn width(&self) -> usize {

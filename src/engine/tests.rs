@@ -14,6 +14,9 @@ use crate::session::{Applies, EventKind, SessionStatus, applicability};
 
 const NOW: &str = "2026-12-01T09:00:00+01:00";
 
+// Typed and stored text with control characters.
+mod hidden;
+
 struct Walk {
     outcome: Outcome,
     session: Session,
@@ -73,8 +76,9 @@ const TO_SUBMIT: &str = "2\n2\n1\n1\n1\n";
 
 #[test]
 fn a_full_walk_records_inputs_and_the_confirmation_and_completes() {
-    let script =
-        format!("{TO_SUBMIT}bad\nAB1234\n\n1\n1\n1\n2026-13-01\n2026-12-05\n2026-11-30\n1\n1\n");
+    let script = format!(
+        "{TO_SUBMIT}bad\nAB1234\n\n1\n1\n1\n2026-13-01\n2026-12-05\n2026-11-30\n2026-12-01\n2\n1\n1\n"
+    );
     let w = walk(&script);
     assert_eq!(w.outcome, Outcome::Completed, "{}", w.output);
     let s = &w.session;
@@ -96,15 +100,20 @@ fn a_full_walk_records_inputs_and_the_confirmation_and_completes() {
         .expect("wait");
     assert_eq!(
         wait.received.map(|d| d.to_string()).as_deref(),
-        Some("2026-11-30")
+        Some("2026-12-01")
     );
+    assert_eq!(wait.outcome, Some(crate::session::WaitOutcome::Refused));
     assert_eq!(wait.due, t("2026-12-06T09:00:00+01:00"));
-    assert!(
-        w.output
-            .contains("! `bad` does not have the expected form. two letters and four digits")
-    );
+    assert!(w.output.contains(
+        "! `bad` does not have the expected form: two letters and four digits, e.g. AB1234. You typed 3 characters."
+    ), "{}", w.output);
     assert!(w.output.contains("`2026-13-01` is not a date"));
     assert!(w.output.contains("2026-12-05 is after today"));
+    // Issue 15: a day before the wait began (the request was sent by then) is refused.
+    assert!(w.output.contains(
+        "! 2026-11-30 is before this wait began (2026-12-01, the day you reached this step after sending the request)"
+    ), "{}", w.output);
+    assert!(w.output.contains("What did the answer say?\n  1. Done as asked\n  2. Refused\n  3. Store credit or points only, no money back\n  4. Only partly\n"), "{}", w.output);
     assert_eq!(s.progress().to_string(), "7/7");
     assert_eq!(w.saves.last(), Some(s), "the final state is saved");
 }
@@ -159,7 +168,7 @@ fn going_back_to_a_step_asks_its_questions_again() {
     // At the wait step (esim is asked there: yes), back to submit and done again: esim is
     // not asked again. Confirmation received, then back from delete-esim to the wait step:
     // esim is asked again, and "no" makes delete-esim not apply.
-    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n4\n\n\n1\n1\n\n4\n2\n");
+    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n4\n\n\n1\n1\n\n1\n4\n2\n");
     let w = walk(&script);
     assert_eq!(w.outcome, Outcome::EndOfInput, "{}", w.output);
     assert_eq!(
@@ -172,7 +181,12 @@ fn going_back_to_a_step_asks_its_questions_again() {
     assert_eq!(status(s, "submit"), StepStatus::Done);
     assert_eq!(status(s, "wait-confirmation"), StepStatus::Pending);
     assert_eq!(status(s, "delete-esim"), StepStatus::NotApplicable);
-    assert!(w.output.contains("Confirmation received on 2026-12-01."));
+    assert!(
+        w.output
+            .contains("Answer received on 2026-12-01: Done as asked."),
+        "{}",
+        w.output
+    );
 }
 
 #[test]
@@ -234,55 +248,6 @@ fn a_note_is_said_saved_only_after_the_save_succeeded() {
 }
 
 #[test]
-fn typed_text_with_control_characters_is_refused_and_asked_again() {
-    // A note, then a skip reason, each first typed with an escape sequence.
-    let script = "2\n2\n3\nPUK \u{1b}[2J\nasked for the PUK\n2\nno\u{7}\u{202e}\nno account\n5\n";
-    let w = walk(script);
-    let login = w.session.record("login").expect("login");
-    assert_eq!(login.notes.len(), 1);
-    assert_eq!(login.notes[0].text, "asked for the PUK");
-    assert_eq!(login.skip_reason.as_deref(), Some("no account"));
-    assert!(
-        w.output.contains(
-            "! `PUK \\u{1b}[2J` holds control characters (shown as \\u{…}), which your record cannot keep: type it again without them."
-        ),
-        "{}",
-        w.output
-    );
-    assert!(
-        w.output.contains("! `no\\u{7}\\u{202e}` holds control"),
-        "{}",
-        w.output
-    );
-    assert!(!w.output.contains('\u{1b}'), "{}", w.output);
-}
-
-#[test]
-fn a_value_with_control_characters_from_a_file_is_offered_as_it_is_shown() {
-    let mut session = new_session();
-    let w = walk_on(session.clone(), TO_SUBMIT, Lang::En);
-    session = w.session;
-    let submit = session
-        .checklist
-        .snapshot
-        .steps
-        .iter()
-        .position(|s| s.id == "submit")
-        .expect("submit");
-    session.set_input(submit, "email", "me\u{1b}[2J@example.org".into(), t(NOW));
-    // An empty answer takes the value offered, which no longer holds the escape.
-    let w = walk_on(session, "AB1234\n\n", Lang::En);
-    assert!(
-        w.output
-            .contains("E-mail used [me\\u{1b}[2J@example.org]: "),
-        "{}",
-        w.output
-    );
-    let kept = &w.session.record("submit").expect("submit").inputs["email"];
-    assert_eq!(kept, "me\\u{1b}[2J@example.org");
-}
-
-#[test]
 fn the_step_screen_shows_header_bar_body_links_and_contact() {
     let w = walk(TO_SUBMIT);
     let screen = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 80);
@@ -295,7 +260,7 @@ fn the_step_screen_shows_header_bar_body_links_and_contact() {
     Body of submit.
 
     Links:
-      account: https://example.invalid/account
+      example.invalid: https://example.invalid/account
     Customer service: phone 3900
     ");
     let zh = screens::step_screen(&w.session, 5, Lang::ZhCn.strings(), t(NOW), 80);
@@ -324,10 +289,136 @@ fn the_summary_and_the_overdue_wait_say_what_to_do() {
       · Title of delete-esim (to do)
       · Title of keep-proof (to do)
 
-    Waiting since 2026-12-01 (8 days); the confirmation is expected by 2026-12-06.
-    Overdue: the confirmation was expected by 2026-12-06 (3 days ago).
-    Contact customer service and give your request reference: phone 3900 · https://example.invalid/support
+    Waiting since 2026-12-01 (8 days); the answer is expected by 2026-12-06.
+    Overdue: the answer was expected by 2026-12-06 (3 days ago).
+    Contact customer service and give them: Request reference AB1234
+    Customer service: phone 3900 · https://example.invalid/support
     ");
+    let zh = screens::summary(&w.session, Lang::ZhCn.strings(), later);
+    assert!(
+        zh.ends_with("已逾期：答复原应在 2026-12-06 前收到（已过 3 天）。\n请联系客服，并提供：Request reference AB1234\n客服：电话 3900 · https://example.invalid/support"),
+        "{zh}"
+    );
+    // Abroad, the number callable from there, when the checklist has one.
+    let mut abroad = w.session.clone();
+    abroad.checklist.snapshot.contacts.phone_abroad = Some("+33 1 23 45 67 89".into());
+    let zh = screens::summary(&abroad, Lang::ZhCn.strings(), later);
+    assert!(
+        zh.ends_with(
+            "客服：电话 3900 · 从国外拨打 +33 1 23 45 67 89 · https://example.invalid/support"
+        ),
+        "{zh}"
+    );
+    let en = screens::summary(&abroad, Lang::En.strings(), later);
+    assert!(
+        en.ends_with("Customer service: phone 3900 · from abroad +33 1 23 45 67 89 · https://example.invalid/support"),
+        "{en}"
+    );
+    // Before the due date: no notification comes, so it says where the date shows.
+    let waiting = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
+    assert!(
+        waiting.ends_with("simcancel 不会主动通知您：`simcancel sessions` 会显示这个日期。加入日历：simcancel export 0011aabb --format ics -o 提醒.ics"),
+        "{waiting}"
+    );
+    let waiting = screens::summary(&w.session, Lang::En.strings(), t(NOW));
+    assert!(
+        waiting.ends_with("simcancel sends no notification: `simcancel sessions` shows this date. To put it in your calendar: simcancel export 0011aabb --format ics -o reminders.ics"),
+        "{waiting}"
+    );
+}
+
+#[test]
+fn an_overdue_wait_without_a_reference_says_what_to_give_instead() {
+    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n5\n");
+    let mut w = walk(&script);
+    for r in &mut w.session.steps {
+        r.inputs.clear();
+    }
+    w.session.checklist.snapshot.contacts = Default::default();
+    let later = t("2026-12-09T10:00:00+01:00");
+    let en = screens::summary(&w.session, Lang::En.strings(), later);
+    assert!(
+        en.ends_with("Contact customer service about your request (no reference was recorded here: give your name and the line's number).\nhttps://example.invalid/support"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_value_can_be_cleared_and_the_prompt_says_how() {
+    // Submit with an e-mail, back from the wait step to submit, keep the reference (Enter)
+    // and clear the e-mail with `-`.
+    let script = format!("{TO_SUBMIT}AB1234\nme@example.org\n1\n1\n4\n\n-\n5\n");
+    let w = walk(&script);
+    assert_eq!(w.outcome, Outcome::Paused, "{}", w.output);
+    let submit = w.session.record("submit").expect("submit");
+    assert_eq!(
+        submit.inputs.get("reference").map(String::as_str),
+        Some("AB1234")
+    );
+    assert!(!submit.inputs.contains_key("email"), "{:?}", submit.inputs);
+    assert!(
+        w.output.contains(
+            "E-mail used (Enter keeps it; - clears it) [me@example.org]: Cleared: E-mail used."
+        ),
+        "{}",
+        w.output
+    );
+    // The required reference cannot be cleared, so its prompt does not offer it.
+    assert!(w.output.contains("Request reference (required) [AB1234]: "));
+    let cleared = w.session.events.iter().any(|e| {
+        matches!(&e.kind, EventKind::InputRecorded { input, cleared: true, .. } if input == "email")
+    });
+    assert!(cleared, "the clearing is in the log");
+}
+
+#[test]
+fn a_name_in_chinese_characters_is_checked_before_it_goes_on_a_french_letter() {
+    let mut session = new_session();
+    let submit = session
+        .checklist
+        .snapshot
+        .steps
+        .iter_mut()
+        .find(|st| st.id == "submit")
+        .expect("submit");
+    submit.inputs[1].id = "holder_name".into();
+    // 张伟 refused at the question, then typed in Latin letters.
+    let script = format!("{TO_SUBMIT}AB1234\n张伟\nn\nZHANG Wei\n5\n");
+    let w = walk_on(session, &script, Lang::ZhCn);
+    let submit = w.session.record("submit").expect("submit");
+    assert_eq!(
+        submit.inputs.get("holder_name").map(String::as_str),
+        Some("ZHANG Wei")
+    );
+    assert!(
+        w.output.contains("寄给法国运营商的信件需要拉丁字母的姓名"),
+        "{}",
+        w.output
+    );
+}
+
+#[test]
+fn a_command_with_a_placeholder_id_gets_the_session_id() {
+    let mut w = walk(TO_SUBMIT);
+    w.session.checklist.snapshot.steps[5].body = crate::checklist::Text(vec![
+        (
+            "en".into(),
+            "Keep an export (`simcancel export <id> --format html`); `simcancel guide <id>` opens another checklist.".into(),
+        ),
+        ("zh-CN".into(), "保存导出记录（`simcancel export <编号> --format html`）。".into()),
+    ]);
+    let en = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 200);
+    assert!(
+        en.contains("`simcancel export 0011aabb --format html`"),
+        "{en}"
+    );
+    // Only session commands: a checklist id is not a session id.
+    assert!(en.contains("`simcancel guide <id>`"), "{en}");
+    let zh = screens::step_screen(&w.session, 5, Lang::ZhCn.strings(), t(NOW), 200);
+    assert!(
+        zh.contains("simcancel export 0011aabb --format html"),
+        "{zh}"
+    );
 }
 
 #[test]
@@ -335,7 +426,7 @@ fn the_walk_speaks_chinese() {
     let w = walk_on(new_session(), "2\n2\n", Lang::ZhCn);
     assert!(w.output.contains("接下来做什么？"), "{}", w.output);
     assert!(w.output.contains("1. 已完成"), "{}", w.output);
-    assert!(w.output.contains("编号 [1]"), "{}", w.output);
+    assert!(w.output.contains("编号 [1]："), "{}", w.output);
     let w = walk_on(new_session(), "2\n2\n1\n2\n没有账户\n5\n", Lang::ZhCn);
     let summary = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
     assert!(

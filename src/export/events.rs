@@ -26,17 +26,23 @@ pub(super) fn event_text<'a>(
             let label = labels::answer(q, answer, s);
             fill(x.ev_answered, &[("question", &text), ("answer", &label)])
         }
-        EventKind::InputRecorded { step, input } => {
+        EventKind::InputRecorded {
+            step,
+            input,
+            cleared,
+        } => {
             let label = session
                 .checklist
                 .snapshot
                 .step(step)
                 .and_then(|st| st.inputs.iter().find(|i| &i.id == input))
                 .map_or(input.as_str(), |i| i.label.get(s.tag()));
-            fill(
-                x.ev_input_recorded,
-                &[("step", &title(step)), ("input", &label)],
-            )
+            let template = if *cleared {
+                x.ev_input_cleared
+            } else {
+                x.ev_input_recorded
+            };
+            fill(template, &[("step", &title(step)), ("input", &label)])
         }
         EventKind::StepDone { step } => fill(x.ev_step_done, &[("step", &title(step))]),
         EventKind::StepSkipped { step } => fill(x.ev_step_skipped, &[("step", &title(step))]),
@@ -52,10 +58,20 @@ pub(super) fn event_text<'a>(
             x.ev_wait_started,
             &[("step", &title(step)), ("due", &human_time(due))],
         ),
-        EventKind::ConfirmationReceived { step, on } => fill(
-            x.ev_confirmation_received,
-            &[("step", &title(step)), ("on", on)],
-        ),
+        EventKind::ConfirmationReceived { step, on, outcome } => match outcome {
+            Some(o) => fill(
+                x.ev_confirmation_outcome,
+                &[
+                    ("step", &title(step)),
+                    ("on", on),
+                    ("outcome", &labels::wait_outcome(*o, s)),
+                ],
+            ),
+            None => fill(
+                x.ev_confirmation_received,
+                &[("step", &title(step)), ("on", on)],
+            ),
+        },
         EventKind::Paused => x.ev_paused.to_string(),
         EventKind::Completed => x.ev_completed.to_string(),
         EventKind::Abandoned => x.ev_abandoned.to_string(),

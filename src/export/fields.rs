@@ -189,9 +189,15 @@ impl Record {
             .collect()
     }
 
-    /// A waiting period's facts, in order: expected, began, due, received.
-    pub fn wait_fields<'a>(&'a self, w: &'a WaitRow) -> [Field<'a>; 4] {
+    /// A waiting period's facts, in order: expected, began, due, received, outcome. A wait
+    /// that ended without a confirmation says how (skipped) rather than "not received yet".
+    pub fn wait_fields<'a>(&'a self, st: &StepRow, w: &'a WaitRow) -> [Field<'a>; 5] {
         let x = &self.strings.export;
+        let received = match (w.received, st.status) {
+            (Some(d), _) => d.to_string().into(),
+            (None, StepStatus::Pending) => Cow::Borrowed(x.not_received),
+            (None, status) => Cow::Borrowed(self.step_status_label(status)),
+        };
         let expected = w
             .expected
             .as_deref()
@@ -203,10 +209,11 @@ impl Record {
             Field::text(x.expected, expected),
             Field::text(x.began, time_or(w.began.as_ref(), x.none)),
             Field::text(x.due, time_or(w.due.as_ref(), x.none)),
+            Field::text(x.received, received),
             Field::text(
-                x.received,
-                w.received
-                    .map_or(Cow::Borrowed(x.not_received), |d| d.to_string().into()),
+                x.outcome,
+                w.outcome
+                    .map_or(x.none, |o| labels::wait_outcome(o, self.strings)),
             ),
         ]
     }
@@ -278,5 +285,78 @@ mod tests {
             .into_iter()
             .find(|f| f.label == "Customer service");
         assert_eq!(contact.map(|f| f.value), Some(Value::Text("none".into())));
+    }
+
+    /// Issue 15: a wait the answers ruled out (porting, when the number is not kept) showed
+    /// as "not received" in a finished record.
+    #[test]
+    fn a_wait_that_does_not_apply_is_never_shown_as_open() {
+        let mut s = fixtures::completed();
+        let snap = &mut s.checklist.snapshot;
+        let mut porting = snap.step("wait-confirmation").expect("wait step").clone();
+        porting.id = "wait-porting".into();
+        porting.title = crate::checklist::Text(vec![
+            ("en".into(), "Wait for the number to move".into()),
+            ("zh-CN".into(), "等待号码转出".into()),
+        ]);
+        porting.when = vec![crate::checklist::Condition {
+            question: "keep_number".into(),
+            any_of: vec![crate::checklist::Answer::Bool(true)],
+        }];
+        snap.steps.push(porting);
+        s.steps.push(crate::session::StepRecord {
+            id: "wait-porting".into(),
+            status: StepStatus::NotApplicable,
+            ..Default::default()
+        });
+        for lang in [Lang::En, Lang::ZhCn] {
+            let r = Record::build(&s, &options(lang, false));
+            let waits: Vec<&str> = r.waits().map(|(st, _)| st.id.as_str()).collect();
+            assert_eq!(waits, vec!["wait-confirmation"]);
+            assert!(r.reminders.iter().all(|m| m.step != "wait-porting"));
+            let title = if lang == Lang::En {
+                "Wait for the number to move"
+            } else {
+                "等待号码转出"
+            };
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let out = testing::render(format, &s, lang);
+                let waits_section = out
+                    .split(r.strings.export.waits)
+                    .nth(1)
+                    .and_then(|rest| rest.split(r.strings.export.events).next())
+                    .unwrap_or_else(|| panic!("{format:?}: no waits section:\n{out}"));
+                assert!(!waits_section.contains(title), "{format:?}:\n{out}");
+                assert!(
+                    !waits_section.contains(r.strings.export.not_received),
+                    "{format:?}:\n{out}"
+                );
+                // The step itself is listed as not applicable, not as open.
+                assert!(out.contains(title), "{format:?}:\n{out}");
+            }
+            let json = testing::render(Format::Json, &s, lang);
+            let doc: serde_json::Value = serde_json::from_str(&json).expect("json");
+            let waits = doc["waits"].as_array().expect("waits");
+            assert_eq!(waits.len(), 1, "{json}");
+        }
+    }
+
+    #[test]
+    fn a_skipped_wait_says_skipped_rather_than_not_received() {
+        let mut s = fixtures::completed();
+        let rec = s
+            .steps
+            .iter_mut()
+            .find(|r| r.id == "wait-confirmation")
+            .expect("wait");
+        rec.status = StepStatus::Skipped;
+        rec.skip_reason = Some("confirmed by phone".into());
+        if let Some(w) = &mut rec.wait {
+            w.received = None;
+        }
+        let r = Record::build(&s, &options(Lang::ZhCn, false));
+        let (st, w) = r.waits().next().expect("wait");
+        let received = r.wait_fields(st, w)[3].value.clone();
+        assert_eq!(received, Value::Text("已跳过".into()));
     }
 }

@@ -233,7 +233,7 @@ impl Exporter for Html {
             let _ = writeln!(o, "<p>{}</p>", e(none));
         } else {
             o.push_str("<table>\n<thead><tr>");
-            for h in [x.step, x.expected, x.began, x.due, x.received] {
+            for h in [x.step, x.expected, x.began, x.due, x.received, x.outcome] {
                 let _ = write!(o, "<th scope=\"col\">{}</th>", e(h));
             }
             o.push_str("</tr></thead>\n<tbody>\n");
@@ -248,8 +248,12 @@ impl Exporter for Html {
                     st.number,
                     e(&st.title)
                 );
-                for f in r.wait_fields(w) {
+                for f in r.wait_fields(st, w) {
                     let cell = match &f.value {
+                        // A length (`5 天`) is one unit: not broken between number and word.
+                        Value::Text(t) if f.label == x.expected => {
+                            format!("<span class=\"nw\">{}</span>", escape(t))
+                        }
                         Value::Text(t) => time_cell(t),
                         other => value(other),
                     };

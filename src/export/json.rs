@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{AnswerRow, ChecklistInfo, Error, EventRow, Exporter, Record, Reminder, StepRow};
 use crate::checklist::Confidence;
-use crate::session::{SessionStatus, Timestamp};
+use crate::session::{SessionStatus, Timestamp, WaitOutcome};
 
 /// The version of the JSON export schema.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -76,6 +76,7 @@ struct WaitPart<'a> {
     began: Option<Timestamp>,
     due: Option<Timestamp>,
     received: Option<NaiveDate>,
+    outcome: Option<WaitOutcome>,
 }
 
 impl Exporter for Json {
@@ -131,6 +132,7 @@ impl Exporter for Json {
                     began: w.began,
                     due: w.due,
                     received: w.received,
+                    outcome: w.outcome,
                 })
                 .collect(),
             events: &r.events,

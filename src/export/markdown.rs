@@ -128,12 +128,12 @@ impl Exporter for Markdown {
         } else {
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
-                x.step, x.expected, x.began, x.due, x.received
+                "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+                x.step, x.expected, x.began, x.due, x.received, x.outcome
             );
             for (st, w) in waits {
                 let _ = write!(o, "| {}. {} |", st.number, escape(&st.title));
-                for f in r.wait_fields(w) {
+                for f in r.wait_fields(st, w) {
                     let _ = write!(o, " {} |", value(&f.value));
                 }
                 o.push('\n');

@@ -14,7 +14,9 @@ use crate::checklist::{Answer, Confidence, Footnotes, Phase, Source, Step};
 use crate::i18n::Strings;
 use crate::labels;
 use crate::labels::SourceText;
-use crate::session::{Event, Progress, Session, SessionStatus, StepRecord, StepStatus, Timestamp};
+use crate::session::{
+    Event, Progress, Session, SessionStatus, StepRecord, StepStatus, Timestamp, WaitOutcome,
+};
 
 /// The checklist a session followed, as the record shows it.
 #[derive(Clone, Debug, Serialize)]
@@ -135,6 +137,8 @@ pub struct WaitRow {
     pub due: Option<Timestamp>,
     /// The day the confirmation came.
     pub received: Option<NaiveDate>,
+    /// What that answer said, when the person recorded it.
+    pub outcome: Option<WaitOutcome>,
 }
 
 /// One step of the record.
@@ -303,10 +307,12 @@ impl Record {
         }
     }
 
-    /// The steps that have a waiting period.
+    /// The steps that have a waiting period and apply: a wait the answers ruled out is no
+    /// wait, and listing it would show it as open in a finished record.
     pub fn waits(&self) -> impl Iterator<Item = (&StepRow, &WaitRow)> {
         self.steps
             .iter()
+            .filter(|st| st.status != StepStatus::NotApplicable)
             .filter_map(|st| st.wait.as_ref().map(|w| (st, w)))
     }
 }
@@ -376,6 +382,7 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
         began: None,
         due: None,
         received: None,
+        outcome: None,
     });
     if let Some(r) = record {
         for def in &step.inputs {
@@ -415,6 +422,7 @@ fn step_row(number: usize, step: &Step, record: Option<&StepRecord>, options: &O
                 began: Some(w.began),
                 due: Some(w.due),
                 received: w.received,
+                outcome: w.outcome,
             });
         }
     }

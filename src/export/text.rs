@@ -212,7 +212,7 @@ impl Exporter for PlainText {
         for (st, w) in r.waits() {
             any = true;
             wrap(&mut o, &format!("{}. ", st.number), "   ", &st.title);
-            for f in &r.wait_fields(w) {
+            for f in &r.wait_fields(st, w) {
                 wrap(&mut o, "   ", "     ", &labelled(f));
             }
         }

@@ -19,8 +19,12 @@ pub struct Catalog {
     pub validate_no_files: &'static str,
     /// A checklist file skipped while loading the catalogue. {path} {count}
     pub skipped_file: &'static str,
-    /// Unknown checklist id. {id} {known}
+    /// No checklist matches, and none comes close. {id} {known}
     pub unknown_checklist: &'static str,
+    /// No checklist is named so; these come close. {id} {ids}
+    pub did_you_mean: &'static str,
+    /// Between two suggestions: " or ".
+    pub or: &'static str,
     /// Something given as an id that cannot be one. {id}
     pub not_an_id: &'static str,
     /// A name that matches several checklists. {query} {ids}
@@ -214,6 +218,10 @@ pub struct Problems {
     pub unknown_placeholder: &'static str,
     /// A letter template opens `{{` without closing it on the line.
     pub unclosed_placeholder: &'static str,
+    /// `{directive}` (the whole `{{if …}}`), `{known}`: a template section tests an unknown name.
+    pub unknown_condition: &'static str,
+    /// A template's `{{if}}` and `{{end}}` are not paired, nested or alone on their lines.
+    pub unpaired_section: &'static str,
 }
 
 /// Why a file or folder could not be read (the checklist module's `ReadError`; its `Other` case is

@@ -21,7 +21,9 @@ mod zh_cn;
 use std::fmt::{self, Write as _};
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
-pub use record::{Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses};
+pub use record::{
+    Export, FieldLabels, Letter, LetterKinds, SessionStatuses, StepStatuses, WaitOutcomes,
+};
 pub use report::{NewChecklist, Report};
 pub use walk::{Guide, Sessions};
 pub use words::{Citations, Durations, Flags, Kinds};
@@ -120,6 +122,15 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
     out
 }
 
+/// Whether `text` holds Chinese characters (the CJK ideographs a name is written in).
+pub fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2FA1F}')
+    })
+}
+
 /// All interface strings of one language, grouped by the part of the program that shows them.
 #[derive(Debug)]
 pub struct Strings {
@@ -167,12 +178,36 @@ pub struct Common {
     pub yes: &'static str,
     /// "no".
     pub no: &'static str,
+    /// The names of the links checklists commonly give.
+    pub links: LinkLabels,
+    /// `simcancel` alone: what it does and the three commands a newcomer needs.
+    pub short_help: &'static str,
     /// Kinds of line.
     pub kinds: Kinds,
     /// Flags.
     pub flags: Flags,
     /// Expected waits.
     pub durations: Durations,
+}
+
+/// What the links a checklist commonly names (`site`, `arcep`, ...) are, in words; other
+/// links are named by their web address's host.
+#[derive(Debug)]
+pub struct LinkLabels {
+    /// `site`: the provider's official site.
+    pub site: &'static str,
+    /// `help`, `support`, `faq`, `refund-help`: its help pages.
+    pub help: &'static str,
+    /// `refund-policy`: its refund policy.
+    pub refund_policy: &'static str,
+    /// `service-public`: the French administration's site.
+    pub service_public: &'static str,
+    /// `arcep`: the telecoms regulator.
+    pub arcep: &'static str,
+    /// `inc-conso`: the national consumer institute.
+    pub inc_conso: &'static str,
+    /// `cedef`: the economy ministry's consumer pages.
+    pub cedef: &'static str,
 }
 
 #[cfg(test)]
@@ -201,6 +236,16 @@ mod tests {
         );
         assert_eq!(Lang::from_env(env(&[("LANG", "C")])), Lang::En);
         assert_eq!(Lang::from_env(env(&[("LANG", "fr_FR.UTF-8")])), Lang::En);
+    }
+
+    #[test]
+    fn chinese_characters_are_told_from_latin_letters() {
+        assert!(has_chinese("张伟"));
+        assert!(has_chinese("Zhang 伟"));
+        assert!(!has_chinese("Zhang Wei"));
+        assert!(!has_chinese("Jean-Pierre Dupont, 75011 Paris"));
+        // Full-width punctuation alone is not a name in Chinese characters.
+        assert!(!has_chinese("；，"));
     }
 
     #[test]

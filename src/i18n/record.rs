@@ -83,6 +83,10 @@ pub struct Export {
     pub received: &'static str,
     /// Shown when the confirmation has not come yet.
     pub not_received: &'static str,
+    /// "Outcome" (what the answer that ended a wait said).
+    pub outcome: &'static str,
+    /// The outcomes of a wait.
+    pub outcomes: WaitOutcomes,
     /// "Event log".
     pub events: &'static str,
     /// Event log summary line; `{n}`.
@@ -99,6 +103,8 @@ pub struct Export {
     pub ev_answered: &'static str,
     /// `{step}`, `{input}`.
     pub ev_input_recorded: &'static str,
+    /// `{step}`, `{input}`: the person cleared a value.
+    pub ev_input_cleared: &'static str,
     /// `{step}`.
     pub ev_step_done: &'static str,
     /// `{step}`.
@@ -113,6 +119,8 @@ pub struct Export {
     pub ev_wait_started: &'static str,
     /// `{step}`, `{on}`.
     pub ev_confirmation_received: &'static str,
+    /// `{step}`, `{on}`, `{outcome}`: the answer came and the person said what it said.
+    pub ev_confirmation_outcome: &'static str,
     /// "Paused".
     pub ev_paused: &'static str,
     /// "Completed".
@@ -163,6 +171,19 @@ pub struct SessionStatuses {
     pub abandoned: &'static str,
 }
 
+/// What the answer that ended a wait said, as the guide offers it and the record shows it.
+#[derive(Debug)]
+pub struct WaitOutcomes {
+    /// Done as asked.
+    pub granted: &'static str,
+    /// Refused.
+    pub refused: &'static str,
+    /// Store credit or points only.
+    pub store_credit: &'static str,
+    /// Only partly.
+    pub partial: &'static str,
+}
+
 /// The status of a step, in the record.
 #[derive(Debug)]
 pub struct StepStatuses {
@@ -176,25 +197,49 @@ pub struct StepStatuses {
     pub not_applicable: &'static str,
 }
 
-/// The frame of `letter`: headings around the French letter and its translation.
+/// The frame of `letter`: headings around the text to send and its translation, and what
+/// `letter` says beside them.
 #[derive(Debug)]
 pub struct Letter {
-    /// Heading above the French text; `{kind}`.
-    pub french_heading: &'static str,
+    /// Heading above a registered letter to a French operator; `{language}`.
+    pub heading_letter: &'static str,
+    /// Heading above a request to paste into a seller's form or chat; `{language}`.
+    pub heading_request: &'static str,
+    /// Heading above an e-mail; `{language}`.
+    pub heading_email: &'static str,
+    /// The name of French, for `{language}`.
+    pub french: &'static str,
+    /// The name of English, for `{language}`.
+    pub english: &'static str,
     /// Heading above the translation.
     pub translation_heading: &'static str,
-    /// Under the translation heading: send the French text, not this one.
+    /// Under the translation heading: send the text above (in `{language}`), not this one.
     pub translation_note: &'static str,
+    /// After the letter: where the operator's address or e-mail comes from. {sources}
+    pub contacts_source: &'static str,
     /// "letter" and "e-mail", for `{kind}`.
     pub kinds: LetterKinds,
     /// The missing-value mark in the translation; `{what}`.
     pub missing: &'static str,
     /// What each missing value is.
     pub fields: FieldLabels,
-    /// Printed on stderr when values are missing; `{n}`.
+    /// Printed on stderr when values are missing; `{n}`, `{mark}` (the mark in the text to
+    /// send).
     pub missing_count: &'static str,
+    /// Printed on stderr when the holder's name is in Chinese characters.
+    pub chinese_name: &'static str,
     /// How the translation writes the date: a chrono `strftime` pattern.
     pub date_format: &'static str,
+    /// Who to write to when the checklist names no provider (the generic one).
+    pub your_operator: &'static str,
+    /// Error: no letter fits the checklist; `{checklist}`, `{provider}`.
+    pub no_letter: &'static str,
+    /// Error: an e-mail was asked for a French operator without a known address; `{id}`
+    /// (the session), `{provider}`.
+    pub no_email_french: &'static str,
+    /// Error: an e-mail was asked for a seller abroad without a known address; `{id}`,
+    /// `{provider}`.
+    pub no_email_abroad: &'static str,
     /// Error: no template of that name; `{name}`, `{kind}`, `{searched}`.
     pub no_template: &'static str,
     /// Error: a template file exists but cannot be read; `{path}`, `{reason}`.
@@ -219,6 +264,10 @@ pub struct FieldLabels {
     pub customer_number: &'static str,
     /// The online request's reference.
     pub reference: &'static str,
+    /// A travel eSIM's order number.
+    pub order_number: &'static str,
+    /// Why the refund is asked for.
+    pub reason: &'static str,
     /// The operator's name.
     pub operator_name: &'static str,
     /// The operator's postal address for cancellations.

@@ -53,8 +53,31 @@ pub struct Guide {
     pub future_date: &'static str,
     /// A required input was left empty.
     pub input_required: &'static str,
-    /// `{value}` does not match the input's pattern.
+    /// `{value}` does not match the input's pattern; `{help}` says what the form is, `{n}`
+    /// is how many characters were typed (spaces not counted).
     pub input_pattern: &'static str,
+    /// `{value}` does not match the input's pattern, which has no help text.
+    pub input_pattern_no_help: &'static str,
+    /// After the prompt of an input that has a value: how to clear it.
+    pub input_clear_hint: &'static str,
+    /// `{label}`: the value was cleared.
+    pub input_cleared: &'static str,
+    /// `{value}`: the value was recorded in another form than typed (a phone number).
+    pub input_saved_as: &'static str,
+    /// Asked when the holder's name is typed in Chinese characters (default no: type again).
+    pub chinese_name_confirm: &'static str,
+    /// `{date}`, `{began}`: the day given is before the wait began.
+    pub before_wait: &'static str,
+    /// The question after the day the answer came: what did it say?
+    pub outcome_prompt: &'static str,
+    /// Key hints under a menu of the walk (Esc pauses).
+    pub keys_menu_pause: &'static str,
+    /// Key hints under a menu whose Esc cancels.
+    pub keys_menu_cancel: &'static str,
+    /// Key hints under a picker (type to filter, Esc cancels).
+    pub keys_pick: &'static str,
+    /// A picker's filter matches nothing.
+    pub no_match: &'static str,
     /// Marks an input as required, after its label.
     pub input_required_mark: &'static str,
     /// Heading of the links of a step.
@@ -63,18 +86,29 @@ pub struct Guide {
     pub contact: &'static str,
     /// Label of the phone number.
     pub phone: &'static str,
+    /// Label of the number callable from abroad.
+    pub phone_abroad: &'static str,
     /// Label of the e-mail address.
     pub email: &'static str,
     /// `{began}`, `{days}`, `{due}`: a wait in progress.
     pub waiting: &'static str,
     /// `{due}`, `{days}`: the wait is over without a confirmation.
     pub overdue: &'static str,
-    /// What to do when overdue: contact customer service (`{contact}`).
-    pub overdue_contact: &'static str,
+    /// What to give customer service when overdue: `{refs}`, the references recorded.
+    pub overdue_refs: &'static str,
+    /// What to say to customer service when overdue and no reference was recorded.
+    pub overdue_no_refs: &'static str,
+    /// While waiting: nothing notifies; where the date shows, and how to put it in a
+    /// calendar (`{id}`, the session).
+    pub wait_calendar: &'static str,
+    /// Between a label and its value (`: `, `：`).
+    pub colon: &'static str,
     /// What to do when overdue and the checklist names no contact.
     pub overdue_no_contact: &'static str,
     /// `{date}`: the confirmation came that day.
     pub received_on: &'static str,
+    /// `{date}`, `{outcome}`: the answer came that day and said this.
+    pub received_on_outcome: &'static str,
     /// `{id}`, `{name}`, `{started}`, `{progress}`: the first line of the resume summary.
     pub summary_title: &'static str,
     /// `{title}`, `{status}`: a summary line of a step not reached yet.
@@ -115,6 +149,10 @@ pub struct Guide {
     pub pick_eof: &'static str,
     /// End of input in the session picker.
     pub pick_session_eof: &'static str,
+    /// Esc in the checklist picker: nothing was started.
+    pub pick_cancelled: &'static str,
+    /// Esc in the session picker: nothing was resumed.
+    pub pick_session_cancelled: &'static str,
     /// Plain mode: the prompt for a menu number.
     pub plain_number: &'static str,
     /// Plain mode, `{n}`: a menu answer that is not a number from 1 to n.

@@ -10,7 +10,7 @@ use crate::i18n::{Strings, fill};
 
 mod citations;
 
-use crate::session::{SessionStatus, StepStatus};
+use crate::session::{SessionStatus, StepStatus, WaitOutcome};
 pub use citations::SourceText;
 
 /// A phase, as step headers and records name it.
@@ -120,6 +120,41 @@ pub fn wait(d: WaitDuration, s: &Strings) -> String {
     }
 }
 
+/// What the answer that ended a wait said.
+pub fn wait_outcome(outcome: WaitOutcome, s: &Strings) -> &'static str {
+    let o = &s.export.outcomes;
+    match outcome {
+        WaitOutcome::Granted => o.granted,
+        WaitOutcome::Refused => o.refused,
+        WaitOutcome::StoreCredit => o.store_credit,
+        WaitOutcome::Partial => o.partial,
+    }
+}
+
+/// A checklist's link in words: what the common names (`site`, `arcep`, ...) are, and
+/// any other by its web address's host, so no file key shows as a label.
+pub fn link(name: &str, url: &str, s: &Strings) -> String {
+    let l = &s.common.links;
+    let known = match name {
+        "site" => Some(l.site),
+        "help" | "support" | "faq" | "refund-help" => Some(l.help),
+        "refund-policy" => Some(l.refund_policy),
+        "service-public" => Some(l.service_public),
+        "arcep" => Some(l.arcep),
+        "inc-conso" => Some(l.inc_conso),
+        "cedef" => Some(l.cedef),
+        _ => None,
+    };
+    match known {
+        Some(label) => label.to_string(),
+        None => {
+            let host = url.split("://").nth(1).unwrap_or(url);
+            let host = host.split(['/', '?', '#']).next().unwrap_or(host);
+            host.trim_start_matches("www.").to_string()
+        }
+    }
+}
+
 /// A step's conditions in words: each question's text and the answers that let the step
 /// apply (`"Keep your number?": yes`), never the ids a checklist writes.
 pub fn conditions(when: &[Condition], checklist: &Checklist, s: &Strings) -> String {
@@ -174,5 +209,22 @@ mod tests {
         assert_eq!(wait(w("36h"), en), "36 hours");
         assert_eq!(wait(w("48h"), zh), "2 天");
         assert_eq!(wait(w("1w"), zh), "1 周");
+    }
+    #[test]
+    fn links_are_named_in_words_or_by_their_host() {
+        let zh = Lang::ZhCn.strings();
+        assert_eq!(link("site", "https://www.free.fr/", zh), "官网");
+        assert_eq!(
+            link("arcep", "https://arcep.fr/x.html", zh),
+            "法国电信监管机构 ARCEP"
+        );
+        assert_eq!(
+            link("sim-swap", "https://www.example.org/a/b?c", zh),
+            "example.org"
+        );
+        assert_eq!(
+            link("help", "https://x.example", Lang::En.strings()),
+            "Help pages"
+        );
     }
 }

@@ -8,8 +8,11 @@ use super::{Error, Kind};
 use crate::checklist::{Diagnostic, Problem, ReadError, Severity, Sources};
 use crate::fsutil::{self, Links, OpenError};
 
-/// The template name used when a checklist names none.
+/// The French cancellation letter: the template of French lines whose checklist names none.
 pub const DEFAULT_TEMPLATE: &str = "generic";
+
+/// The English refund request: the template of travel eSIMs whose checklist names none.
+pub const TRAVEL_TEMPLATE: &str = "travel-refund";
 
 /// Whether `path` is named like a letter template: `<name>.<letter|email>.<lang>.txt`.
 pub fn is_template_file(path: &Path) -> bool {
@@ -118,18 +121,22 @@ impl TemplateDirs {
 
 /// The templates compiled into the binary.
 fn bundled(name: &str, kind: Kind, tag: &str) -> Option<&'static str> {
-    if name != DEFAULT_TEMPLATE {
-        return None;
+    macro_rules! file {
+        ($f:literal) => {
+            include_str!(concat!("../../checklists/letters/", $f))
+        };
     }
-    Some(match (kind, tag) {
-        (Kind::Letter, "fr") => include_str!("../../checklists/letters/generic.letter.fr.txt"),
-        (Kind::Letter, "en") => include_str!("../../checklists/letters/generic.letter.en.txt"),
-        (Kind::Letter, "zh-CN") => {
-            include_str!("../../checklists/letters/generic.letter.zh-CN.txt")
-        }
-        (Kind::Email, "fr") => include_str!("../../checklists/letters/generic.email.fr.txt"),
-        (Kind::Email, "en") => include_str!("../../checklists/letters/generic.email.en.txt"),
-        (Kind::Email, "zh-CN") => include_str!("../../checklists/letters/generic.email.zh-CN.txt"),
+    Some(match (name, kind, tag) {
+        (DEFAULT_TEMPLATE, Kind::Letter, "fr") => file!("generic.letter.fr.txt"),
+        (DEFAULT_TEMPLATE, Kind::Letter, "en") => file!("generic.letter.en.txt"),
+        (DEFAULT_TEMPLATE, Kind::Letter, "zh-CN") => file!("generic.letter.zh-CN.txt"),
+        (DEFAULT_TEMPLATE, Kind::Email, "fr") => file!("generic.email.fr.txt"),
+        (DEFAULT_TEMPLATE, Kind::Email, "en") => file!("generic.email.en.txt"),
+        (DEFAULT_TEMPLATE, Kind::Email, "zh-CN") => file!("generic.email.zh-CN.txt"),
+        (TRAVEL_TEMPLATE, Kind::Letter, "en") => file!("travel-refund.letter.en.txt"),
+        (TRAVEL_TEMPLATE, Kind::Letter, "zh-CN") => file!("travel-refund.letter.zh-CN.txt"),
+        (TRAVEL_TEMPLATE, Kind::Email, "en") => file!("travel-refund.email.en.txt"),
+        (TRAVEL_TEMPLATE, Kind::Email, "zh-CN") => file!("travel-refund.email.zh-CN.txt"),
         _ => return None,
     })
 }
@@ -140,12 +147,20 @@ mod tests {
 
     #[test]
     fn every_bundled_template_is_valid() {
-        for kind in [Kind::Letter, Kind::Email] {
-            for tag in ["fr", "en", "zh-CN"] {
-                let src = bundled(DEFAULT_TEMPLATE, kind, tag).expect("bundled template");
-                assert_eq!(check_template(src), vec![], "{kind:?} {tag}");
+        let files = [
+            (DEFAULT_TEMPLATE, &["fr", "en", "zh-CN"][..]),
+            (TRAVEL_TEMPLATE, &["en", "zh-CN"][..]),
+        ];
+        for (name, tags) in files {
+            for kind in [Kind::Letter, Kind::Email] {
+                for tag in tags {
+                    let src = bundled(name, kind, tag).expect("bundled template");
+                    assert_eq!(check_template(src), vec![], "{name} {kind:?} {tag}");
+                }
             }
         }
+        // A seller abroad gets no French text.
+        assert_eq!(bundled(TRAVEL_TEMPLATE, Kind::Letter, "fr"), None);
     }
 
     #[test]

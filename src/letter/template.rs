@@ -1,10 +1,12 @@
-//! The template language: text with `{{placeholder}}`s, checked (every placeholder known
-//! and closed on its line) and filled in French or in the person's language.
+//! The template language: text with `{{placeholder}}`s and `{{if name}}` … `{{end}}`
+//! sections, checked (every placeholder and test known, every placeholder closed on its
+//! line, sections paired, not nested and each on lines of their own) and filled in the
+//! language of the text to send or in the person's.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::fields::{Field, Values};
-use crate::checklist::{Problem, line_col};
+use super::fields::{Field, Test, Values};
+use crate::checklist::Problem;
 use crate::i18n::{self, Strings};
 
 /// A problem in a template, with its 1-based line and column (in characters).
@@ -18,29 +20,60 @@ pub struct TemplateProblem {
     pub problem: Problem,
 }
 
-/// One piece of a parsed template.
+/// One piece of a parsed line.
 enum Piece<'a> {
     Text(&'a str),
     Field(Field),
 }
 
-/// Splits a template into text and fields, reporting every unknown or unclosed placeholder.
-fn parse(src: &str) -> (Vec<Piece<'_>>, Vec<TemplateProblem>) {
+/// A line that opens or closes a section; what is between its braces decides.
+enum Directive {
+    /// `{{if name}}`, with the test, or the name when no test has it.
+    If(Result<Test, String>),
+    /// `{{end}}`.
+    End,
+}
+
+impl Directive {
+    /// What the braces' content `inner` (trimmed) says, if it is a directive.
+    fn of(inner: &str) -> Option<Directive> {
+        if inner == "end" {
+            return Some(Directive::End);
+        }
+        let name = inner.strip_prefix("if")?;
+        if !(name.is_empty() || name.starts_with(char::is_whitespace)) {
+            return None;
+        }
+        let name = name.trim();
+        Some(Directive::If(Test::from_name(name).ok_or(name.to_string())))
+    }
+
+    /// The directive a whole line is, if it holds nothing else.
+    fn line(line: &str) -> Option<(Directive, usize)> {
+        let trimmed = line.trim();
+        let inner = trimmed.strip_prefix("{{")?.strip_suffix("}}")?;
+        if inner.contains("{{") || inner.contains("}}") {
+            return None;
+        }
+        let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
+        Directive::of(inner.trim()).map(|d| (d, col))
+    }
+}
+
+/// Splits one line into text and fields, reporting each unknown or unclosed placeholder,
+/// and each section directive that does not stand alone on its line, by column.
+fn parse_line(line: &str) -> (Vec<Piece<'_>>, Vec<(usize, Problem)>) {
     let mut pieces = Vec::new();
     let mut problems = Vec::new();
-    let mut rest = src;
+    let col = |at: usize| line[..at].chars().count() + 1;
+    let mut rest = line;
     let mut offset = 0;
     while let Some(open) = rest.find("{{") {
         pieces.push(Piece::Text(&rest[..open]));
         let after = &rest[open + 2..];
         let at = offset + open;
-        let Some(close) = after.find("}}").filter(|c| !after[..*c].contains('\n')) else {
-            let (line, col) = line_col(src, at);
-            problems.push(TemplateProblem {
-                line,
-                col,
-                problem: Problem::UnclosedPlaceholder,
-            });
+        let Some(close) = after.find("}}") else {
+            problems.push((col(at), Problem::UnclosedPlaceholder));
             pieces.push(Piece::Text(&rest[open..open + 2]));
             offset = at + 2;
             rest = after;
@@ -49,16 +82,15 @@ fn parse(src: &str) -> (Vec<Piece<'_>>, Vec<TemplateProblem>) {
         let name = after[..close].trim();
         match Field::from_name(name) {
             Some(f) => pieces.push(Piece::Field(f)),
-            None => {
-                let (line, col) = line_col(src, at);
-                problems.push(TemplateProblem {
-                    line,
-                    col,
-                    problem: Problem::UnknownPlaceholder {
-                        name: name.to_string(),
-                    },
-                });
+            None if Directive::of(name).is_some() => {
+                problems.push((col(at), Problem::UnpairedSection));
             }
+            None => problems.push((
+                col(at),
+                Problem::UnknownPlaceholder {
+                    name: name.to_string(),
+                },
+            )),
         }
         offset = at + 2 + close + 2;
         rest = &after[close + 2..];
@@ -67,10 +99,43 @@ fn parse(src: &str) -> (Vec<Piece<'_>>, Vec<TemplateProblem>) {
     (pieces, problems)
 }
 
-/// Checks a template: every placeholder known and closed. `validate` reports these as
-/// `path:line:col: message`.
+/// Checks a template: every placeholder known and closed, every section's test known,
+/// sections paired and not nested. `validate` reports these as `path:line:col: message`.
 pub fn check_template(src: &str) -> Vec<TemplateProblem> {
-    parse(src).1
+    let mut problems = Vec::new();
+    let mut report = |line: usize, col: usize, problem: Problem| {
+        problems.push(TemplateProblem { line, col, problem });
+    };
+    let mut open: Option<(usize, usize)> = None;
+    for (i, line) in src.split_inclusive('\n').enumerate() {
+        let n = i + 1;
+        match Directive::line(line) {
+            Some((Directive::If(test), col)) => {
+                if let Err(name) = test {
+                    report(n, col, Problem::UnknownCondition { name });
+                }
+                if open.is_some() {
+                    report(n, col, Problem::UnpairedSection);
+                } else {
+                    open = Some((n, col));
+                }
+            }
+            Some((Directive::End, col)) => {
+                if open.take().is_none() {
+                    report(n, col, Problem::UnpairedSection);
+                }
+            }
+            None => {
+                for (col, problem) in parse_line(line).1 {
+                    report(n, col, problem);
+                }
+            }
+        }
+    }
+    if let Some((line, col)) = open {
+        report(line, col, Problem::UnpairedSection);
+    }
+    problems
 }
 
 /// The language a filled template is written in: the letter's, or the person's.
@@ -83,11 +148,27 @@ pub(super) enum Language<'a> {
 }
 
 impl Language<'_> {
+    /// The language tag a checklist text is read in.
+    fn tag(self) -> &'static str {
+        match self {
+            Language::French => "fr",
+            Language::Person(s) => s.tag(),
+        }
+    }
+
     /// The visible mark of a missing value.
     fn missing(self, f: Field) -> String {
         match self {
             Language::French => format!("[À COMPLÉTER : {}]", f.french()),
             Language::Person(s) => i18n::fill(s.letter.missing, &[("what", &f.label(s))]),
+        }
+    }
+
+    /// The mark of a missing value with `…` for what is missing, as messages show it.
+    pub(super) fn mark(self) -> String {
+        match self {
+            Language::French => "[À COMPLÉTER : …]".to_string(),
+            Language::Person(s) => i18n::fill(s.letter.missing, &[("what", &"…")]),
         }
     }
 
@@ -116,38 +197,55 @@ impl Language<'_> {
     }
 }
 
-/// Fills a template; returns the text and how many values were missing.
+/// Fills a template: sections whose test fails are left out, with their `{{if}}` and
+/// `{{end}}` lines; returns the text and how many values were missing.
 pub(super) fn fill(
     src: &str,
     values: &Values,
     today: NaiveDate,
     lang: Language,
 ) -> (String, usize) {
-    let (pieces, _) = parse(src);
     let mut out = String::with_capacity(src.len() + 256);
     let mut missing = 0;
-    for piece in pieces {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Field(Field::Date) => out.push_str(&lang.date(today)),
-            Piece::Field(f) => match values.get(f) {
-                Some(lines) => {
-                    // On a line of its own, a multi-line value keeps its indentation on every
-                    // line (address blocks); inside a sentence its lines are joined by commas.
-                    let line_start = out.rfind('\n').map_or(0, |i| i + 1);
-                    let prefix = &out[line_start..];
-                    if prefix.chars().all(char::is_whitespace) {
-                        let sep = format!("\n{prefix}");
-                        out.push_str(&lines.join(&sep));
-                    } else {
-                        out.push_str(&lines.join(", "));
+    let mut skipping = false;
+    for line in src.split_inclusive('\n') {
+        match Directive::line(line) {
+            Some((Directive::If(test), _)) => {
+                // `validate` reports an unknown test; such a section is left out.
+                skipping = !test.is_ok_and(|t| values.holds(t));
+                continue;
+            }
+            Some((Directive::End, _)) => {
+                skipping = false;
+                continue;
+            }
+            None if skipping => continue,
+            None => {}
+        }
+        for piece in parse_line(line).0 {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Field(Field::Date) => out.push_str(&lang.date(today)),
+                Piece::Field(f) => match values.get(f, lang.tag()) {
+                    Some(lines) => {
+                        // On a line of its own, a multi-line value keeps its indentation on
+                        // every line (address blocks); inside a sentence its lines are joined
+                        // by commas.
+                        let line_start = out.rfind('\n').map_or(0, |i| i + 1);
+                        let prefix = &out[line_start..];
+                        if prefix.chars().all(char::is_whitespace) {
+                            let sep = format!("\n{prefix}");
+                            out.push_str(&lines.join(&sep));
+                        } else {
+                            out.push_str(&lines.join(", "));
+                        }
                     }
-                }
-                None => {
-                    missing += 1;
-                    out.push_str(&lang.missing(f));
-                }
-            },
+                    None => {
+                        missing += 1;
+                        out.push_str(&lang.missing(f));
+                    }
+                },
+            }
         }
     }
     (out, missing)

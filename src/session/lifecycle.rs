@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::model::{
     ChecklistRef, Event, EventKind, FORMAT_VERSION, Session, SessionStatus, StepRecord, StepStatus,
-    Timestamp, WaitRecord,
+    Timestamp, WaitOutcome, WaitRecord,
 };
 use super::state::{
     Applies, Progress, SessionState, applicability, current_of, progress_of, state_of,
@@ -72,6 +72,9 @@ impl Session {
     }
 
     fn push(&mut self, at: Timestamp, kind: EventKind) {
+        // A changed file is written by this build: a build that cannot read what this one
+        // may have added must refuse it rather than drop it.
+        self.format = FORMAT_VERSION;
         self.updated = at;
         self.events.push(Event { at, kind });
     }
@@ -140,6 +143,26 @@ impl Session {
             EventKind::InputRecorded {
                 step,
                 input: input.to_string(),
+                cleared: false,
+            },
+        );
+    }
+
+    /// Clears an input value the person no longer wants recorded (if there is one).
+    pub fn clear_input(&mut self, idx: usize, input: &str, now: Timestamp) {
+        let Some(rec) = self.steps.get_mut(idx) else {
+            return;
+        };
+        if rec.inputs.remove(input).is_none() {
+            return;
+        }
+        let step = rec.id.clone();
+        self.push(
+            now,
+            EventKind::InputRecorded {
+                step,
+                input: input.to_string(),
+                cleared: true,
             },
         );
     }
@@ -225,13 +248,21 @@ impl Session {
             began: now,
             due,
             received: None,
+            outcome: None,
         });
         let step = rec.id.clone();
         self.push(now, EventKind::WaitStarted { step, due });
     }
 
-    /// Records that the awaited confirmation came on `on`, and marks the step done.
-    pub fn confirmation_received(&mut self, idx: usize, on: NaiveDate, now: Timestamp) {
+    /// Records that the awaited answer came on `on`, saying `outcome` when the person said
+    /// what it was, and marks the step done.
+    pub fn confirmation_received(
+        &mut self,
+        idx: usize,
+        on: NaiveDate,
+        outcome: Option<WaitOutcome>,
+        now: Timestamp,
+    ) {
         let Some(rec) = self.steps.get_mut(idx) else {
             return;
         };
@@ -241,9 +272,10 @@ impl Session {
             began,
             due,
             received: Some(on),
+            outcome,
         });
         let step = rec.id.clone();
-        self.push(now, EventKind::ConfirmationReceived { step, on });
+        self.push(now, EventKind::ConfirmationReceived { step, on, outcome });
         self.mark_done(idx, now);
     }
 
@@ -415,7 +447,7 @@ mod tests {
             "begins once"
         );
         let day = NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
-        s.confirmation_received(6, day, now);
+        s.confirmation_received(6, day, None, now);
         assert_eq!(s.steps[6].status, StepStatus::Done);
         assert_eq!(s.state(now), SessionState::InProgress);
         assert_eq!(s.progress().to_string(), "5/6");
@@ -444,6 +476,19 @@ mod tests {
                 .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
         );
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn an_older_file_is_written_in_this_format_once_it_changes() {
+        let now = t("2026-12-01T09:00:00+01:00");
+        let mut s = Session::start("0011aabb".into(), "en", fixture_ref(), now);
+        s.format = 1;
+        s.steps[0].inputs.insert("note".into(), "x".into());
+        s.clear_input(0, "absent", now);
+        assert_eq!(s.format, 1, "nothing changed");
+        s.clear_input(0, "note", now);
+        assert_eq!(s.format, FORMAT_VERSION);
+        assert!(s.steps[0].inputs.is_empty());
     }
 
     #[test]

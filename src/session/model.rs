@@ -13,8 +13,10 @@ use crate::checklist::{Answer, Answers, Checklist};
 use crate::vocabulary::vocabulary;
 
 /// The session format this build writes. Files with a higher number are refused, never
-/// overwritten.
-pub const FORMAT_VERSION: u32 = 1;
+/// overwritten; older ones are read, and written in this format once they change.
+///
+/// 2: a wait's `outcome`, and the `cleared` and `outcome` fields of two events.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A timestamp with its UTC offset (RFC 3339 in JSON).
 pub type Timestamp = DateTime<FixedOffset>;
@@ -145,6 +147,24 @@ pub struct WaitRecord {
     /// The day the confirmation came, once it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received: Option<NaiveDate>,
+    /// What that answer said, when the person recorded it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<WaitOutcome>,
+}
+
+vocabulary! {
+    /// What the answer that ended a wait said: the request granted, or not quite.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum WaitOutcome {
+        /// Done as asked: cancelled, or refunded in full.
+        Granted => "granted",
+        /// Refused.
+        Refused => "refused",
+        /// Only store credit or points, no money back.
+        StoreCredit => "store-credit",
+        /// Only part of what was asked.
+        Partial => "partial",
+    }
 }
 
 /// One entry of the event log (read by hand, in `wire.rs`).
@@ -179,12 +199,15 @@ pub enum EventKind {
         /// The answer.
         answer: Answer,
     },
-    /// A value was recorded at a step.
+    /// A value was recorded at a step, or cleared.
     InputRecorded {
         /// Step id.
         step: String,
         /// Input id.
         input: String,
+        /// The person cleared the value.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        cleared: bool,
     },
     /// A step was marked done.
     StepDone {
@@ -222,12 +245,15 @@ pub enum EventKind {
         #[serde(with = "timestamp")]
         due: Timestamp,
     },
-    /// The confirmation came.
+    /// The confirmation (or another answer) came.
     ConfirmationReceived {
         /// Step id.
         step: String,
         /// The day it came.
         on: NaiveDate,
+        /// What it said, when the person recorded it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<WaitOutcome>,
     },
     /// The person paused; the session waits for `resume`.
     Paused,

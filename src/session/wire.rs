@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::de::Deserializer;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Event, EventKind, Timestamp};
+use super::model::{Event, EventKind, Timestamp, WaitOutcome};
 use super::timestamp;
 use crate::checklist::Answer;
 
@@ -50,6 +50,9 @@ struct Wire {
     #[serde(default, with = "timestamp::option")]
     due: Option<Timestamp>,
     on: Option<NaiveDate>,
+    #[serde(default)]
+    cleared: bool,
+    outcome: Option<WaitOutcome>,
 }
 
 impl<'de> Deserialize<'de> for Event {
@@ -71,6 +74,7 @@ impl<'de> Deserialize<'de> for Event {
             Type::InputRecorded => EventKind::InputRecorded {
                 step: need(w.step, "step")?,
                 input: need(w.input, "input")?,
+                cleared: w.cleared,
             },
             Type::StepDone => EventKind::StepDone {
                 step: need(w.step, "step")?,
@@ -95,6 +99,7 @@ impl<'de> Deserialize<'de> for Event {
             Type::ConfirmationReceived => EventKind::ConfirmationReceived {
                 step: need(w.step, "step")?,
                 on: need(w.on, "on")?,
+                outcome: w.outcome,
             },
             Type::Paused => EventKind::Paused,
             Type::Completed => EventKind::Completed,
@@ -138,6 +143,12 @@ mod tests {
             EventKind::InputRecorded {
                 step: s(),
                 input: "reference".into(),
+                cleared: false,
+            },
+            EventKind::InputRecorded {
+                step: s(),
+                input: "reference".into(),
+                cleared: true,
             },
             EventKind::StepDone { step: s() },
             EventKind::StepSkipped { step: s() },
@@ -151,6 +162,12 @@ mod tests {
             EventKind::ConfirmationReceived {
                 step: s(),
                 on: t0.date_naive(),
+                outcome: None,
+            },
+            EventKind::ConfirmationReceived {
+                step: s(),
+                on: t0.date_naive(),
+                outcome: Some(WaitOutcome::StoreCredit),
             },
             EventKind::Paused,
             EventKind::Completed,

@@ -528,6 +528,8 @@ fn show_prints_the_whole_checklist_localized() {
     env.run(&["--lang", "zh-CN", "show", "generic"])
         .success()
         .stdout_has("  ⚠ 187 天前核实——请到官方页面确认");
+    // Issue 15: the wait in words, not in the file's `10d`.
+    assert!(zh.stdout.contains("⏳ 预计等待：10 天"), "{zh}");
 }
 
 #[test]
@@ -546,7 +548,7 @@ fn show_json_is_the_checklist_with_origin_and_hash() {
 }
 
 #[test]
-fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
+fn show_refuses_ids_that_are_paths_and_suggests_the_closest() {
     let env = Env::new();
     for bad in ["../etc/passwd", "a/b", "..", "a\\b"] {
         env.run(&["show", bad])
@@ -564,6 +566,16 @@ fn show_refuses_ids_that_are_paths_and_names_the_known_ones() {
     env.run(&["show", "GENERIC"])
         .success()
         .stdout_has("[generic]");
+    env.run(&["--lang", "zh-CN", "show", "Airalo"])
+        .success()
+        .stdout_has("[airalo]");
+    // Issue 15: a typo gets the closest id, not the whole list.
+    env.run(&["guide", "airlo"])
+        .code(1)
+        .stderr_is("simcancel: no checklist matches `airlo`. Did you mean airalo? (`simcancel list` shows them all)\n");
+    env.run(&["--lang", "zh-CN", "guide", "free_mobile"])
+        .code(1)
+        .stderr_is("simcancel: 没有与 `free_mobile` 匹配的清单。您是不是要找 free-mobile？（运行 `simcancel list` 可查看全部清单）\n");
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn help_follows_the_language_of_the_flag_or_the_locale() {
     env.run(&["--lang", "zh-CN", "--help"])
         .success()
         .stdout_has("用法: simcancel [OPTIONS] <COMMAND>")
-        .stdout_has("guide        按清单开始一次引导会话");
+        .stdout_has("  guide\n          按清单开始一次引导会话");
     env.env("LANG", "zh_CN.UTF-8");
     env.run(&["export", "-h"])
         .success()

@@ -27,7 +27,7 @@ fn script() -> String {
     for i in 0..10 {
         s.push_str(&format!("3\nnote {i}\n"));
     }
-    s.push_str("1\n1\n1\nAB1234\n1\n2\n1\n\n1\n");
+    s.push_str("1\n1\n1\nAB1234\n1\n2\n1\n\n1\n1\n");
     s
 }
 

@@ -475,6 +475,7 @@ fn every_event_type_and_its_fields_are_documented() {
         K::InputRecorded {
             step: id(),
             input: id(),
+            cleared: true,
         },
         K::StepDone { step: id() },
         K::StepSkipped { step: id() },
@@ -488,6 +489,7 @@ fn every_event_type_and_its_fields_are_documented() {
         K::ConfirmationReceived {
             step: id(),
             on: due.date_naive(),
+            outcome: Some(simcancel::session::WaitOutcome::Refused),
         },
         K::Paused,
         K::Completed,

@@ -66,14 +66,14 @@ pub fn event_types(session: &Value) -> Vec<String> {
 #[test]
 fn a_guide_walks_every_step_to_completion() {
     let (env, dir) = mini_env();
-    let script = format!("{TO_WAIT}2\n1\n\n1\n");
+    let script = format!("{TO_WAIT}2\n1\n\n1\n1\n");
     let run = guide(&env, &dir, &[], &script).success();
     let id = env.only_session();
     // The whole transcript: every prompt, screen and answer, in order.
     insta::assert_snapshot!(env.scrub(&run.stdout));
     assert_eq!(id.len(), 8);
     let s = env.session_json(&id);
-    assert_eq!(s["format"], 1);
+    assert_eq!(s["format"], 2);
     assert_eq!(s["status"], "completed");
     assert_eq!(s["lang"], "en");
     assert_eq!(s["checklist"]["id"], "mini");
@@ -137,7 +137,7 @@ fn a_bad_input_is_explained_and_asked_again() {
         .stdout_has("Request reference (required): \n! This value is required: please type it.")
         .stdout_has("Request reference (required): ab12\n")
         .stdout_has(
-            "! `ab12` does not have the expected form. Two letters and four digits, e.g. AB1234",
+            "! `ab12` does not have the expected form: Two letters and four digits, e.g. AB1234. You typed 4 characters.",
         );
     let s = env.session_json(&env.only_session());
     assert_eq!(step(&s, "submit")["inputs"]["reference"], "AB1234");
@@ -363,15 +363,20 @@ fn a_wait_becomes_overdue_and_resume_says_whom_to_contact() {
     env.run(&["sessions"])
         .success()
         .stdout_has("overdue since 2026-12-06");
-    resume(&env, &dir, &[&id], "1\n2026-12-20\n2026-12-08\n1\n")
+    // The answer came on the 8th, and it was a refusal (issue 15: the outcome is recorded).
+    resume(&env, &dir, &[&id], "1\n2026-12-20\n2026-11-30\n2026-12-08\n2\n1\n")
         .success()
-        .stdout_has("Waiting since 2026-12-01 (8 days); the confirmation is expected by 2026-12-06.")
-        .stdout_has("Overdue: the confirmation was expected by 2026-12-06 (3 days ago).")
-        .stdout_has("Contact customer service and give your request reference: phone 3900 · https://example.org/support")
+        .stdout_has("Waiting since 2026-12-01 (8 days); the answer is expected by 2026-12-06.\nOverdue: the answer was expected by 2026-12-06 (3 days ago).\nContact customer service and give them: Request reference AB1234\nCustomer service: phone 3900 · https://example.org/support\n")
         .stdout_has("! 2026-12-20 is after today")
+        .stdout_has("! 2026-11-30 is before this wait began (2026-12-01, the day you reached this step after sending the request): type the day the answer came, 2026-12-01 or later.")
+        .stdout_has("What did the answer say?\n  1. Done as asked\n  2. Refused\n")
         .stdout_has("Every step is finished.");
     let s = env.session_json(&id);
     assert_eq!(step(&s, "wait")["wait"]["received"], "2026-12-08");
+    assert_eq!(step(&s, "wait")["wait"]["outcome"], "refused");
+    env.run(&["export", &id])
+        .success()
+        .stdout_has("| 2026-12-08 | Refused |");
     assert_eq!(step(&s, "wait")["wait"]["began"], DAY1);
     env.run(&["sessions", "--all"])
         .success()

@@ -71,14 +71,20 @@ fn a_hand_edited_session_is_shown_escaped_by_resume_sessions_export_and_letter()
             "{format}: {run}"
         );
     }
-    for kind in ["letter", "email"] {
-        inert(
-            kind,
-            env.run(&["letter", &id, "--kind", kind])
-                .success()
-                .stderr_any(),
-        );
-    }
+    inert(
+        "letter",
+        env.run(&["letter", &id, "--kind", "letter"])
+            .success()
+            .stderr_any(),
+    );
+    // The checklist gives no e-mail address: the refusal names the provider, escaped.
+    let email = inert(
+        "email",
+        env.run(&["letter", &id, "--kind", "email"])
+            .code(1)
+            .stderr_any(),
+    );
+    assert!(email.stderr.contains("pwned\\u{7}"), "{email}");
     // JSON is data: the value is kept, escaped by JSON itself.
     let json = env.run(&["export", &id, "--format", "json"]).success();
     assert!(!json.stdout.contains('\u{1b}'));

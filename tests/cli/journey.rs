@@ -195,7 +195,7 @@ fn a_guide_gives_a_calendar_while_waiting_then_a_printable_record_and_a_filled_l
         .success()
         .stdout_has(esim.text.get("en"))
         .stdout_has(&format!(
-            "Every step is finished. Keep your record: simcancel export {id}"
+            "Every step is finished. Save your record as a page to print or keep: simcancel export {id} -o record.html"
         ));
     let s = env.session_json(&id);
     assert_eq!(s["status"], "completed");
@@ -286,7 +286,10 @@ fn a_guide_gives_a_calendar_while_waiting_then_a_printable_record_and_a_filled_l
     let (french, translation) = letter
         .split_once("Translation (English)")
         .unwrap_or_else(|| panic!("no translation:\n{letter}"));
-    assert!(french.starts_with("French letter to send\n"), "{letter}");
+    assert!(
+        french.starts_with("Registered letter to send, in French\n"),
+        "{letter}"
+    );
     for expected in [
         "Zoé L'Hôte\n12 rue des Lilas\n75011 Paris",
         "Le 8 décembre 2026",

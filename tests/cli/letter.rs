@@ -15,7 +15,10 @@ fn a_letter_with_every_value_filled() {
     let env = env_with(&fixtures::completed());
     let run = env.run(&["letter", "k7m2"]).success();
     let out = &run.stdout;
-    assert!(out.starts_with("French letter to send\n"), "{run}");
+    assert!(
+        out.starts_with("Registered letter to send, in French\n"),
+        "{run}"
+    );
     for expected in [
         "Jean-Pierre Dupont\n12 rue des Lilas\n75011 Paris",
         "Demo Télécom – Service Résiliation",
@@ -25,8 +28,8 @@ fn a_letter_with_every_value_filled() {
         "Numéro client / de contrat : CL-99887766",
         "Référence de ma demande en ligne : RES-2026-000451",
         "article L224-39",
-        "article L215-1-1",
-        "rembourser le solde",
+        "sur un support durable",
+        "crédit restant sur ma ligne",
         "Translation (English)",
         "send the French text above",
         "1 December 2026",
@@ -46,16 +49,15 @@ fn a_letter_with_every_value_missing_marks_each_one() {
     s.checklist.snapshot.contacts = Default::default();
     let env = env_with(&s);
     let run = env
-        .run(&["letter", "u3n8", "--kind", "email"])
+        .run(&["letter", "u3n8"])
         .success()
-        .stderr_has("8 value(s) are missing");
+        .stderr_has("8 value(s) are missing and marked [À COMPLÉTER : …]");
     for field in [
         "vos nom et prénom",
         "votre adresse postale",
         "numéro de la ligne mobile",
         "numéro client ou de contrat",
-        "référence de votre demande en ligne",
-        "adresse e-mail du service client de l'opérateur",
+        "adresse postale du service résiliation",
     ] {
         assert!(
             run.stdout.contains(&format!("[À COMPLÉTER : {field}")),
@@ -63,16 +65,27 @@ fn a_letter_with_every_value_missing_marks_each_one() {
         );
     }
     assert!(run.stdout.contains("[TO FILL IN: your full name]"));
+    // Without an address to send it to, no e-mail is offered.
+    env.run(&["letter", "u3n8", "--kind", "email"])
+        .code(1)
+        .stderr_has("Demo Télécom publishes no e-mail address for cancellations: use its online form, or send the registered letter (`simcancel letter u3n8f1w6`)");
 }
 
 #[test]
 fn the_translation_follows_the_session_language_unless_lang_is_given() {
     let env = env_with(&fixtures::chinese());
-    let zh = env.run(&["letter", "c4h5"]).success();
+    // The holder's name is in Chinese characters: the letter needs it in Latin letters.
+    let zh = env
+        .run(&["letter", "c4h5"])
+        .success()
+        .stderr_is("您的姓名是用汉字写的：信中请改用拉丁字母，与合同或订单上的写法完全一致（通常与护照相同）。\n");
     assert!(zh.stdout.contains("中文译文"), "{zh}");
     assert!(zh.stdout.contains("2026年12月1日"));
     assert!(zh.stdout.contains("张伟"));
-    let en = env.run(&["--lang", "en", "letter", "c4h5"]).success();
+    let en = env
+        .run(&["--lang", "en", "letter", "c4h5"])
+        .success()
+        .stderr_has("Your name is written in Chinese characters: write it in Latin letters");
     assert!(en.stdout.contains("Translation (English)"), "{en}");
 }
 
@@ -135,7 +148,7 @@ fn validate_checks_letter_templates_beside_the_checklists() {
     env.run(&["validate", "mine"])
         .code(1)
         .stdout_is(&native(concat!(
-            "mine/letters/demo.letter.fr.txt:2:7: error: unknown placeholder `{{ligne}}`; known ones are holder_name, holder_address, line_number, customer_number, reference, operator_name, operator_address, operator_email, date\n",
+            "mine/letters/demo.letter.fr.txt:2:7: error: unknown placeholder `{{ligne}}`; known ones are holder_name, holder_address, line_number, customer_number, reference, order_number, reason, operator_name, operator_address, operator_email, date\n",
             "mine/letters/demo.letter.fr.txt:2:36: error: `{{` is not closed by `}}` on the same line\n",
         )))
         .stderr_is("1 file(s) checked: 2 error(s), 0 warning(s)\n");

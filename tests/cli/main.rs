@@ -28,5 +28,6 @@ mod pty;
 mod report;
 mod schema;
 mod sessions;
+mod usability;
 mod usage;
 mod walkthrough;

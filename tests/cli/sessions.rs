@@ -27,7 +27,7 @@ fn every_state_is_shown_and_finished_ones_only_with_all() {
     env.env("SIMCANCEL_NOW", &at(2));
     guide(&env, &dir, &[], "2\n6\ny\n").success(); // abandoned
     env.env("SIMCANCEL_NOW", &at(3));
-    guide(&env, &dir, &[], &format!("{TO_WAIT}2\n1\n\n1\n")).success(); // completed
+    guide(&env, &dir, &[], &format!("{TO_WAIT}2\n1\n\n1\n1\n")).success(); // completed
     env.env("SIMCANCEL_NOW", "2026-12-03T09:00:00+01:00");
     // Unfinished ones only, newest activity first; then all of them.
     let run = env.run(&["sessions"]).success();
@@ -140,7 +140,7 @@ fn sessions_speak_chinese() {
     );
     assert!(
         run.stdout.contains(&format!(
-            "无法读取：{}：由更新版本的 simcancel 创建（会话格式 7，本版本可读 1）",
+            "无法读取：{}：由更新版本的 simcancel 创建（会话格式 7，本版本可读 2）",
             newer.display()
         )),
         "{run}"

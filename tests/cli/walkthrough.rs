@@ -57,8 +57,8 @@ pub fn value_for(input: &Input) -> String {
 
 /// What to type, in plain mode, to walk `steps` (ids, in order) of `c`: at each step the
 /// answers in `typed` to the questions asked there (by number), a value for each input
-/// (from `value`), then "Done" — or at a wait step "Confirmation received" and the day
-/// `received`. Both are the first item of their menu, in any language.
+/// (from `value`), then "Done" — or at a wait step "The answer came", the day `received` and
+/// the outcome "done as asked". Each is the first item of its menu, in any language.
 pub fn script(
     c: &Checklist,
     steps: &[String],
@@ -83,7 +83,7 @@ pub fn script(
         }
         out.push_str("1\n");
         if st.wait.is_some() {
-            out.push_str(&format!("{received}\n"));
+            out.push_str(&format!("{received}\n1\n"));
         }
     }
     out

@@ -101,7 +101,7 @@ mod tests {
             parse::<SessionSummary>(&good).map(|s| s.id),
             Ok(session.id.clone())
         );
-        let newer = good.replacen("\"format\":1", "\"format\":7", 1);
+        let newer = good.replacen(&format!("\"format\":{FORMAT_VERSION}"), "\"format\":7", 1);
         assert_eq!(parse::<Session>(&newer), Err(FileProblem::Newer(7)));
         let newer_and_different = r#"{"format": 8, "something": "else"}"#;
         assert_eq!(
