@@ -146,6 +146,11 @@ impl Exporter for Markdown {
                 let t = row.text();
                 // Autolinks take no backslash escapes: a source URL has no space or `>`.
                 let heading = t.heading_with(r.strings, escape, |url| format!("<{url}>"));
+                // An uncited source's mark is a dash, which the list's own bullet already is.
+                let heading = match row.number {
+                    None => heading.strip_prefix("- ").unwrap_or(&heading),
+                    Some(_) => heading.as_str(),
+                };
                 let _ = write!(o, "- {heading}");
                 if let Some(quote) = t.quote(r.strings) {
                     let _ = write!(o, "<br>{}", escape(&quote));
@@ -192,6 +197,27 @@ mod tests {
         let md = render(Format::Markdown, &fixtures::unfinished(), Lang::En);
         assert!(md.contains("> **INCOMPLETE**"));
         insta::assert_snapshot!(md);
+    }
+
+    #[test]
+    fn an_uncited_source_is_one_bullet_not_two() {
+        let mut session = fixtures::completed();
+        session
+            .checklist
+            .snapshot
+            .sources
+            .push(crate::checklist::Source {
+                id: "uncited".into(),
+                title: "https://example.org/uncited".into(),
+                url: Some("https://example.org/uncited".into()),
+                publisher: None,
+                retrieved: None,
+                quote: None,
+                confidence: None,
+            });
+        let md = render(Format::Markdown, &session, Lang::En);
+        assert!(md.contains("\n- <https://example.org/uncited>\n"), "{md}");
+        assert!(!md.contains("- - "), "{md}");
     }
 
     #[test]
