@@ -6,88 +6,12 @@
 //! whole process against `cat` with hyperfine (see the README's Performance section).
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use simcancel::checklist::{Sources, summaries};
 
-/// A realistic checklist: 12 steps with bilingual titles and bodies, questions, inputs.
-fn realistic(id: &str, n: usize) -> String {
-    let mut s = format!(
-        r#"schema = 1
-id = "{id}"
-name = {{ en = "Provider {n} prepaid", zh-CN = "运营商 {n} 预付费卡" }}
-provider = "Provider {n}"
-country = "FR"
-kinds = ["prepaid", "esim"]
-difficulty = "medium"
-flags = ["needs-letter"]
-verified = 2026-11-25
-sources = ["https://www.service-public.fr/", "service-public.fr F22486"]
-summary = {{ en = "How to cancel a prepaid line at provider {n}.", zh-CN = "如何注销运营商 {n} 的预付费线路。" }}
-
-[links]
-account = "https://www.example.org/account"
-help = "https://www.example.org/help"
-
-[contacts]
-phone = "0800 000 {n:03}"
-note = {{ en = "Free from a French line.", zh-CN = "从法国线路拨打免费。" }}
-
-[[questions]]
-id = "keep_number"
-kind = "yes-no"
-text = {{ en = "Keep your number with another operator?", zh-CN = "是否要把号码转到其他运营商继续使用？" }}
-"#
-    );
-    let phases = [
-        "prepare",
-        "prepare",
-        "prepare",
-        "prepare",
-        "login",
-        "find-option",
-        "confirm",
-        "submit",
-        "wait",
-        "after",
-        "after",
-        "after",
-    ];
-    for (i, phase) in phases.iter().enumerate() {
-        s.push_str(&format!(
-            r#"
-[[steps]]
-id = "step-{i}"
-phase = "{phase}"
-title = {{ en = "Step {i}: do the thing", zh-CN = "第 {i} 步：完成这件事" }}
-body = {{ en = """
-Open the customer area, look for the option described here and follow the screens until the
-operator confirms. Keep any reference it shows; you may need it if a charge appears later.""", zh-CN = """
-打开客户专区，找到这里描述的选项，按屏幕提示操作，直到运营商确认。
-保留显示的任何编号；如果以后出现扣费，您可能需要它。""" }}
-links = ["help"]
-"#
-        ));
-        if *phase == "wait" {
-            s.push_str("wait = \"10d\"\n");
-        }
-        if i == 7 {
-            s.push_str(
-                "\n  [[steps.inputs]]\n  id = \"reference\"\n  label = { en = \"Reference\", zh-CN = \"编号\" }\n",
-            );
-        }
-    }
-    s
-}
-
-fn write_catalogue(dir: &Path, count: usize) {
-    std::fs::create_dir_all(dir).unwrap();
-    for n in 0..count {
-        let id = format!("provider-{n:04}");
-        std::fs::write(dir.join(format!("{id}.toml")), realistic(&id, n)).unwrap();
-    }
-}
+mod common;
 
 fn sources(dirs: Vec<PathBuf>, cache_dir: Option<PathBuf>) -> Sources {
     Sources {
@@ -103,7 +27,7 @@ fn bench(c: &mut Criterion) {
         Some(d) => PathBuf::from(d),
         None => tmp.path().join("checklists"),
     };
-    write_catalogue(&dir, 1000);
+    common::write_catalogue(&dir, 1000).expect("write the catalogue");
     let first = summaries(&sources(vec![dir.clone()], None)).unwrap();
     assert_eq!(
         first.rows.len(),

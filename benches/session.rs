@@ -1,7 +1,8 @@
-//! Session benches: one durable save of a 20-step session, loading a 10,000-event session
-//! (with its peak memory, from a counting allocator), and listing 200 session files as
-//! `sessions` and `resume` do. The save is bounded by the disk's fsync latency; the
-//! serialize-only bench shows what the code itself adds.
+//! Session benches: one durable save after an answer, for sessions of 10 to 10,000 events
+//! (the whole file is rewritten, so the cost grows with the log), the same without the disk
+//! (serializing only), and the disk's own floor: the same atomic, fsynced write of a
+//! one-byte file. Then loading a 10,000-event session (with its peak heap, from a counting
+//! allocator) and listing 200 session files as `sessions` and `resume` do.
 //!
 //! Run: `cargo bench --bench session -- --warm-up-time 1 --measurement-time 3`.
 
@@ -10,13 +11,11 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
-use criterion::Criterion;
-use simcancel::checklist::{
-    Answer, Checklist, Condition, Contacts, Difficulty, Input, Kind, Phase, Question, QuestionKind,
-    Source, Step, Text,
-};
-use simcancel::session::{ChecklistRef, Session, Store};
+use criterion::{BenchmarkId, Criterion};
+use simcancel::fsutil::{Replace, write_atomic};
+use simcancel::session::Store;
+
+mod common;
 
 /// Counts live and peak heap bytes, so the bench can report the peak of one load.
 struct Counting;
@@ -46,109 +45,6 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-fn t0() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-12-01T09:00:00+01:00").expect("time")
-}
-
-/// A checklist of `n` steps over every phase, with bilingual texts, inputs and a wait.
-fn checklist(n: usize) -> Checklist {
-    let steps = (0..n)
-        .map(|i| Step {
-            id: format!("step-{i}"),
-            phase: Phase::ALL[i * Phase::ALL.len() / n],
-            title: Text(vec![
-                ("en".into(), format!("Step number {i} of the procedure")),
-                ("zh-CN".into(), format!("流程的第 {i} 步")),
-            ]),
-            body: Text(vec![
-                ("en".into(), "Log in to the operator's website, open My account, then follow the cancellation link. ".repeat(3)),
-                ("zh-CN".into(), "登录运营商网站，打开我的账户，然后点击注销链接。".repeat(3)),
-            ]),
-            links: vec!["account".into()],
-            when: if i == 1 {
-                vec![Condition {
-                    question: "keep_number".into(),
-                    any_of: vec![Answer::Bool(true)],
-                }]
-            } else {
-                vec![]
-            },
-            inputs: vec![Input {
-                id: "reference".into(),
-                label: Text::plain("Reference"),
-                personal: i % 2 == 0,
-                required: false,
-                pattern: None,
-                help: None,
-            }],
-            wait: (i == n - 3).then(|| "5d".parse().expect("duration")),
-            cite: vec![],
-        })
-        .collect();
-    Checklist {
-        schema: 1,
-        id: "bench".into(),
-        name: Text::plain("Bench Mobile"),
-        provider: Text::plain("Bench"),
-        network: None,
-        aliases: vec![],
-        country: "FR".into(),
-        kinds: vec![Kind::Prepaid],
-        difficulty: Difficulty::Medium,
-        flags: vec![],
-        verified: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-        sources: vec![Source::legacy("https://example.org/terms")],
-        summary: None,
-        description: None,
-        cite: vec![],
-        links: vec![("account".into(), "https://example.org/account".into())],
-        contacts: Contacts {
-            phone: Some("3900".into()),
-            ..Contacts::default()
-        },
-        letter: None,
-        questions: vec![Question {
-            id: "keep_number".into(),
-            kind: QuestionKind::YesNo,
-            text: Text::plain("Keep your number?"),
-            help: None,
-            at: None,
-            cite: vec![],
-        }],
-        steps,
-    }
-}
-
-/// A 20-step session with `events` events (notes, inputs, done, back, in turn).
-fn session(id: &str, events: usize) -> Session {
-    let c = checklist(20);
-    let mut s = Session::start(
-        id.into(),
-        "en",
-        ChecklistRef {
-            id: c.id.clone(),
-            hash: "0".repeat(64),
-            origin: "bundled".into(),
-            snapshot: c,
-        },
-        t0(),
-    );
-    s.answer("keep_number", Answer::Bool(false), t0());
-    let mut i = 0;
-    while s.events.len() < events {
-        let at = t0() + TimeDelta::seconds(i as i64);
-        let step = i % 20;
-        match i % 4 {
-            0 => s.add_note(step, format!("note {i}: called customer service"), at),
-            1 => s.set_input(step, "reference", format!("REF{i:06}"), at),
-            2 => s.mark_done(step, at),
-            _ => s.go_back(step, step.saturating_sub(1), at),
-        }
-        i += 1;
-    }
-    s
-}
-
 fn report_peak_load(path: &Path) {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
@@ -165,22 +61,32 @@ fn report_peak_load(path: &Path) {
 fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
 
-    let save_store = Store::new(&dir.path().join("save"));
-    let small = session("00000001", 60);
-    c.bench_function("save a 20-step session (durable)", |b| {
-        b.iter(|| save_store.save(black_box(&small)).expect("save"))
+    let floor = dir.path().join("floor.txt");
+    c.bench_function("durable write of a 1-byte file (the disk's floor)", |b| {
+        b.iter(|| write_atomic(&floor, b"x", Replace::Always).expect("write"))
     });
 
-    c.bench_function("serialize a 20-step session (no disk)", |b| {
-        b.iter(|| {
-            serde_json::to_vec_pretty(black_box(&small))
-                .expect("json")
-                .len()
-        })
-    });
+    let save_store = Store::new(&dir.path().join("save"));
+    let mut save = c.benchmark_group("save after an answer (durable)");
+    for events in [10, 100, 1_000, 10_000] {
+        let session = common::session("00000001", events);
+        save.bench_with_input(BenchmarkId::from_parameter(events), &session, |b, s| {
+            b.iter(|| save_store.save(black_box(s)).expect("save"))
+        });
+    }
+    save.finish();
+
+    let mut serialize = c.benchmark_group("serialize (no disk)");
+    for events in [10, 100, 1_000, 10_000] {
+        let session = common::session("00000001", events);
+        serialize.bench_with_input(BenchmarkId::from_parameter(events), &session, |b, s| {
+            b.iter(|| serde_json::to_vec_pretty(black_box(s)).expect("json").len())
+        });
+    }
+    serialize.finish();
 
     let big_store = Store::new(&dir.path().join("big"));
-    let big = session("00000002", 10_000);
+    let big = common::session("00000002", 10_000);
     big_store.save(&big).expect("save");
     let big_path = big_store.path(&big.id);
     report_peak_load(&big_path);
@@ -188,10 +94,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| Store::read(black_box(&big_path)).expect("load"))
     });
 
-    let many = Store::new(&dir.path().join("many"));
-    for i in 0..200 {
-        many.save(&session(&format!("{i:08x}"), 40)).expect("save");
-    }
+    let many = dir.path().join("many");
+    common::write_sessions(&many, 200, 40);
+    let many = Store::new(&many);
     c.bench_function("list 200 sessions (full)", |b| {
         b.iter(|| many.list().expect("list").sessions.len())
     });

@@ -10,8 +10,8 @@
 //!   [`report`] (which uses the record's Markdown escaping) → [`session`] → [`checklist`];
 //! - leaves that anyone may import and that import nothing of the crate: [`i18n`] (every
 //!   interface string), [`vocabulary`], [`fsutil`], [`clock`], [`visible`] (text from
-//!   outside shown, never obeyed); [`labels`] words the vocabularies of `checklist` and
-//!   `session`.
+//!   outside shown, never obeyed), [`parallel`] (independent jobs on every core); [`labels`]
+//!   words the vocabularies of `checklist` and `session`.
 
 pub mod checklist;
 pub mod cli;
@@ -26,6 +26,7 @@ pub mod fsutil;
 pub mod i18n;
 pub mod labels;
 pub mod letter;
+pub mod parallel;
 pub mod report;
 pub mod session;
 pub mod visible;
@@ -55,21 +56,25 @@ pub fn run() -> anyhow::Result<ExitCode> {
     #[cfg(windows)]
     utf8_console_output();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // `--help` and usage errors are drawn before the options are parsed, so their language
-    // is read ahead.
-    let lang = cli::help::help_lang(&args);
-    let matches = match cli::help::localize(cli::Cli::command(), lang).try_get_matches_from(args) {
+    // The help texts matter only when clap prints something itself (--help, a usage
+    // error): only then is the command rebuilt in the person's language, which is read
+    // from the raw arguments since the options are not parsed yet.
+    let lang = || cli::help::help_lang(&args);
+    let matches = match cli::Cli::command().try_get_matches_from(&args) {
         Ok(matches) => matches,
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
         // `simcancel` alone (or with options only): a newcomer to welcome rather than an
         // error to explain, with the three commands they need in their language; exit 2
         // still, as for any missing command.
         Err(e) if e.kind() == clap::error::ErrorKind::MissingSubcommand => {
-            let _ = writeln!(std::io::stderr(), "{}", lang.strings().common.short_help);
+            let _ = writeln!(std::io::stderr(), "{}", lang().strings().common.short_help);
             return Ok(ExitCode::from(exit::USAGE));
         }
-        Err(e) => cli::errors::exit(e, lang),
+        Err(_) => cli::help::localize(cli::Cli::command(), lang())
+            .try_get_matches_from(&args)
+            .unwrap_or_else(|e| cli::errors::exit(e, lang())),
     };
-    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang));
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| cli::errors::exit(e, lang()));
     commands::dispatch(cli)
 }
 

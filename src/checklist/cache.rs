@@ -2,28 +2,50 @@
 //!
 //! `list` needs a few fields per checklist. Parsing and validating 1,000 files in full takes
 //! far longer than reading them, so each file's summary is cached in
-//! `<cache dir>/simcancel/catalog-v1-<hash of the source>.json`, the hash the first 16 hex
-//! digits of the SHA-256 of the source's name (stable across Rust releases, unlike
-//! `DefaultHasher`), in an owner-only folder (one file per source, so
-//! listing one folder never reads another's entries), keyed by path, size and modification
-//! time (in nanoseconds). A file whose size or time changed is parsed again; a cache that is missing,
-//! damaged or from another version is rebuilt. The cache is only ever an optimisation: if it
-//! cannot be written, `list` still works.
+//! `<cache dir>/simcancel/catalog-v1-<hash of the folder>.json`, the hash the first 16 hex
+//! digits of the SHA-256 of the folder's canonical path (stable across Rust releases, unlike
+//! `DefaultHasher`), in an owner-only folder: one file per folder, so listing one folder
+//! never reads another's entries. A cache that is missing, damaged, from another version or
+//! in another layout (it does not read back) is rebuilt in place; if it cannot be written, `list` still works. The bundled checklists need no
+//! cache: `build.rs` reads their summaries into the binary.
+//!
+//! An entry is used only while the file's [`Stamp`] is unchanged: size, modification time,
+//! status-change time (ctime), device and inode. An edit that keeps the size and puts the
+//! modification time back (`touch -d`, `cp -p`, `rsync -t`, an archive) still sets the ctime,
+//! which nothing but the kernel can set; a file replaced by another (written beside it and
+//! renamed over it) has a new inode. What times cannot tell apart is two writes within one
+//! tick of the file system's clock (milliseconds, up to 2 s on FAT). So a file changed less
+//! than [`SETTLE`] before it was stamped is also cached with a hash of its contents, and until
+//! it has settled a match of its stamp is confirmed by reading the file and comparing that
+//! hash (still no parse); once settled, the entry is stored again without it.
+//!
+//! On Windows the standard library gives neither a change time nor a file id, so the stamp
+//! is size and modification time only, and every entry keeps its hash: a cached file is
+//! always read and hashed (still never parsed) before its entry is used.
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Error, Origin, Sources, bundled_files, hash_bytes, read_file};
+use super::catalog::{
+    Error, Origin, Sources, bundled_files, bundled_summaries, hash_bytes, read_file,
+};
 use super::diagnostic::Diagnostic;
 use super::load::{Rules, parse_str, parse_with};
 use super::model::{Checklist, Difficulty, Kind};
 use super::text::Text;
-use crate::fsutil::{self, Links, Replace};
+use crate::fsutil::{self, Links};
+use crate::parallel;
+
+/// How long after its last change a file's stamp alone is trusted: more than the coarsest
+/// timestamp granularity of common file systems (2 s on FAT).
+const SETTLE: Duration = Duration::from_secs(3);
 
 /// The fields `list` shows of one checklist.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,7 +70,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(c: &Checklist) -> Summary {
+    pub(super) fn of(c: &Checklist) -> Summary {
         Summary {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -77,13 +99,71 @@ struct CacheFile {
     version: String,
     /// The source this file caches (guards against hash collisions).
     source: String,
-    files: HashMap<PathBuf, Cached>,
+    /// By file name.
+    files: HashMap<String, Cached>,
+}
+
+/// What identifies one state of a file: if any part differs, the file changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    /// Modification time, nanoseconds since 1970.
+    mtime: i64,
+    /// Status-change time (set by the kernel at every change, `utime` included).
+    ctime: i64,
+    dev: u64,
+    ino: u64,
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    fn of(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let nanos = |secs: i64, nsec: i64| secs.saturating_mul(1_000_000_000).saturating_add(nsec);
+        Stamp {
+            size: meta.len(),
+            mtime: nanos(meta.mtime(), meta.mtime_nsec()),
+            ctime: nanos(meta.ctime(), meta.ctime_nsec()),
+            dev: meta.dev(),
+            ino: meta.ino(),
+        }
+    }
+
+    /// Size and modification time: all that Windows' metadata in std can tell.
+    #[cfg(not(unix))]
+    fn of(meta: &fs::Metadata) -> Stamp {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        Stamp {
+            size: meta.len(),
+            mtime,
+            ..Stamp::default()
+        }
+    }
+
+    /// Whether the file's last change was at least [`SETTLE`] before `now` (nanoseconds
+    /// since 1970); a time in the future, from a skewed clock, is not settled.
+    fn settled(&self, now: i64) -> bool {
+        now.saturating_sub(self.mtime.max(self.ctime)) >= SETTLE.as_nanos() as i64
+    }
+
+    /// Whether this stamp alone says that the file is unchanged: on Unix once it has
+    /// settled; on Windows never (no change time, no file id).
+    fn trusted(&self, now: i64) -> bool {
+        cfg!(unix) && self.settled(now)
+    }
 }
 
 #[derive(Clone, Serialize, Deserialize)]
 struct Cached {
-    size: u64,
-    mtime: u128,
+    stamp: Stamp,
+    /// Hash of the contents, kept while the file may change again within one tick of the
+    /// file system's clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<u64>,
     /// `None` when the file has errors.
     summary: Option<Summary>,
     /// Number of errors when `summary` is `None`.
@@ -94,13 +174,12 @@ struct Cached {
 struct SourceCache {
     path: Option<PathBuf>,
     file: CacheFile,
-    seen: HashSet<PathBuf>,
     dirty: bool,
 }
 
 impl SourceCache {
-    /// The cache of the source named `key` (`bundled` or a folder path), one file each so
-    /// that listing one folder never reads another folder's entries.
+    /// The cache of the folder `key` (its canonical path), one file each so that listing
+    /// one folder never reads another folder's entries.
     fn open(cache_dir: Option<&Path>, key: &str) -> SourceCache {
         let path = cache_dir.map(|d| d.join(cache_file_name(key)));
         let file = path
@@ -116,44 +195,24 @@ impl SourceCache {
         SourceCache {
             path,
             file,
-            seen: HashSet::new(),
             dirty: false,
         }
     }
 
-    /// The entry for `key` if its stamp matches, else `compute`'s, remembered.
-    fn get(
-        &mut self,
-        key: &Path,
-        stamp: Option<(u64, u128)>,
-        compute: impl FnOnce() -> Cached,
-    ) -> Cached {
-        self.seen.insert(key.to_path_buf());
-        if let (Some((size, mtime)), Some(c)) = (stamp, self.file.files.get(key))
-            && c.size == size
-            && c.mtime == mtime
-        {
-            return c.clone();
-        }
-        let fresh = compute();
-        if let Some((size, mtime)) = stamp {
-            self.file.files.insert(
-                key.to_path_buf(),
-                Cached {
-                    size,
-                    mtime,
-                    ..fresh.clone()
-                },
-            );
-            self.dirty = true;
-        }
-        fresh
+    /// Remembers `entry` for the file named `name`.
+    fn remember(&mut self, name: &str, entry: &Cached) {
+        self.file.files.insert(name.to_string(), entry.clone());
+        self.dirty = true;
     }
 
-    /// Forgets files that are gone and writes the cache back if anything changed.
-    fn finish(mut self) {
+    /// Forgets the files that are not in `present` and writes the cache back if anything
+    /// changed.
+    fn finish<'a>(mut self, present: impl IntoIterator<Item = &'a str>) {
+        let present: HashSet<&str> = present.into_iter().collect();
         let before = self.file.files.len();
-        self.file.files.retain(|p, _| self.seen.contains(p));
+        self.file
+            .files
+            .retain(|name, _| present.contains(name.as_str()));
         if (self.dirty || self.file.files.len() != before)
             && let Some(path) = &self.path
         {
@@ -163,21 +222,65 @@ impl SourceCache {
     }
 }
 
-/// The cache file of the source named `key`: the same name for the same source with every
-/// build, so an upgrade reuses (and then refreshes) the cache rather than leaving files.
-fn cache_file_name(key: &str) -> String {
-    format!("catalog-v1-{}.json", &hash_bytes(key.as_bytes())[..16])
+/// What looking up one file gave, and whether the cache must remember it.
+struct Lookup {
+    cached: Cached,
+    remember: bool,
 }
 
-/// A stamp for a file without a modification time (a bundled one): its contents' hash.
-fn content_stamp(src: &str) -> u128 {
-    let hex = hash_bytes(src.as_bytes());
-    u128::from_str_radix(&hex[..32], 16).unwrap_or_default()
+/// The cached entry of a folder's file if it still describes the file, else a fresh one.
+fn look_up(cache: &SourceCache, path: &Path, now: i64) -> Lookup {
+    let name = path.file_name().and_then(OsStr::to_str);
+    // Stamped before reading: a change in between leaves a stamp that will not match again.
+    let Some(stamp) = fs::metadata(path).ok().map(|m| Stamp::of(&m)) else {
+        // Not stat'able: parse it (reading it says why it cannot be), never cache it.
+        return Lookup {
+            cached: fresh(path, read_file(path), Stamp::default(), now),
+            remember: false,
+        };
+    };
+    let found = name
+        .and_then(|n| cache.file.files.get(n))
+        .filter(|c| c.stamp == stamp);
+    let Some(found) = found else {
+        return Lookup {
+            cached: fresh(path, read_file(path), stamp, now),
+            remember: name.is_some(),
+        };
+    };
+    let Some(fingerprint) = found.fingerprint else {
+        return Lookup {
+            cached: found.clone(),
+            remember: false,
+        };
+    };
+    // Cached while the file was still changing: only its contents can tell.
+    let src = read_file(path);
+    match &src {
+        Ok(text) if fast_hash(text) == fingerprint => Lookup {
+            cached: Cached {
+                fingerprint: (!stamp.trusted(now)).then_some(fingerprint),
+                ..found.clone()
+            },
+            remember: stamp.trusted(now),
+        },
+        _ => Lookup {
+            cached: fresh(path, src, stamp, now),
+            remember: true,
+        },
+    }
+}
+
+/// The cache file of the folder `key`: the same name for the same folder with every build,
+/// so an upgrade reuses (and then refreshes) the cache rather than leaving files.
+fn cache_file_name(key: &str) -> String {
+    format!("catalog-v1-{}.json", &hash_bytes(key.as_bytes())[..16])
 }
 
 /// The summaries of every checklist, using and refreshing the cache.
 pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
     let cache_dir = sources.cache_dir.as_deref();
+    let now = now_nanos();
     let mut out = Summaries::default();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut put = |rows: &mut Vec<Summary>, s: Summary| match by_id.get(&s.id) {
@@ -188,104 +291,173 @@ pub fn summaries(sources: &Sources) -> Result<Summaries, Error> {
         }
     };
 
-    let mut cache = SourceCache::open(cache_dir, "bundled");
-    for (name, src) in bundled_files() {
-        // Bundled files have no mtime: key them by their length and a hash of the contents.
-        let stamp = (src.len() as u64, content_stamp(src));
-        let cached = cache.get(Path::new(name), Some(stamp), || {
-            summary_of(parse_with(src, Path::new(name), Rules::BUNDLED).map(|(c, _)| c))
-        });
-        match cached.summary {
-            Some(mut s) => {
-                s.origin = Some(Origin::Bundled);
-                put(&mut out.rows, s);
+    // The bundled checklists are read at build time (`build.rs`); a summary that does not
+    // read back is parsed from the source instead.
+    for ((name, src), listed) in bundled_files().iter().zip(bundled_summaries()) {
+        let listed = match listed {
+            Some(s) => Ok(s),
+            None => {
+                let parsed = parse_with(src, Path::new(name), Rules::BUNDLED).map(|(c, _)| c);
+                let cached = summary_of(parsed, Stamp::default());
+                cached.summary.ok_or(cached.problems)
             }
-            None => out.skipped.push((PathBuf::from(name), cached.problems)),
+        };
+        match listed {
+            Ok(s) => put(
+                &mut out.rows,
+                Summary {
+                    origin: Some(Origin::Bundled),
+                    ..s
+                },
+            ),
+            Err(problems) => out.skipped.push((PathBuf::from(name), problems)),
         }
     }
-    cache.finish();
 
     for folder in sources.folders() {
         let files = folder.files()?;
         let key = fs::canonicalize(&folder.dir).unwrap_or_else(|_| folder.dir.clone());
         let mut cache = SourceCache::open(cache_dir, &key.to_string_lossy());
-        for path in files {
-            let stamp = fs::metadata(&path).ok().map(|m| {
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                (m.len(), mtime)
-            });
-            let cached = cache.get(&path, stamp, || summarize(&path));
+        // Stat'ing, looking up and parsing the files that changed is done for each file on
+        // its own, on every core; the cache is updated afterwards, in order.
+        let looked = parallel::map(&files, |path| look_up(&cache, path, now));
+        for (path, Lookup { cached, remember }) in files.iter().zip(looked) {
+            if remember && let Some(name) = path.file_name().and_then(OsStr::to_str) {
+                cache.remember(name, &cached);
+            }
             match cached.summary {
                 Some(mut s) => {
-                    s.origin = Some(folder.origin(path));
+                    s.origin = Some(folder.origin(path.clone()));
                     put(&mut out.rows, s);
                 }
-                None => out.skipped.push((path, cached.problems)),
+                None => out.skipped.push((path.clone(), cached.problems)),
             }
         }
-        cache.finish();
+        cache.finish(
+            files
+                .iter()
+                .filter_map(|p| p.file_name().and_then(OsStr::to_str)),
+        );
     }
     out.rows.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(out)
 }
 
-/// Reads and parses one file for the cache.
-fn summarize(path: &Path) -> Cached {
-    summary_of(
-        read_file(path)
-            .map_err(|d| vec![*d])
-            .and_then(|(src, _)| parse_str(&src, path).map(|(c, _)| c)),
-    )
+/// Now, in nanoseconds since 1970 (the unit of [`Stamp`]).
+fn now_nanos() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
-/// A cache entry (without its stamp) for a parse result.
-fn summary_of(result: Result<Checklist, Vec<Diagnostic>>) -> Cached {
-    match result {
-        Ok(c) => Cached {
-            size: 0,
-            mtime: 0,
-            summary: Some(Summary::of(&c)),
-            problems: 0,
+/// A quick, non-cryptographic hash (good enough for cache keys).
+fn fast_hash<T: Hash + ?Sized>(x: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    x.hash(&mut h);
+    h.finish()
+}
+
+/// A new entry for the file at `path`, stamped `stamp`, from what reading it gave: with a
+/// hash of its contents if it changed too recently for the stamp alone to be trusted.
+fn fresh(path: &Path, read: Result<String, Box<Diagnostic>>, stamp: Stamp, now: i64) -> Cached {
+    match read {
+        Ok(src) => Cached {
+            fingerprint: (!stamp.trusted(now)).then(|| fast_hash(&src)),
+            ..summary_of(parse_str(&src, path).map(|(c, _)| c), stamp)
         },
-        Err(problems) => Cached {
-            size: 0,
-            mtime: 0,
-            summary: None,
-            problems: problems.iter().filter(|d| d.is_error()).count().max(1),
-        },
+        Err(d) => summary_of(Err(vec![*d]), stamp),
+    }
+}
+
+/// A cache entry for a parse result (without a fingerprint).
+fn summary_of(result: Result<Checklist, Vec<Diagnostic>>, stamp: Stamp) -> Cached {
+    let (summary, problems) = match result {
+        Ok(c) => (Some(Summary::of(&c)), 0),
+        Err(problems) => (
+            None,
+            problems.iter().filter(|d| d.is_error()).count().max(1),
+        ),
+    };
+    Cached {
+        stamp,
+        fingerprint: None,
+        summary,
+        problems,
     }
 }
 
 /// Writes the cache file atomically, creating its folder owner-only (0700 whatever the
-/// umask: the cache names the user's checklist folders). Errors are dropped by the caller.
+/// umask: the cache names the user's checklist folders), without waiting for the disk: a
+/// cache lost in a power cut is rebuilt. Errors are dropped by the caller.
 fn write_cache(path: &Path, cache: &CacheFile) -> Option<()> {
     let dir = path.parent()?;
     fsutil::create_private_dir(dir).ok()?;
     let json = serde_json::to_vec(cache).ok()?;
-    fsutil::write_atomic(path, &json, Replace::Always).ok()
+    fsutil::write_rebuildable(path, &json).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const SECOND: i64 = 1_000_000_000;
+
+    #[test]
+    fn a_file_is_settled_some_time_after_its_last_change_only() {
+        let changed = Stamp {
+            mtime: 100 * SECOND,
+            ctime: 200 * SECOND,
+            ..Stamp::default()
+        };
+        assert!(!changed.settled(200 * SECOND + 1));
+        assert!(
+            !changed.settled(202 * SECOND),
+            "the ctime counts, not only the mtime"
+        );
+        assert!(changed.settled(203 * SECOND));
+        assert!(
+            !changed.settled(150 * SECOND),
+            "a change in the future is not settled"
+        );
+    }
+
+    #[test]
+    fn a_recent_file_keeps_a_hash_until_it_has_settled() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("mini.toml");
+        fs::write(&path, include_str!("../../tests/cli/fixtures/mini.toml")).expect("write");
+        let mut cache = SourceCache {
+            path: None,
+            file: CacheFile::default(),
+            dirty: false,
+        };
+        let now = now_nanos();
+
+        let first = look_up(&cache, &path, now);
+        assert!(first.remember && first.cached.summary.is_some());
+        assert!(first.cached.fingerprint.is_some(), "just written: hashed");
+        cache.remember("mini.toml", &first.cached);
+
+        // Unchanged and now settled: confirmed by its contents, stored again without a hash
+        // (on Unix; Windows keeps the hash for good).
+        let later = look_up(&cache, &path, now + 10 * SECOND);
+        assert_eq!(later.remember, cfg!(unix));
+        assert_eq!(later.cached.fingerprint.is_none(), cfg!(unix));
+        cache.remember("mini.toml", &later.cached);
+
+        // From then on a hit, not stored again.
+        let again = look_up(&cache, &path, now + 20 * SECOND);
+        assert!(!again.remember && again.cached.summary.is_some());
+    }
+
     #[test]
     fn cache_names_are_the_sha256_of_the_source_so_every_build_finds_them() {
         // Fixed values: a build with another hasher would name the files differently and
         // leave the old ones behind.
         assert_eq!(
-            cache_file_name("bundled"),
-            "catalog-v1-4c4164b5039c3606.json"
-        );
-        assert_eq!(
             cache_file_name("/home/me/lists"),
             "catalog-v1-694c12282272751a.json"
         );
-        assert_ne!(content_stamp("a"), content_stamp("b"));
     }
 
     // Owner-only on Unix; on Windows the folder takes the profile's access list.
@@ -293,7 +465,15 @@ mod tests {
     fn the_cache_folder_is_owner_only() {
         let dir = tempfile::tempdir().expect("temp dir");
         let cache_dir = dir.path().join("cache").join("simcancel");
+        let lists = dir.path().join("lists");
+        fs::create_dir(&lists).expect("folder");
+        fs::write(
+            lists.join("mini.toml"),
+            include_str!("../../tests/cli/fixtures/mini.toml"),
+        )
+        .expect("write");
         let sources = Sources {
+            dirs: vec![lists.clone()],
             cache_dir: Some(cache_dir.clone()),
             ..Sources::default()
         };
@@ -312,6 +492,7 @@ mod tests {
             .expect("list")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, [cache_file_name("bundled")]);
+        let key = fs::canonicalize(&lists).expect("canonical");
+        assert_eq!(names, [cache_file_name(&key.to_string_lossy())]);
     }
 }

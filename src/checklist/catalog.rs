@@ -1,21 +1,37 @@
 //! The catalogue: bundled checklists, then the user's config folder, then each
 //! `--checklists DIR`, later ones overriding earlier ones by id.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+use super::cache::Summary;
 use super::diagnostic::{Diagnostic, Problem, ReadError};
 use super::load::{Rules, parse_str, parse_with};
-use super::model::Checklist;
+use super::model::{Checklist, Difficulty, Kind};
 use super::position::line_col;
 use super::schema::is_id;
+use super::text::Text;
 use crate::fsutil::{self, Links};
+use crate::parallel;
 
 mod bundled {
+    /// What `list` shows of a bundled checklist, read by `build.rs`.
+    pub struct Listed {
+        pub id: &'static str,
+        pub name: &'static [(&'static str, &'static str)],
+        pub provider: &'static [(&'static str, &'static str)],
+        pub country: &'static str,
+        pub kinds: &'static [&'static str],
+        pub difficulty: &'static str,
+        pub verified: (u16, u8, u8),
+    }
+
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
@@ -187,7 +203,8 @@ pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
 
 /// Reads a checklist file: refuses what is too big, unreadable or not UTF-8, with one
 /// diagnostic naming the file (boxed: with Windows' larger paths it passes 128 bytes).
-pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
+/// Only a loaded entry needs the file's hash: see [`hash_bytes`].
+pub fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |e: ReadError| Box::new(Diagnostic::file(path, Problem::Unreadable(e)));
     let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
     if meta.is_dir() {
@@ -201,7 +218,8 @@ pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so a file is read in one call (plus the one that sees its end).
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // Opened non-blocking and checked again: it may have been swapped for a pipe since.
     fsutil::open_regular(path, Links::Follow)
         .map_err(|e| unreadable(ReadError::of_open(path, e)))?
@@ -212,9 +230,8 @@ pub fn read_file(path: &Path) -> Result<(String, String), Box<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(bytes.len() as u64));
     }
-    let hash = hash_bytes(&bytes);
     match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, hash)),
+        Ok(s) => Ok(s),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);
@@ -241,19 +258,53 @@ fn load_file(path: &Path, origin: Origin) -> Result<Entry, Skipped> {
         path: path.to_path_buf(),
         problems,
     };
-    let (src, hash) = read_file(path).map_err(|d| skipped(vec![*d]))?;
+    let src = read_file(path).map_err(|d| skipped(vec![*d]))?;
     // Warnings are for `validate`: a checklist that has only warnings is usable.
     let (checklist, _warnings) = parse_str(&src, path).map_err(skipped)?;
     Ok(Entry {
         checklist,
         origin,
-        hash,
+        hash: hash_bytes(src.as_bytes()),
     })
 }
 
 /// The bundled files as (file name, contents).
 pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
     bundled::BUNDLED
+}
+
+/// What `list` shows of each bundled checklist, in the order of [`bundled_files`]: read by
+/// `build.rs`, so nothing is parsed at run time. `None` for a file whose fields do not read
+/// back (a bundled checklist is always valid, but the caller then parses that file rather
+/// than trust it).
+pub(super) fn bundled_summaries() -> impl Iterator<Item = Option<Summary>> {
+    bundled::SUMMARIES.iter().map(|l| {
+        let (year, month, day) = l.verified;
+        Some(Summary {
+            id: l.id.to_string(),
+            name: text(l.name),
+            provider: text(l.provider),
+            country: l.country.to_string(),
+            kinds: l
+                .kinds
+                .iter()
+                .map(|k| Kind::from_name(k))
+                .collect::<Option<_>>()?,
+            difficulty: Difficulty::from_name(l.difficulty)?,
+            verified: NaiveDate::from_ymd_opt(year.into(), month.into(), day.into())?,
+            origin: None,
+        })
+    })
+}
+
+/// A text read by `build.rs`: (language tag, text) pairs in the file's order.
+fn text(pairs: &[(&str, &str)]) -> Text {
+    Text(
+        pairs
+            .iter()
+            .map(|(tag, text)| (tag.to_string(), text.to_string()))
+            .collect(),
+    )
 }
 
 fn load_bundled(name: &str, src: &str) -> Result<Entry, Skipped> {
@@ -274,19 +325,39 @@ impl Catalog {
     /// Loads every checklist from every source. Files with errors are skipped (see
     /// [`Catalog::skipped`]); a `--checklists` folder that cannot be read is an error.
     pub fn load(sources: &Sources) -> Result<Catalog, Error> {
-        let mut cat = Catalog::default();
-        for (name, src) in bundled_files() {
-            match load_bundled(name, src) {
-                Ok(e) => cat.insert(e),
-                Err(s) => cat.skipped.push(s),
-            }
+        /// One file to load: bundled, or in a folder.
+        enum Job<'a> {
+            Bundled(&'a str, &'a str),
+            File(PathBuf, Origin),
         }
+        let mut jobs: Vec<Job> = bundled_files()
+            .iter()
+            .map(|(name, src)| Job::Bundled(name, src))
+            .collect();
         for folder in sources.folders() {
             for path in folder.files()? {
-                match load_file(&path, folder.origin(path.clone())) {
-                    Ok(e) => cat.insert(e),
-                    Err(s) => cat.skipped.push(s),
-                }
+                let origin = folder.origin(path.clone());
+                jobs.push(Job::File(path, origin));
+            }
+        }
+        // Each file is parsed on its own, on every core; later ones override earlier ones
+        // by id, so the results are applied in order.
+        let loaded = parallel::map(&jobs, |job| match job {
+            Job::Bundled(name, src) => load_bundled(name, src),
+            Job::File(path, origin) => load_file(path, origin.clone()),
+        });
+        let mut cat = Catalog::default();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for result in loaded {
+            match result {
+                Ok(entry) => match by_id.get(&entry.checklist.id) {
+                    Some(&i) => cat.entries[i] = entry,
+                    None => {
+                        by_id.insert(entry.checklist.id.clone(), cat.entries.len());
+                        cat.entries.push(entry);
+                    }
+                },
+                Err(s) => cat.skipped.push(s),
             }
         }
         cat.entries
@@ -294,15 +365,35 @@ impl Catalog {
         Ok(cat)
     }
 
-    fn insert(&mut self, entry: Entry) {
-        match self
-            .entries
-            .iter_mut()
-            .find(|e| e.checklist.id == entry.checklist.id)
-        {
-            Some(slot) => *slot = entry,
-            None => self.entries.push(entry),
+    /// The hash of the file that [`Catalog::load`] would take checklist `id` from (`None`:
+    /// no source has it), reading only the files that can hold it: a checklist's id must
+    /// match its file name, so only `<id>.toml` in each folder, the last folder first, then
+    /// the bundled one. A folder's file counts only if it loads, as in the catalogue; the
+    /// bundled files are not parsed again here: the tests keep every one of them valid.
+    pub fn hash_of(sources: &Sources, id: &str) -> Result<Option<String>, Error> {
+        // Not an id (a path, `..`): no file can hold it, and none is opened.
+        if !is_id(id, false) {
+            return Ok(None);
         }
+        let name = format!("{id}.toml");
+        let mut candidates = Vec::new();
+        for folder in sources.folders() {
+            // Listed, as by `load`: a folder that cannot be read is the same error, and a
+            // folder named `<id>.toml` is not a checklist.
+            let path = folder.dir.join(&name);
+            if folder.files()?.contains(&path) {
+                candidates.push((path, folder));
+            }
+        }
+        for (path, folder) in candidates.into_iter().rev() {
+            if let Ok(entry) = load_file(&path, folder.origin(path.clone())) {
+                return Ok(Some(entry.hash));
+            }
+        }
+        Ok(bundled_files()
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, src)| hash_bytes(src.as_bytes())))
     }
 
     /// Every loaded checklist, sorted by id.
@@ -331,5 +422,73 @@ impl Catalog {
                     .map(|e| e.checklist.id.clone())
                     .collect(),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `hash_of` must agree with: the hash of the entry the whole catalogue has.
+    fn loaded_hash(sources: &Sources, id: &str) -> Option<String> {
+        let catalog = Catalog::load(sources).expect("catalogue");
+        catalog.get(id).ok().map(|e| e.hash.clone())
+    }
+
+    #[test]
+    fn what_build_rs_read_of_each_bundled_checklist_is_what_the_loader_reads() {
+        let listed: Vec<Option<Summary>> = bundled_summaries().collect();
+        assert_eq!(listed.len(), bundled_files().len());
+        for ((name, src), listed) in bundled_files().iter().zip(listed) {
+            let (parsed, _) = parse_with(src, Path::new(name), Rules::BUNDLED).expect(name);
+            assert_eq!(listed, Some(Summary::of(&parsed)), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_hash_of_one_checklist_is_the_one_the_whole_catalogue_has() {
+        let first = tempfile::tempdir().expect("temp dir");
+        let second = tempfile::tempdir().expect("temp dir");
+        let generic = bundled_files()
+            .iter()
+            .find(|(name, _)| *name == "generic.toml")
+            .expect("generic is bundled")
+            .1;
+        let changed = generic.replacen("\n", "\n# edited\n", 1);
+        fs::write(first.path().join("generic.toml"), &changed).expect("write");
+        // A file with errors does not override: the earlier source's file counts.
+        fs::write(second.path().join("generic.toml"), "schema = 1\n").expect("write");
+        fs::write(second.path().join("orange.toml"), &changed).expect("write");
+        let sources = Sources {
+            user_dir: None,
+            dirs: vec![first.path().to_path_buf(), second.path().to_path_buf()],
+            cache_dir: None,
+        };
+        for id in [
+            "generic",
+            "orange",
+            "sfr",
+            "nowhere",
+            "../generic",
+            "Generic",
+        ] {
+            assert_eq!(
+                Catalog::hash_of(&sources, id).expect("hash"),
+                loaded_hash(&sources, id),
+                "{id}"
+            );
+        }
+        assert_eq!(
+            Catalog::hash_of(&sources, "generic").expect("hash"),
+            Some(hash_bytes(changed.as_bytes()))
+        );
+        let missing = Sources {
+            dirs: vec![first.path().join("gone")],
+            ..Sources::default()
+        };
+        assert!(matches!(
+            Catalog::hash_of(&missing, "generic"),
+            Err(Error::UnreadableFolder { .. })
+        ));
     }
 }

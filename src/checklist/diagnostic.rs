@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 
 use super::duration::DurationError;
 use super::model::Phase;
-use super::position::{Span, line_col};
 
 /// Whether a problem stops the checklist from loading.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -331,15 +330,13 @@ impl ReadError {
 }
 
 impl Diagnostic {
-    /// A problem at byte `span` of `src`.
+    /// A problem at `line:col` of `path` (1-based; the column counts characters).
     pub fn at(
         severity: Severity,
         path: &Path,
-        src: &str,
-        span: Span,
+        (line, col): (usize, usize),
         problem: Problem,
     ) -> Diagnostic {
-        let (line, col) = line_col(src, span.start);
         Diagnostic {
             severity,
             path: path.to_path_buf(),

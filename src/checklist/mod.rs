@@ -1,8 +1,8 @@
 //! Checklists: the model, loading from TOML with precise diagnostics, and the catalogue.
 //!
 //! This is the bottom of the domain: of the crate it imports only the leaves
-//! (`vocabulary`, `fsutil`, `visible`). Errors are typed ([`Error`], [`Problem`], [`ReadError`]); the command
-//! layer says them in the person's language.
+//! (`vocabulary`, `fsutil`, `visible`, `parallel`). Errors are typed ([`Error`], [`Problem`],
+//! [`ReadError`]); the command layer says them in the person's language.
 
 mod cache;
 mod catalog;

@@ -2,6 +2,7 @@
 //! problem at the place it was found, instead of stopping at the first one. It knows TOML
 //! types, texts and vocabularies, not the checklist format ([`super::schema`] does).
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -10,7 +11,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Problem, Severity};
 use super::load::Rules;
-use super::position::{Span, line_col};
+use super::position::{LineIndex, Span};
 use super::text::Text;
 use crate::visible::is_hidden;
 use crate::vocabulary::Vocabulary;
@@ -19,6 +20,8 @@ use crate::vocabulary::Vocabulary;
 pub(super) struct Reader<'a> {
     src: &'a str,
     path: &'a Path,
+    /// Where the lines of `src` start: built at the first problem, then shared by all.
+    lines: OnceCell<LineIndex>,
     /// The rules beyond the format (bundled or not, staleness).
     pub(super) rules: Rules,
     /// The file's `schema`, once read (format-2 rules apply only to format-2 files).
@@ -33,34 +36,34 @@ impl<'a> Reader<'a> {
         Reader {
             src,
             path,
+            lines: OnceCell::new(),
             rules,
             version: None,
             diags: Vec::new(),
         }
     }
 
+    /// The `line:col` of byte `offset`.
+    fn place(&self, offset: usize) -> (usize, usize) {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.src))
+            .line_col(self.src, offset)
+    }
+
     pub(super) fn error(&mut self, span: Span, problem: Problem) {
-        self.diags.push(Diagnostic::at(
-            Severity::Error,
-            self.path,
-            self.src,
-            span,
-            problem,
-        ));
+        let at = self.place(span.start);
+        self.diags
+            .push(Diagnostic::at(Severity::Error, self.path, at, problem));
     }
 
     pub(super) fn warning(&mut self, span: Span, problem: Problem) {
-        self.diags.push(Diagnostic::at(
-            Severity::Warning,
-            self.path,
-            self.src,
-            span,
-            problem,
-        ));
+        let at = self.place(span.start);
+        self.diags
+            .push(Diagnostic::at(Severity::Warning, self.path, at, problem));
     }
 
     pub(super) fn line_of(&self, span: &Span) -> usize {
-        line_col(self.src, span.start).0
+        self.place(span.start).0
     }
 
     /// Reports keys of `table` that are not in `allowed`.

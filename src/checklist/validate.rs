@@ -3,7 +3,7 @@
 //! sources and their citations.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
 
@@ -136,17 +136,8 @@ pub(super) fn check(reader: &mut Reader, c: &Checklist, spans: &Spans, stem: Opt
                 );
             }
             if let (Some(p), Some(span)) = (&input.pattern, &is.pattern)
-                && let Err(e) = Regex::new(&format!("^(?:{p})$"))
+                && let Some(reason) = pattern_error(p)
             {
-                let reason = e.to_string();
-                let reason = reason
-                    .lines()
-                    .rev()
-                    .find(|l| l.starts_with("error:"))
-                    .unwrap_or(reason.lines().next().unwrap_or(""))
-                    .trim_start_matches("error:")
-                    .trim()
-                    .to_string();
                 reader.error(span.clone(), Problem::BadPattern { reason });
             }
         }
@@ -162,26 +153,60 @@ pub(super) fn check(reader: &mut Reader, c: &Checklist, spans: &Spans, stem: Opt
     }
 }
 
-/// Reports every id after the first that repeats an earlier one.
+/// Why an input pattern does not compile, as the engine will compile it (anchored), or
+/// `None` if it does. Each distinct pattern is compiled once per process: a catalogue
+/// repeats a few patterns across its files, and compiling one costs more than parsing a file.
+fn pattern_error(pattern: &str) -> Option<String> {
+    static SEEN: LazyLock<Mutex<HashMap<String, Option<String>>>> = LazyLock::new(Mutex::default);
+    // Only `get` and `insert` run under the lock, so a poisoned map is still whole.
+    if let Some(found) = SEEN
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(pattern)
+    {
+        return found.clone();
+    }
+    let found = Regex::new(&format!("^(?:{pattern})$")).err().map(|e| {
+        let reason = e.to_string();
+        reason
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("error:"))
+            .unwrap_or(reason.lines().next().unwrap_or(""))
+            .trim_start_matches("error:")
+            .trim()
+            .to_string()
+    });
+    SEEN.lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(pattern.to_string(), found.clone());
+    found
+}
+
+/// Reports every id after the first that repeats an earlier one. The first one's line is
+/// only looked up when there is a repeat to report.
 fn duplicates<'a>(
     reader: &mut Reader,
     what: &'static str,
     ids: impl Iterator<Item = &'a str>,
     spans: impl Iterator<Item = &'a Span>,
 ) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, &Span> = HashMap::new();
     for (id, span) in ids.zip(spans) {
         match seen.get(id) {
-            Some(&first_line) => reader.error(
-                span.clone(),
-                Problem::Duplicate {
-                    what,
-                    id: id.to_string(),
-                    first_line,
-                },
-            ),
+            Some(first) => {
+                let first_line = reader.line_of(first);
+                reader.error(
+                    span.clone(),
+                    Problem::Duplicate {
+                        what,
+                        id: id.to_string(),
+                        first_line,
+                    },
+                );
+            }
             None => {
-                seen.insert(id, reader.line_of(span));
+                seen.insert(id, span);
             }
         }
     }
@@ -196,5 +221,47 @@ fn literal(a: &Answer) -> String {
     match a {
         Answer::Bool(b) => b.to_string(),
         Answer::Choice(c) => format!("\"{c}\""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::super::diagnostic::Problem;
+    use super::super::load::parse_str;
+
+    /// `mini` with a step input whose pattern is `pattern`.
+    fn with_pattern(pattern: &str) -> String {
+        let mini = include_str!("../../tests/cli/fixtures/mini.toml");
+        format!(
+            "{mini}\n  [[steps.inputs]]\n  id = \"reference\"\n  label = \"Reference\"\n  pattern = '{pattern}'\n"
+        )
+    }
+
+    fn pattern_problems(pattern: &str) -> Vec<(usize, Problem)> {
+        let problems = match parse_str(&with_pattern(pattern), Path::new("mini.toml")) {
+            Ok((_, warnings)) => warnings,
+            Err(diags) => diags,
+        };
+        problems
+            .into_iter()
+            .filter(|d| matches!(d.problem, Problem::BadPattern { .. }))
+            .map(|d| (d.line, d.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_compile_is_reported_every_time_it_is_met() {
+        assert_eq!(pattern_problems("[A-Z0-9]{4,}"), vec![]);
+        let first = pattern_problems("[A-Z");
+        assert_eq!(first.len(), 1, "{first:?}");
+        let Problem::BadPattern { reason } = &first[0].1 else {
+            unreachable!()
+        };
+        assert!(reason.contains("unclosed character class"), "{reason}");
+        // The second time the outcome comes from the memo: the same problem, same place.
+        assert_eq!(pattern_problems("[A-Z"), first);
+        assert_eq!(pattern_problems("[A-Z0-9]{4,}"), vec![]);
     }
 }

@@ -101,7 +101,7 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
     if let Some(stale) = labels::stale(entry.checklist.verified, now.date_naive(), cx.strings()) {
         super::say(&mut std::io::stdout(), &format!("⚠ {stale}"))?;
     }
-    interactive::run_engine(cx, &store, &lock, &mut session, prompter.as_mut())
+    interactive::run_engine(cx, &store, &lock, &mut session, None, prompter.as_mut())
 }
 
 /// The words a checklist is also found by in the picker, besides its line: its name and

@@ -56,12 +56,14 @@ pub fn answers_or_usage(
 }
 
 /// Runs the engine on a saved session whose `lock` this process holds, and prints how it
-/// ended. Ctrl-C ends the process here (see [`super::interrupt`]).
+/// ended. Ctrl-C ends the process here (see [`super::interrupt`]). `on_disk`: for a session
+/// read from its file, how many events the file holds (see [`Engine::resuming`]).
 pub fn run_engine(
     cx: &Context,
     store: &Store,
     lock: &SessionLock,
     session: &mut Session,
+    on_disk: Option<usize>,
     prompter: &mut dyn Prompter,
 ) -> Result<ExitCode> {
     let g = &cx.strings().guide;
@@ -69,7 +71,11 @@ pub fn run_engine(
     interrupt::walking(hint.clone(), lock.path().to_path_buf());
     let mut saver = |s: &Session| store.save(s);
     let clock = engine_clock();
-    let outcome = Engine::new(session, prompter, &mut saver, &clock, cx.strings()).run();
+    let mut engine = Engine::new(session, prompter, &mut saver, &clock, cx.strings());
+    if let Some(events) = on_disk {
+        engine = engine.resuming(events);
+    }
+    let outcome = engine.run();
     // Past the walk, this process says how it ended itself (and drops its lock).
     if !matches!(outcome, Ok(Outcome::Interrupted)) {
         interrupt::walked();

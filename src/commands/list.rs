@@ -1,6 +1,6 @@
 //! `simcancel list`: the catalogue, as a table or JSON.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -58,7 +58,8 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         })
         .filter(|s| opts.kind.is_none_or(|k| s.kinds.contains(&k)))
         .collect();
-    let mut out = std::io::stdout().lock();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
     if opts.json {
         let json: Vec<Row> = rows
             .iter()
@@ -77,6 +78,7 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         // As an io::Error, so that main sees a closed pipe for what it is.
         serde_json::to_writer_pretty(&mut out, &json).map_err(std::io::Error::from)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
@@ -121,5 +123,6 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
             writeln!(out, "⚠ {}: {stale}", s.id)?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -110,34 +110,41 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
             Ok(a) => a,
             Err(code) => return Ok(code),
         };
+    // What the file holds: the engine saves before its first prompt only if more than the
+    // resume itself was recorded since (answers given with --answer).
+    let on_disk = session.events.len();
     session.resumed(now);
     let checklist_id = session.checklist.id.clone();
     // The snapshot is what the session follows; the catalogue is only read to tell the
     // person that the file changed, so a catalogue problem must not block resuming.
-    match Catalog::load(&cx.sources).localized(cx.strings()) {
-        Ok(catalog) => match catalog.get(&checklist_id) {
-            Ok(entry) => {
-                if session.note_checklist_hash(&entry.hash, now) {
-                    super::say(
-                        &mut std::io::stdout(),
-                        &fill(g.checklist_changed, &[("id", &checklist_id)]),
-                    )?;
-                }
+    match Catalog::hash_of(&cx.sources, &checklist_id).localized(cx.strings()) {
+        Ok(Some(hash)) => {
+            if session.note_checklist_hash(&hash, now) {
+                super::say(
+                    &mut std::io::stdout(),
+                    &fill(g.checklist_changed, &[("id", &checklist_id)]),
+                )?;
             }
-            Err(_) => super::say(
-                &mut std::io::stdout(),
-                &fill(g.checklist_missing, &[("id", &checklist_id)]),
-            )?,
-        },
+        }
+        Ok(None) => super::say(
+            &mut std::io::stdout(),
+            &fill(g.checklist_missing, &[("id", &checklist_id)]),
+        )?,
         Err(e) => super::note(&format!("simcancel: {e:#}")),
     }
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
-    store.save(&session).localized(cx.strings())?;
     super::say(
         &mut std::io::stdout(),
         &screens::summary(&session, cx.strings(), now),
     )?;
-    interactive::run_engine(cx, &store, &lock, &mut session, prompter.as_mut())
+    interactive::run_engine(
+        cx,
+        &store,
+        &lock,
+        &mut session,
+        Some(on_disk),
+        prompter.as_mut(),
+    )
 }

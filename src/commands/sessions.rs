@@ -2,7 +2,7 @@
 //! that cannot be read are listed with their path, and the others still show. Temporary
 //! files that crashes left are removed on the way.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -77,7 +77,8 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
         .iter()
         .filter(|(_, s)| all || s.is_unfinished())
         .collect();
-    let mut out = std::io::stdout().lock();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
     if json {
         let doc = JsonListing {
             sessions: shown
@@ -119,6 +120,7 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
         // As an io::Error, so that main sees a closed pipe for what it is.
         serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
         writeln!(out)?;
+        out.flush()?;
         return Ok(ExitCode::from(exit::OK));
     }
     let t = &cx.strings().sessions;
@@ -161,5 +163,6 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
             ),
         )?;
     }
+    out.flush()?;
     Ok(ExitCode::from(exit::OK))
 }

@@ -1,7 +1,7 @@
 //! `simcancel show <id>`: a whole checklist, readable and localized, or as JSON.
 
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -37,7 +37,8 @@ pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
     let today = clock::now()?.date_naive();
     let catalog = Catalog::load(&cx.sources).localized(cx.strings())?;
     let entry = super::suggest::entry(&catalog, &opts.id, cx.strings())?;
-    let mut out = std::io::stdout().lock();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
     if opts.json {
         serde_json::to_writer_pretty(
             &mut out,
@@ -54,6 +55,7 @@ pub fn run(cx: &Context, opts: ShowOptions) -> Result<ExitCode> {
         // The checklist may come from anyone: its control characters are shown, not obeyed.
         out.write_all(crate::visible::text(&render(entry, cx.strings(), today)).as_bytes())?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,5 +1,6 @@
 //! `simcancel validate <file-or-dir>...`: every problem in every file, as `path:line:col`.
 
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ use crate::checklist::{
     Diagnostic, Problem, ReadError, Rules, checklist_files, parse_with, read_file,
 };
 use crate::i18n::fill;
+use crate::parallel;
 
 /// Checks the files (folders: their `.toml` files) and prints every problem. Exit 1 if any
 /// error was found. `strict`: the bundled catalogue's rules, and no stale checklist.
@@ -21,14 +23,14 @@ pub fn run(cx: &Context, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
     } else {
         Rules::USER
     };
-    let mut out = std::io::stdout().lock();
-    let mut files = 0usize;
-    let mut diags: Vec<Diagnostic> = Vec::new();
+    // One write at the end, not one per line (standard output is line-buffered).
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    // What to report on, in order: a file to check, or a folder that cannot be listed.
+    let mut items: Vec<std::result::Result<PathBuf, Diagnostic>> = Vec::new();
     let mut empty_dirs = 0usize;
     for path in paths {
         if path.is_dir() {
-            let found = dir_files(path);
-            match found {
+            match dir_files(path) {
                 Ok(list) if list.is_empty() => {
                     super::say(
                         &mut out,
@@ -36,22 +38,27 @@ pub fn run(cx: &Context, paths: &[PathBuf], strict: bool) -> Result<ExitCode> {
                     )?;
                     empty_dirs += 1;
                 }
-                Ok(list) => {
-                    for file in list {
-                        files += 1;
-                        diags.extend(check_file(&file, rules));
-                    }
-                }
-                Err(reason) => diags.push(Diagnostic::file(path, Problem::Unreadable(reason))),
+                Ok(list) => items.extend(list.into_iter().map(Ok)),
+                Err(reason) => items.push(Err(Diagnostic::file(path, Problem::Unreadable(reason)))),
             }
         } else {
-            files += 1;
-            diags.extend(check_file(path, rules));
+            items.push(Ok(path.clone()));
         }
     }
+    let files = items.iter().filter(|i| i.is_ok()).count();
+    // Each file is checked on its own, so on every core; the report keeps their order.
+    let diags: Vec<Diagnostic> = parallel::map(&items, |item| match item {
+        Ok(file) => check_file(file, rules),
+        Err(unreadable) => vec![unreadable.clone()],
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     for d in &diags {
         super::say(&mut out, &messages::diagnostic(d, s))?;
     }
+    // Before the summary on standard error, so that a terminal shows them in this order.
+    out.flush()?;
     let errors = diags.iter().filter(|d| d.is_error()).count() + empty_dirs;
     let warnings = diags.iter().filter(|d| !d.is_error()).count();
     super::note(&fill(
@@ -77,7 +84,7 @@ fn check_file(path: &Path, rules: Rules) -> Vec<Diagnostic> {
     }
     match read_file(path) {
         Err(d) => vec![*d],
-        Ok((src, _)) => match parse_with(&src, path, rules) {
+        Ok(src) => match parse_with(&src, path, rules) {
             Ok((_, warnings)) => warnings,
             Err(diags) => diags,
         },

@@ -26,7 +26,7 @@ use chrono::NaiveDate;
 use crate::checklist::{Input, Question, QuestionKind};
 use crate::i18n::{self, Strings, fill};
 use crate::labels;
-use crate::session::{self, Mismatch, Session, StepStatus, Timestamp, WaitOutcome};
+use crate::session::{self, EventKind, Mismatch, Session, StepStatus, Timestamp, WaitOutcome};
 use crate::visible;
 pub use plain::PlainPrompter;
 pub use prompter::{Ask, Escape, Prompter, Reply, Stop};
@@ -120,7 +120,8 @@ pub struct Engine<'a> {
     saver: &'a mut dyn Saver,
     clock: &'a dyn Fn() -> Timestamp,
     strings: &'a Strings,
-    /// Length of the event log at the last save; `None` until the first save.
+    /// Length of the event log at the last save (or as read from disk); `None` until the
+    /// first save of a new session.
     saved_at: Option<usize>,
 }
 
@@ -142,6 +143,16 @@ impl<'a> Engine<'a> {
             strings,
             saved_at: None,
         }
+    }
+
+    /// For a session read from its file, which holds its first `on_disk` events. The events
+    /// added since that only record the resume itself (`resumed`, `checklist-changed`) are
+    /// saved with the next change rather than before the first prompt: a resume that ends
+    /// before anything happens (end of input, Ctrl-C) leaves the file as it was, and costs
+    /// no write.
+    pub fn resuming(mut self, on_disk: usize) -> Self {
+        self.saved_at = Some(on_disk);
+        self
     }
 
     /// Walks until the session is completed, paused or abandoned, or input stops.
@@ -174,12 +185,21 @@ impl<'a> Engine<'a> {
         (self.clock)()
     }
 
-    /// Saves if the log grew since the last save.
+    /// Saves if the log grew since the last save by more than the record of a resume.
     fn save(&mut self) -> Result<(), session::Error> {
-        let len = self.session.events.len();
-        if self.saved_at != Some(len) {
+        let events = &self.session.events;
+        let changed = match self.saved_at {
+            None => true,
+            Some(at) => events.get(at..).unwrap_or_default().iter().any(|e| {
+                !matches!(
+                    e.kind,
+                    EventKind::Resumed | EventKind::ChecklistChanged { .. }
+                )
+            }),
+        };
+        if changed {
             self.saver.save(self.session)?;
-            self.saved_at = Some(len);
+            self.saved_at = Some(events.len());
         }
         Ok(())
     }

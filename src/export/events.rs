@@ -8,14 +8,14 @@ use crate::labels;
 use crate::session::{Event, EventKind, Session};
 
 /// What `e` says, in the words of `s`, naming steps by `titles` (their id when unknown).
-pub(super) fn event_text(
-    e: &Event,
+pub(super) fn event_text<'a>(
+    e: &'a Event,
     session: &Session,
-    titles: &HashMap<&str, &str>,
+    titles: &HashMap<&str, &'a str>,
     s: &Strings,
 ) -> String {
     let x = &s.export;
-    let title = |id: &str| titles.get(id).copied().unwrap_or(id).to_string();
+    let title = |id: &'a str| -> &'a str { titles.get(id).copied().unwrap_or(id) };
     match &e.kind {
         EventKind::Started => x.ev_started.to_string(),
         EventKind::Resumed => x.ev_resumed.to_string(),

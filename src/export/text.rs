@@ -1,10 +1,11 @@
-//! Plain text: for pasting into an e-mail. Wrapped at [`WIDTH`] columns by `textwrap`,
-//! which counts Chinese characters as two columns.
+//! Plain text: for pasting into an e-mail. Wrapped at [`WIDTH`] columns by `textwrap` (first
+//! fit), which counts Chinese characters as two columns.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use textwrap::core::display_width;
+use textwrap::{WordSeparator, WordSplitter, WrapAlgorithm};
 
 use super::{Error, Exporter, Field, Record, Value, human_time};
 use crate::checklist::markers;
@@ -18,19 +19,90 @@ pub const WIDTH: usize = 78;
 pub struct PlainText;
 
 /// Appends `text` wrapped to [`WIDTH`], the first line after `first`, the others after
-/// `rest`. Short single lines skip the wrapper: the event log of a long session is mostly
-/// such lines.
+/// `rest`, breaking lines by the Unicode rules (which keep a URL whole up to a `/` and
+/// punctuation off the start of a line).
 fn wrap(o: &mut String, first: &str, rest: &str, text: &str) {
+    wrap_with(o, first, rest, text, false);
+}
+
+/// [`wrap`] for a sentence of the event log, the one part that grows with the session.
+/// Chinese (and Japanese, Korean) text, written without spaces, needs the Unicode rules; a
+/// sentence in the alphabets below U+2E80 breaks at its spaces only (not inside a word
+/// such as `e-mail`), as [`wrap_at_spaces`] does at a fraction of textwrap's cost.
+fn wrap_sentence(o: &mut String, first: &str, rest: &str, text: &str) {
+    let fits = !text.contains('\n') && display_width(first) + display_width(text) <= WIDTH;
+    let alphabetic = text.chars().all(|c| u32::from(c) < 0x2E80);
+    if fits || !alphabetic {
+        wrap(o, first, rest, text);
+    } else if !wrap_at_spaces(o, first, rest, text) {
+        wrap_with(o, first, rest, text, true);
+    }
+}
+
+/// First-fit wrapping at spaces, as textwrap does it with [`WordSeparator::AsciiSpace`] and
+/// no hyphenation: a word keeps the spaces after it, which are dropped at the end of a line. Only for text
+/// whose only blanks are spaces between words (no line break, tab or leading space) and
+/// none of whose words is wider than a line (textwrap would break it); returns false,
+/// having written nothing, for any other.
+fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
+    let text = text.trim_end();
+    let rest_width = display_width(rest);
+    // (word, spaces after it, width of the word)
+    let mut words = Vec::new();
+    let mut remaining = text;
+    while !remaining.is_empty() {
+        let end = remaining.find(' ').unwrap_or(remaining.len());
+        let spaced = remaining[end..].len() - remaining[end..].trim_start_matches(' ').len();
+        let (word, after) = (&remaining[..end], &remaining[end..end + spaced]);
+        let width = display_width(word);
+        if word.is_empty() || word.contains(char::is_whitespace) || rest_width + width > WIDTH {
+            return false;
+        }
+        words.push((word, after, width));
+        remaining = &remaining[end + spaced..];
+    }
+    let mut line_width = display_width(first);
+    o.push_str(first);
+    let mut pending = "";
+    for (i, (word, after, width)) in words.into_iter().enumerate() {
+        if i > 0 && line_width + pending.len() + width > WIDTH {
+            o.push('\n');
+            o.push_str(rest);
+            line_width = rest_width;
+        } else {
+            o.push_str(pending);
+            line_width += pending.len();
+        }
+        o.push_str(word);
+        line_width += width;
+        pending = after;
+    }
+    o.push('\n');
+    true
+}
+
+/// Wraps with textwrap, by the Unicode rules or, with `at_spaces`, at spaces only. Short
+/// single lines skip the wrapper: the event log of a long session is mostly such lines.
+fn wrap_with(o: &mut String, first: &str, rest: &str, text: &str, at_spaces: bool) {
     if !text.contains('\n') && display_width(first) + display_width(text) <= WIDTH {
         o.push_str(first);
         o.push_str(text);
         o.push('\n');
         return;
     }
-    let opts = textwrap::Options::new(WIDTH)
+    // First fit: each line takes as many words as fit. The default, optimal fit, evens out
+    // the line lengths of a paragraph at many times the cost (two thirds of the export of a
+    // long session), which a record pasted into an e-mail does not need.
+    let mut opts = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
-        .break_words(true);
+        .break_words(true)
+        .wrap_algorithm(WrapAlgorithm::FirstFit);
+    if at_spaces {
+        opts = opts
+            .word_separator(WordSeparator::AsciiSpace)
+            .word_splitter(WordSplitter::NoHyphenation);
+    }
     for line in textwrap::wrap(text.trim_end(), opts) {
         o.push_str(line.trim_end());
         o.push('\n');
@@ -176,7 +248,7 @@ impl Exporter for PlainText {
         let indent = " ".repeat(display_width(&human_time(&r.started)) + 2);
         for e in &r.events {
             let first = format!("{}  ", human_time(&e.event.at));
-            wrap(&mut o, &first, &indent, &e.text);
+            wrap_sentence(&mut o, &first, &indent, &e.text);
         }
         Ok(o)
     }
@@ -202,6 +274,39 @@ mod tests {
                 assert!(display_width(line) <= WIDTH || url, "too wide: {line:?}");
             }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapping_at_spaces_is_what_textwrap_does(
+            words in proptest::collection::vec("[a-zA-Z’“”.,()-]{1,24}", 4..30),
+            gaps in proptest::collection::vec(1usize..3, 30),
+            indent in 0usize..30,
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&gaps)
+                .map(|(w, &g)| format!("{w}{}", " ".repeat(g)))
+                .collect();
+            let first = format!("{}> ", "x".repeat(indent));
+            let rest = " ".repeat(indent + 2);
+            // Only text that does not fit on one line gets here (the short path is first).
+            proptest::prop_assume!(display_width(&first) + display_width(&text) > WIDTH);
+            let mut ours = String::new();
+            proptest::prop_assert!(wrap_at_spaces(&mut ours, &first, &rest, &text));
+            let mut theirs = String::new();
+            wrap_with(&mut theirs, &first, &rest, &text, true);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn what_wrapping_at_spaces_cannot_do_is_left_to_textwrap() {
+        let mut o = String::new();
+        for text in ["a\tb", "two\nlines", " leading", &"x".repeat(WIDTH)] {
+            assert!(!wrap_at_spaces(&mut o, "", "  ", text), "{text:?}");
+        }
+        assert!(o.is_empty());
     }
 
     #[test]

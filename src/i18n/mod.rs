@@ -18,7 +18,7 @@ mod walk;
 mod words;
 mod zh_cn;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 pub use catalog::{Catalog, Difficulties, InputMarks, Phases, Problems, ReadErrors, ShowLabels};
 pub use record::{
@@ -100,7 +100,10 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(&v.to_string()),
+                    // Written in place: `to_string` would allocate for every value.
+                    Some((_, v)) => {
+                        let _ = write!(out, "{v}");
+                    }
                     None => {
                         out.push('{');
                         out.push_str(name);

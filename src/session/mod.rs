@@ -9,6 +9,8 @@ mod model;
 mod state;
 mod store;
 mod summary;
+mod timestamp;
+mod wire;
 
 pub use lifecycle::{Mismatch, new_id};
 pub use model::*;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::timestamp;
 use crate::checklist::{Answer, Answers, Checklist};
 use crate::vocabulary::vocabulary;
 
@@ -32,13 +33,19 @@ pub struct Session {
     /// The checklist as it was when the session began.
     pub checklist: ChecklistRef,
     /// When the session began.
+    #[serde(with = "timestamp")]
     pub created: Timestamp,
     /// When anything last happened: the time of the last event, set with each one.
+    #[serde(with = "timestamp")]
     pub updated: Timestamp,
     /// In progress, completed or abandoned.
     pub status: SessionStatus,
     /// When it was completed or abandoned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::option"
+    )]
     pub finished: Option<Timestamp>,
     /// Answers to the checklist's questions, by question id.
     pub answers: Answers,
@@ -82,7 +89,11 @@ pub struct StepRecord {
     /// Its status.
     pub status: StepStatus,
     /// When the status last changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "timestamp::option"
+    )]
     pub at: Option<Timestamp>,
     /// Why it was skipped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,6 +129,7 @@ vocabulary! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// When it was written.
+    #[serde(with = "timestamp")]
     pub at: Timestamp,
     /// What the person wrote.
     pub text: String,
@@ -127,8 +139,10 @@ pub struct Note {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WaitRecord {
     /// When the step was first reached.
+    #[serde(with = "timestamp")]
     pub began: Timestamp,
     /// `began` plus the step's `wait` duration.
+    #[serde(with = "timestamp")]
     pub due: Timestamp,
     /// The day the confirmation came, once it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,10 +167,11 @@ vocabulary! {
     }
 }
 
-/// One entry of the event log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One entry of the event log (read by hand, in `wire.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// When it happened.
+    #[serde(with = "timestamp")]
     pub at: Timestamp,
     /// What happened.
     #[serde(flatten)]
@@ -227,6 +242,7 @@ pub enum EventKind {
         /// Step id.
         step: String,
         /// The due date.
+        #[serde(with = "timestamp")]
         due: Timestamp,
     },
     /// The confirmation (or another answer) came.

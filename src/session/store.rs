@@ -17,9 +17,12 @@ use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 
-use super::model::{FORMAT_VERSION, Session};
+use super::model::Session;
 use super::summary::SessionSummary;
 use crate::fsutil::{self, Links, OpenError, Replace};
+use parse::{SessionFile, parse_file};
+
+mod parse;
 
 /// How long a process that finds a session locked waits for the holder's process id: the
 /// holder writes it right after taking the lock, so it is missing only for a moment.
@@ -212,23 +215,6 @@ impl Drop for SessionLock {
     }
 }
 
-/// What a session file has that the store checks against its name.
-trait Named {
-    fn id(&self) -> &str;
-}
-
-impl Named for Session {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-
-impl Named for SessionSummary {
-    fn id(&self) -> &str {
-        &self.id
-    }
-}
-
 impl Store {
     /// The store under `data_dir` (nothing is created until the first save).
     pub fn new(data_dir: &Path) -> Store {
@@ -323,7 +309,7 @@ impl Store {
     }
 
     /// Reads every session file as `T`, setting aside those that cannot be read.
-    fn scan<T: DeserializeOwned + Named>(&self) -> Result<Scanned<T>, Error> {
+    fn scan<T: DeserializeOwned + SessionFile>(&self) -> Result<Scanned<T>, Error> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok((vec![], vec![])),
@@ -551,46 +537,6 @@ fn is_session_file(path: &Path) -> bool {
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| !n.starts_with('.'))
-}
-
-/// Parses the bytes of the session file `path`: UTF-8 text (serde skips the fields it does
-/// not need without checking them), then [`parse`], then the id inside against the file's
-/// name, since saves go to the file the inner id names.
-fn parse_file<T: DeserializeOwned + Named>(path: &Path, bytes: &[u8]) -> Result<T, FileProblem> {
-    let text = std::str::from_utf8(bytes).map_err(|e| FileProblem::NotUtf8 {
-        line: 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count(),
-    })?;
-    let session: T = parse(text)?;
-    let file = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if session.id() != file {
-        return Err(FileProblem::IdMismatch {
-            inner: session.id().to_string(),
-            file,
-        });
-    }
-    Ok(session)
-}
-
-/// Parses a session file's text, refusing newer formats before reading the rest so the
-/// message says "newer" rather than pointing at a field this build does not know.
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, FileProblem> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        format: Option<u32>,
-    }
-    let head: Head = serde_json::from_str(text).map_err(|e| FileProblem::NotJson(e.to_string()))?;
-    match head.format {
-        Some(v) if v > FORMAT_VERSION => return Err(FileProblem::Newer(v)),
-        None => return Err(FileProblem::NoFormat),
-        _ => {}
-    }
-    serde_json::from_str(text).map_err(|e| FileProblem::Damaged(e.to_string()))
 }
 
 #[cfg(test)]

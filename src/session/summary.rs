@@ -18,8 +18,10 @@ pub struct SessionSummary {
     /// Which checklist, and its name.
     pub checklist: ChecklistSummary,
     /// When the session began.
+    #[serde(with = "super::timestamp")]
     pub created: Timestamp,
     /// When anything last happened (the time of the last event).
+    #[serde(with = "super::timestamp")]
     pub updated: Timestamp,
     /// In progress, completed or abandoned.
     pub status: SessionStatus,

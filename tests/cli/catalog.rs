@@ -239,8 +239,8 @@ fn list_uses_and_refreshes_its_cache() {
         .collect();
     assert_eq!(
         caches.len(),
-        2,
-        "one cache per source (bundled, d): {caches:?}"
+        1,
+        "one cache per folder (d; the bundled summaries are built in): {caches:?}"
     );
     let cache = caches
         .iter()
@@ -257,6 +257,90 @@ fn list_uses_and_refreshes_its_cache() {
     env.run(&["list", "--checklists", d])
         .success()
         .stdout_has("Second, longer name");
+}
+
+/// Applies `edit` to every entry of the catalogue caches.
+#[cfg(unix)]
+fn edit_cache_entries(env: &Env, edit: impl Fn(&mut serde_json::Map<String, serde_json::Value>)) {
+    for entry in std::fs::read_dir(env.cache_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let mut cache: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for file in cache["files"].as_object_mut().unwrap().values_mut() {
+            edit(file.as_object_mut().unwrap());
+        }
+        std::fs::write(&path, cache.to_string()).unwrap();
+    }
+}
+
+/// Unix only: the cache's entries there are stamped with the ctime and inode this test
+/// edits (on Windows every entry keeps a hash of its contents, which the first part of the
+/// test covers everywhere but cannot isolate).
+#[cfg(unix)]
+#[test]
+fn a_file_changed_with_the_same_size_and_mtime_is_never_served_stale() {
+    use std::os::unix::fs::MetadataExt;
+    let env = Env::new();
+    let file = env.write("d/one.toml", checklist("one", "Name Alpha"));
+    let d = env.root().join("d");
+    let d = d.to_str().unwrap();
+    let (size, mtime) = {
+        let meta = std::fs::metadata(&file).unwrap();
+        (meta.len(), meta.modified().unwrap())
+    };
+    let list = |expected: &str| {
+        env.run(&["list", "--checklists", d])
+            .success()
+            .stdout_has(expected);
+    };
+    let same_size_and_mtime = || {
+        let meta = std::fs::metadata(&file).unwrap();
+        assert_eq!((meta.len(), meta.modified().unwrap()), (size, mtime));
+        meta
+    };
+    let rewrite = |name: &str| {
+        let f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+        std::io::Write::write_all(&mut &f, checklist("one", name).as_bytes()).unwrap();
+        f.set_modified(mtime).unwrap();
+        same_size_and_mtime()
+    };
+    list("Name Alpha");
+
+    // Rewritten within one tick of the file system's clock: size, mtime and even ctime are
+    // the same (made so here by writing the new ctime into the cache). The file changed
+    // moments before it was cached, so the cache kept a hash of its contents, which tells.
+    rewrite("Name Bravo");
+    let meta = std::fs::metadata(&file).unwrap();
+    let ctime = meta.ctime() * 1_000_000_000 + meta.ctime_nsec();
+    edit_cache_entries(&env, |e| e["stamp"]["ctime"] = ctime.into());
+    list("Name Bravo");
+
+    // Long settled (no hash kept), the stamp alone decides. Rewritten in place with the
+    // time put back, the ctime (which only the kernel sets) differs...
+    edit_cache_entries(&env, |e| {
+        e.remove("fingerprint");
+    });
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    rewrite("Name Carol");
+    list("Name Carol");
+
+    // ...and a file replaced by another one renamed over it has another inode, even with
+    // the same ctime (written into the cache here).
+    let other = env.write("d/one.toml.new", checklist("one", "Name Delta"));
+    std::fs::File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    std::fs::rename(&other, &file).unwrap();
+    let meta = same_size_and_mtime();
+    let ctime = meta.ctime() * 1_000_000_000 + meta.ctime_nsec();
+    edit_cache_entries(&env, |e| {
+        e.remove("fingerprint");
+        e["stamp"]["ctime"] = ctime.into();
+    });
+    list("Name Delta");
 }
 
 /// Writes into `<root>/d` one good checklist and one file of each kind `list` must skip:

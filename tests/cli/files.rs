@@ -317,11 +317,13 @@ fn a_copy_and_a_file_that_is_not_text_are_unreadable_everywhere_with_their_reaso
 #[test]
 fn the_list_cache_is_named_by_sha256() {
     let env = Env::new();
-    env.run(&["list"]).success();
-    let cache = env.root().join(".cache/simcancel");
-    assert!(
-        cache.join("catalog-v1-4c4164b5039c3606.json").is_file(),
-        "{:?}",
-        std::fs::read_dir(&cache).map(|d| d.count())
-    );
+    let dir = env.checklist("mini.toml", crate::guide::MINI);
+    env.run(&["--checklists", &dir, "list"]).success();
+    let folder = std::fs::canonicalize(&dir).expect("canonical");
+    let hash = simcancel::checklist::hash_bytes(folder.to_string_lossy().as_bytes());
+    let names: Vec<_> = std::fs::read_dir(env.cache_dir())
+        .expect("a cache folder")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, [format!("catalog-v1-{}.json", &hash[..16]).as_str()]);
 }

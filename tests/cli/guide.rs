@@ -242,6 +242,33 @@ fn resume_shows_the_summary_and_continues_at_the_first_pending_step() {
 }
 
 #[test]
+fn a_resume_that_ends_before_anything_happens_leaves_the_file_as_it_was() {
+    let (env, dir) = mini_env();
+    guide(&env, &dir, &[], "2\n5\n").success();
+    let id = env.only_session();
+    let path = env.session_path(&id);
+    let before = std::fs::read(&path).unwrap();
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&path).unwrap());
+    // End of input at the first prompt: nothing was done, nothing is written (a save would
+    // rename a new file over it).
+    resume(&env, &dir, &[&id], "")
+        .success()
+        .stdout_has(&format!("simcancel resume {id}"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    #[cfg(unix)]
+    {
+        let after = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&path).unwrap());
+        assert_eq!(after, inode, "the file was not replaced");
+    }
+    // An answer given on the command line is saved before the first prompt, with the
+    // record of the resume.
+    resume(&env, &dir, &[&id, "--answer", "esim=yes"], "").success();
+    let types = event_types(&env.session_json(&id));
+    assert_eq!(types[types.len() - 2..], ["resumed", "answered"]);
+}
+
+#[test]
 fn resume_without_an_id_picks_the_only_or_asks_among_several() {
     let (mut env, dir) = mini_env();
     resume(&env, &dir, &[], "")
