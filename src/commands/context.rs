@@ -11,6 +11,9 @@ use anyhow::{Context as _, Result};
 use crate::checklist::Sources;
 use crate::cli::GlobalArgs;
 use crate::i18n::{Lang, Strings};
+use crate::session::{Session, Store};
+
+use super::messages::Localized;
 
 /// The resolved global options.
 #[derive(Clone, Debug)]
@@ -55,6 +58,21 @@ impl Context {
     /// The interface strings in the chosen language.
     pub fn strings(&self) -> &'static Strings {
         self.lang.strings()
+    }
+
+    /// The saved session `id` names (an id or a unique prefix) and the language to write a
+    /// document of it in (`export`, `letter`, `report`): the session's own unless `--lang`
+    /// was given (`lang_given`), since the person who walked it reads it first.
+    pub fn session_and_lang(&self, id: &str, lang_given: bool) -> Result<(Session, Lang)> {
+        let (_, session) = Store::new(&self.data_dir)
+            .find(id)
+            .localized(self.strings())?;
+        let lang = if lang_given {
+            self.lang
+        } else {
+            Lang::from_tag(&session.lang).unwrap_or(self.lang)
+        };
+        Ok((session, lang))
     }
 }
 

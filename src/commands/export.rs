@@ -5,25 +5,18 @@ use std::process::ExitCode;
 use anyhow::{Result, anyhow, bail};
 
 use super::context::Context;
-use super::messages::{Localize, Localized};
+use super::messages::Localize;
 use super::output;
 use crate::cli::ExportArgs;
 use crate::clock;
 use crate::export::{self, Format, Options};
-use crate::i18n::{self, Lang};
-use crate::session::{SessionStatus, Store};
+use crate::i18n;
+use crate::session::SessionStatus;
 
 /// Exports the session. The language is the session's unless `--lang` was given
 /// (`lang_given`), since the record is usually read by the person who walked it.
 pub fn run(cx: &Context, args: ExportArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&cx.data_dir)
-        .find(&args.session)
-        .localized(cx.strings())?;
-    let lang = if lang_given {
-        cx.lang
-    } else {
-        Lang::from_tag(&session.lang).unwrap_or(cx.lang)
-    };
+    let (session, lang) = cx.session_and_lang(&args.session, lang_given)?;
     let x = &lang.strings().export;
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,

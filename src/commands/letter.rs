@@ -7,9 +7,8 @@ use anyhow::Result;
 use super::context::Context;
 use crate::cli::LetterArgs;
 use crate::clock;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::letter::{self, TemplateDirs};
-use crate::session::Store;
 
 use super::messages::Localized;
 use super::output;
@@ -17,14 +16,7 @@ use super::output;
 /// Writes the letter. The translation is in the session's language unless `--lang` was
 /// given (`lang_given`).
 pub fn run(cx: &Context, args: LetterArgs, lang_given: bool) -> Result<ExitCode> {
-    let (_, session) = Store::new(&cx.data_dir)
-        .find(&args.session)
-        .localized(cx.strings())?;
-    let lang = if lang_given {
-        cx.lang
-    } else {
-        Lang::from_tag(&session.lang).unwrap_or(cx.lang)
-    };
+    let (session, lang) = cx.session_and_lang(&args.session, lang_given)?;
     let dirs = TemplateDirs::new(&cx.sources);
     let today = clock::now()?.date_naive();
     let s = lang.strings();
