@@ -130,9 +130,8 @@ fn checklist_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists")
 }
 
-/// Every bundled checklist, parsed by the real loader with the bundled rules, in file-name
-/// order.
-pub fn bundled() -> Vec<Checklist> {
+/// The bundled checklist files, in file-name order.
+pub fn bundled_paths() -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(checklist_dir())
         .expect("checklists folder")
         .map(|e| e.expect("dir entry").path())
@@ -140,6 +139,12 @@ pub fn bundled() -> Vec<Checklist> {
         .collect();
     paths.sort();
     paths
+}
+
+/// Every bundled checklist, parsed by the real loader with the bundled rules, in file-name
+/// order.
+pub fn bundled() -> Vec<Checklist> {
+    bundled_paths()
         .iter()
         .map(|path| {
             let src = std::fs::read_to_string(path).expect("read checklist");
