@@ -58,6 +58,29 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     }
 
     fn choose(&mut self, prompt: &str, items: &[String], default: usize) -> Reply<usize> {
+        self.numbered(prompt, items, default, |p, line| {
+            let found = by_text(items, line);
+            if found.is_none() {
+                let g = &p.strings.guide;
+                writeln!(
+                    p.out,
+                    "{}",
+                    fill(g.plain_bad_number, &[("n", &items.len())])
+                )?;
+            }
+            Ok(found)
+        })
+    }
+
+    /// Lists `items` numbered and reads a number, or Enter for `default`; anything else
+    /// typed goes to `by_typed`, which names the item it means or says why it cannot.
+    fn numbered(
+        &mut self,
+        prompt: &str,
+        items: &[String],
+        default: usize,
+        mut by_typed: impl FnMut(&mut Self, &str) -> Reply<Option<usize>>,
+    ) -> Reply<usize> {
         writeln!(self.out, "{}", visible::text(prompt))?;
         for (i, item) in items.iter().enumerate() {
             writeln!(self.out, "  {}. {}", i + 1, visible::line(item))?;
@@ -74,13 +97,8 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             {
                 return Ok(n - 1);
             }
-            match by_text(items, &line) {
-                Some(i) => return Ok(i),
-                None => writeln!(
-                    self.out,
-                    "{}",
-                    fill(self.strings.guide.plain_bad_number, &[("n", &items.len())])
-                )?,
+            if let Some(i) = by_typed(self, &line)? {
+                return Ok(i);
             }
         }
     }
@@ -136,22 +154,8 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         keys: &[String],
         default: usize,
     ) -> Reply<usize> {
-        let g = &self.strings.guide;
-        writeln!(self.out, "{}", visible::text(prompt))?;
-        for (i, item) in items.iter().enumerate() {
-            writeln!(self.out, "  {}. {}", i + 1, visible::line(item))?;
-        }
-        loop {
-            write!(self.out, "{} [{}]{}", g.plain_number, default + 1, g.colon)?;
-            let line = self.line()?;
-            if line.is_empty() && default < items.len() {
-                return Ok(default);
-            }
-            if let Ok(n) = line.parse::<usize>()
-                && (1..=items.len()).contains(&n)
-            {
-                return Ok(n - 1);
-            }
+        self.numbered(prompt, items, default, |p, line| {
+            let g = &p.strings.guide;
             let typed = line.to_lowercase();
             let hits: Vec<usize> = (0..items.len())
                 .filter(|&i| {
@@ -159,22 +163,23 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                     items[i].to_lowercase().contains(&typed) || key.to_lowercase().contains(&typed)
                 })
                 .collect();
-            let shown = visible::line(&line);
+            let shown = visible::line(line);
             match hits.as_slice() {
-                [one] => return Ok(*one),
+                [one] => return Ok(Some(*one)),
                 [] => writeln!(
-                    self.out,
+                    p.out,
                     "{}",
                     fill(g.plain_no_match, &[("typed", &shown), ("n", &items.len())])
                 )?,
                 several => {
-                    writeln!(self.out, "{}", fill(g.plain_matches, &[("typed", &shown)]))?;
+                    writeln!(p.out, "{}", fill(g.plain_matches, &[("typed", &shown)]))?;
                     for &i in several {
-                        writeln!(self.out, "  {}. {}", i + 1, visible::line(&items[i]))?;
+                        writeln!(p.out, "  {}. {}", i + 1, visible::line(&items[i]))?;
                     }
                 }
             }
-        }
+            Ok(None)
+        })
     }
 
     fn input(&mut self, ask: &Ask) -> Reply<String> {
