@@ -108,6 +108,7 @@ pub fn end(signal: i32) -> ! {
     }
     if INTERACTIVE.load(Ordering::SeqCst) {
         // Best effort: the terminal may already be gone.
+        crate::engine::raw::restore();
         let _ = console::Term::stdout().show_cursor();
     }
     let walk = WALK.lock().ok().and_then(|mut w| w.take());

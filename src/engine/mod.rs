@@ -15,6 +15,7 @@
 pub mod menu;
 pub mod plain;
 pub mod prompter;
+pub mod raw;
 pub mod screens;
 pub mod term;
 pub mod values;

@@ -3,7 +3,9 @@
 //! and confirmations. Ctrl-C inside a raw-mode prompt comes back as an `Interrupted` I/O
 //! error; the cursor a prompt hid is shown again before the engine stops. Prompts, items,
 //! defaults and messages may hold text from a checklist, a session file or the person:
-//! control characters are made visible ([`visible`]) before anything draws them.
+//! control characters are made visible ([`visible`]) before anything draws them. The
+//! terminal stays in raw mode for the whole of each prompt ([`RawMode`]), so no key typed
+//! while it redraws is lost.
 //!
 //! dialoguer's confirmation reads the keys `y` and `n` and says `(y/n)`: that is English,
 //! so in any other language a yes/no question is a menu of the language's two words.
@@ -14,6 +16,7 @@ use dialoguer::{Confirm, Input};
 
 use super::menu::Menu;
 use super::prompter::{Ask, Escape, Prompter, Reply, Stop};
+use super::raw::RawMode;
 use crate::i18n::{Lang, Strings};
 use crate::visible;
 
@@ -50,6 +53,7 @@ impl DialoguerPrompter {
     }
 
     fn menu(&self, menu: &Menu) -> Reply<usize> {
+        let _raw = RawMode::enter();
         match menu.interact(&self.term) {
             Ok(Some(i)) => Ok(i),
             Ok(None) => Err(Stop::Escape),
@@ -124,6 +128,7 @@ impl Prompter for DialoguerPrompter {
         if let Some(d) = ask.default.filter(|d| !d.is_empty()) {
             input = input.default(visible::line(d).into_owned());
         }
+        let _raw = RawMode::enter();
         input.interact_text_on(&self.term).map_err(|e| {
             let dialoguer::Error::IO(io) = e;
             self.stop(io)
@@ -132,6 +137,7 @@ impl Prompter for DialoguerPrompter {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> Reply<bool> {
         if self.strings.lang == Lang::En {
+            let _raw = RawMode::enter();
             return Confirm::with_theme(&self.theme)
                 .with_prompt(visible::text(prompt))
                 .default(default)
