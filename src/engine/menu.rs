@@ -44,6 +44,31 @@ pub fn matches(items: &[String], keys: &[String], filter: &str) -> Vec<usize> {
 }
 
 impl Menu<'_> {
+    /// The question, wrapped to `width` columns rather than cut (a long question is read
+    /// whole before choosing), then, in a picker, the filter typed so far.
+    fn head(&self, filter: &str, width: usize) -> Vec<String> {
+        let opts = textwrap::Options::new(width.saturating_sub(2).max(10))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let wrapped = textwrap::wrap(self.prompt, opts);
+        let last = wrapped.len().saturating_sub(1);
+        wrapped
+            .iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let mark = if i == 0 {
+                    style("?").yellow().to_string()
+                } else {
+                    " ".to_string()
+                };
+                let mut line = format!("{mark} {}", style(part).bold());
+                if i == last && self.keys.is_some() {
+                    line.push_str(&format!(" {} {filter}", style("›").dim()));
+                }
+                line
+            })
+            .collect()
+    }
+
     /// Runs the prompt on `term`: the chosen item's index, or `None` for Esc. The list is
     /// replaced by one line, `✔ prompt · item`, once chosen.
     pub fn interact(&self, term: &Term) -> io::Result<Option<usize>> {
@@ -56,25 +81,17 @@ impl Menu<'_> {
         let chosen = loop {
             let (rows, cols) = term.size();
             let cols = usize::from(cols).max(20);
-            // The prompt and the hints take a line each; keep one free for the cursor.
-            let visible = usize::from(rows).saturating_sub(3).clamp(3, 15);
+            let mut lines = self.head(&filter, cols - 1);
+            // The hints take a line; keep one free for the cursor.
+            let visible = usize::from(rows)
+                .saturating_sub(lines.len() + 2)
+                .clamp(3, 15);
             if sel < top {
                 top = sel;
             } else if sel >= top + visible {
                 top = sel + 1 - visible;
             }
             term.clear_last_lines(drawn)?;
-            let mut lines = Vec::new();
-            let head = match self.keys {
-                Some(_) => format!(
-                    "{} {} {} {filter}",
-                    style("?").yellow(),
-                    style(self.prompt).bold(),
-                    style("›").dim()
-                ),
-                None => format!("{} {}", style("?").yellow(), style(self.prompt).bold()),
-            };
-            lines.push(head);
             if shown.is_empty() {
                 lines.push(format!("  {}", style(self.no_match).yellow()));
             }
@@ -155,5 +172,39 @@ mod tests {
         assert_eq!(matches(&items, &keys, "nothing"), Vec::<usize>::new());
         // Fewer keys than items: the labels still match.
         assert_eq!(matches(&items, &[], "orange"), vec![2]);
+    }
+
+    #[test]
+    fn a_long_question_is_wrapped_whole_not_cut() {
+        let prompt = "寄给法国运营商的信件需要拉丁字母的姓名，与合同上的写法完全一致（通常与护照相同）。仍要保留这个汉字姓名吗？";
+        let items = vec!["是".to_string(), "否".to_string()];
+        let menu = Menu {
+            prompt,
+            items: &items,
+            keys: None,
+            default: 0,
+            hints: "",
+            no_match: "",
+        };
+        let lines: Vec<String> = menu
+            .head("", 40)
+            .iter()
+            .map(|l| console::strip_ansi_codes(l).into_owned())
+            .collect();
+        assert!(lines.len() > 1, "{lines:?}");
+        for line in &lines {
+            assert!(console::measure_text_width(line) <= 40, "{line:?}");
+        }
+        let text: String = lines.iter().map(|l| &l[2..]).collect();
+        assert_eq!(text, prompt);
+        assert!(lines[0].starts_with("? "));
+        // A picker shows what was typed after the question's last line.
+        let keys = vec![String::new(); 2];
+        let picker = Menu {
+            keys: Some(&keys),
+            ..menu
+        };
+        let head = picker.head("abc", 40);
+        assert!(console::strip_ansi_codes(head.last().unwrap()).ends_with("› abc"));
     }
 }
