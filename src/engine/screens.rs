@@ -43,7 +43,7 @@ pub fn wrap(text: &str, width: usize) -> String {
     let mut current = String::new();
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         if !current.is_empty() {
-            paragraphs.push(textwrap::fill(current, width));
+            paragraphs.push(textwrap::fill(current, options(width)));
             current.clear();
         }
     };
@@ -71,6 +71,30 @@ pub fn wrap(text: &str, width: usize) -> String {
         out = out.replace("\n\n\n", "\n\n");
     }
     out
+}
+
+/// Wrapping to `width` columns, never at a hyphen inside a word: `--format` in a command
+/// to copy stays whole.
+fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// Wraps each line of `text` on its own to `width`, its first line after `first` and the
+/// others after `rest`: for lines that are not a paragraph's (a source and its quote, the
+/// lines of a wait's status).
+fn wrap_lines(text: &str, first: &str, rest: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let opts = options(width.max(20))
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        out.extend(
+            textwrap::wrap(line, opts)
+                .into_iter()
+                .map(|l| l.trim_end().to_string()),
+        );
+    }
+    out.join("\n")
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -265,13 +289,18 @@ pub fn step_screen(
             s.guide.colon.trim_end()
         );
         for source in sources {
-            for line in source.lines(s) {
-                let _ = writeln!(out, "  {line}");
+            let mut lines = source.lines(s).into_iter();
+            if let Some(heading) = lines.next() {
+                let _ = writeln!(out, "{}", wrap_lines(&heading, "  ", "      ", width));
+            }
+            for quote in lines {
+                let quote = quote.trim_start();
+                let _ = writeln!(out, "{}", wrap_lines(quote, "      ", "      ", width));
             }
         }
     }
     if let Some(w) = wait_status(session, idx, s, now) {
-        let _ = writeln!(out, "\n{w}");
+        let _ = writeln!(out, "\n{}", wrap_lines(&w, "", "", width));
     }
     out.trim_end().to_string()
 }

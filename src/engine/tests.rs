@@ -558,3 +558,35 @@ proptest! {
         check_invariants(&resumed.session)?;
     }
 }
+
+#[test]
+fn the_step_screen_fits_a_narrow_terminal_sources_and_wait_included() {
+    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n5\n");
+    let mut w = walk(&script);
+    let snap = &mut w.session.checklist.snapshot;
+    snap.sources.push(crate::checklist::Source {
+        id: "long".into(),
+        title: "Médiateur des communications électroniques : comment y recourir ?".into(),
+        url: Some("https://roquesteron.fr/demarches-administratives/?xml=F14373".into()),
+        publisher: Some("Service-public.fr (DILA)".into()),
+        retrieved: chrono::NaiveDate::from_ymd_opt(2026, 11, 26),
+        quote: Some("Tous les opérateurs ou fournisseurs disposent d'un service clients et d'un service consommateurs.".into()),
+        confidence: None,
+    });
+    let wait = snap
+        .steps
+        .iter()
+        .position(|s| s.wait.is_some())
+        .expect("a wait");
+    snap.steps[wait].cite.push("long".into());
+    let screen = screens::step_screen(&w.session, wait, Lang::ZhCn.strings(), t(NOW), 60);
+    for line in screen.lines() {
+        assert!(
+            textwrap::core::display_width(line) <= 60,
+            "{line:?} is wider than 60 columns:\n{screen}"
+        );
+    }
+    // The quote stays under its source; the command to copy keeps `--format` whole.
+    assert!(screen.contains("\n      “Tous les opérateurs"), "{screen}");
+    assert!(screen.contains("--format ics"), "{screen}");
+}
