@@ -128,6 +128,8 @@ impl Localize for letter::Error {
                     ("provider", &provider_name(provider.as_deref(), s)),
                 ],
             ),
+            letter::Error::Porting { session, checklist } =>
+                fill(l.porting, &[("id", session), ("checklist", checklist)],),
             letter::Error::NoEmail {
                 session,
                 provider,

@@ -234,6 +234,9 @@ pub struct Letter {
     pub your_operator: &'static str,
     /// Error: no letter fits the checklist; `{checklist}`, `{provider}`.
     pub no_letter: &'static str,
+    /// Error: the session ports the number, so the person sends no cancellation; `{id}`
+    /// (the session), `{checklist}`.
+    pub porting: &'static str,
     /// Error: an e-mail was asked for a French operator without a known address; `{id}`
     /// (the session), `{provider}`.
     pub no_email_french: &'static str,

@@ -303,6 +303,7 @@ pub(super) static STRINGS: Strings = Strings {
         date_format: "%Y年%-m月%-d日",
         your_operator: "您的运营商",
         no_letter: "清单 {checklist} 没有适用的信函：请通过{provider}自己的表单或电子邮件联系（`simcancel show {checklist}` 有说明）",
+        porting: "会话 {id} 选择了携号转网：号码转走时由新运营商替您终止这份合同，所以不要寄注销信——自己注销的线路就无法再携号转网了。如果不再打算携号转网，请重新回答这个问题：运行 simcancel resume {id}，然后选“返回上一步”回到问题",
         no_email_french: "{provider}没有公布受理注销的电子邮箱：请使用其网上表单，或寄出挂号信（`simcancel letter {id}`）",
         no_email_abroad: "不知道{provider}的电子邮箱：请把申请粘贴到其表单或在线客服中（`simcancel letter {id}`）",
         no_template: "找不到名为 `{name}` 的{kind}模板（已查找：{searched}）；请在清单的 `letter` 项中填写已有的模板名",

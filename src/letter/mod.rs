@@ -46,6 +46,10 @@ use template::{Language, fill};
 /// The `letter` value by which a checklist says no letter fits it.
 pub const NO_LETTER: &str = "none";
 
+/// The well-known question of the checklists of French lines: whether the number moves to
+/// another operator.
+const KEEP_NUMBER: &str = "keep_number";
+
 /// Why a letter cannot be written.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum Error {
@@ -64,6 +68,15 @@ pub enum Error {
         checklist: String,
         /// Its provider, when it names one to write to.
         provider: Option<String>,
+    },
+    /// The person ports the number: the new operator ends the contract, and a cancellation
+    /// sent by the person would end the line before the number moves.
+    #[error("session {session} ports the number: no cancellation letter")]
+    Porting {
+        /// The session id.
+        session: String,
+        /// The checklist id.
+        checklist: String,
     },
     /// An e-mail was asked for, and the checklist knows no address to send it to.
     #[error("no e-mail address for {checklist}")]
@@ -175,6 +188,12 @@ pub fn render(
             provider,
         });
     };
+    if session.answers.get(KEEP_NUMBER) == Some(&crate::checklist::Answer::Bool(true)) {
+        return Err(Error::Porting {
+            session: session.id.clone(),
+            checklist: session.checklist.id.clone(),
+        });
+    }
     // The name becomes part of a file path: a hand-edited or damaged session must not reach
     // files outside the template folders (`../..`). The checklist loader allows no other.
     if !crate::checklist::is_id(name, false) {

@@ -562,3 +562,29 @@ fn sections_are_checked_with_line_and_column() {
     );
     assert_eq!(check_template("{{if reference}}\nx\n{{ end }}\n"), vec![]);
 }
+
+#[test]
+fn a_session_that_ports_the_number_gets_no_cancellation_letter() {
+    let mut s = fixtures::completed();
+    s.answers.insert("keep_number".into(), Answer::Bool(true));
+    let err = render(
+        &s,
+        Kind::Letter,
+        Lang::ZhCn.strings(),
+        today(),
+        &TemplateDirs::default(),
+    )
+    .expect_err("porting");
+    assert!(matches!(err, Error::Porting { .. }), "{err:?}");
+    // Without porting, the same session has its letter.
+    s.answers.insert("keep_number".into(), Answer::Bool(false));
+    let filled = render(
+        &s,
+        Kind::Letter,
+        Lang::ZhCn.strings(),
+        today(),
+        &TemplateDirs::default(),
+    )
+    .expect("letter");
+    assert!(filled.text.contains("résiliation"), "{}", filled.text);
+}

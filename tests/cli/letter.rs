@@ -71,6 +71,23 @@ fn a_letter_with_every_value_missing_marks_each_one() {
         .stderr_has("Demo Télécom publishes no e-mail address for cancellations: use its online form, or send the registered letter (`simcancel letter u3n8f1w6`)");
 }
 
+/// Porting the number ends the contract through the new operator: the session that says so
+/// gets no cancellation letter, and is told why and how to change its answer.
+#[test]
+fn a_session_that_keeps_its_number_gets_no_cancellation_letter() {
+    let mut s = fixtures::completed();
+    s.answers.insert(
+        "keep_number".into(),
+        simcancel::checklist::Answer::Bool(true),
+    );
+    let env = env_with(&s);
+    env.run(&["--lang", "zh-CN", "letter", "k7m2"])
+        .code(1)
+        .stderr_has("选择了携号转网")
+        .stderr_has("所以不要寄注销信")
+        .stderr_has("simcancel resume k7m2");
+}
+
 #[test]
 fn the_translation_follows_the_session_language_unless_lang_is_given() {
     let env = env_with(&fixtures::chinese());
