@@ -213,9 +213,11 @@ pub fn wait_status(session: &Session, idx: usize, s: &Strings, now: Timestamp) -
     Some(out)
 }
 
-/// A step's text with the session's id where it says `simcancel export <id>` (or resume,
-/// letter): the command is then one to copy, not one to fill in.
-fn with_session_id(text: &str, id: &str) -> String {
+/// A step's text with commands to copy as they are: the session's id where it says
+/// `simcancel export <id>` (or resume, letter), and where it names `simcancel export` or
+/// `simcancel letter` alone, which would print a raw record or need an id; the record goes
+/// to a page (`-o record_file`), not to the terminal.
+fn with_session_id(text: &str, id: &str, record_file: &str) -> String {
     let mut out = text.to_string();
     for command in ["export", "resume", "letter"] {
         for placeholder in ["<id>", "<编号>"] {
@@ -224,6 +226,22 @@ fn with_session_id(text: &str, id: &str) -> String {
                 &format!("simcancel {command} {id}"),
             );
         }
+    }
+    for (bare, full) in [
+        (
+            format!("`simcancel export {id} --format html`"),
+            format!("`simcancel export {id} -o {record_file}`"),
+        ),
+        (
+            "`simcancel export`".to_string(),
+            format!("`simcancel export {id} -o {record_file}`"),
+        ),
+        (
+            "`simcancel letter`".to_string(),
+            format!("`simcancel letter {id}`"),
+        ),
+    ] {
+        out = out.replace(&bare, &full);
     }
     out
 }
@@ -255,7 +273,7 @@ pub fn step_screen(
     let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
     let _ = writeln!(out, "\n{}\n", step.title.get(s.tag()));
     let notes = Footnotes::of(checklist);
-    let body = with_session_id(step.body.get(s.tag()), &session.id);
+    let body = with_session_id(step.body.get(s.tag()), &session.id, g.record_file);
     let marks = markers(&notes.numbers(&step.cite));
     if !body.trim().is_empty() {
         let body = wrap(&body, width);

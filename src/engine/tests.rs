@@ -409,14 +409,41 @@ fn a_command_with_a_placeholder_id_gets_the_session_id() {
     ]);
     let en = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 200);
     assert!(
-        en.contains("`simcancel export 0011aabb --format html`"),
+        en.contains("`simcancel export 0011aabb -o record.html`"),
         "{en}"
     );
     // Only session commands: a checklist id is not a session id.
     assert!(en.contains("`simcancel guide <id>`"), "{en}");
     let zh = screens::step_screen(&w.session, 5, Lang::ZhCn.strings(), t(NOW), 200);
     assert!(
-        zh.contains("simcancel export 0011aabb --format html"),
+        zh.contains("`simcancel export 0011aabb -o 注销记录.html`"),
+        "{zh}"
+    );
+}
+
+/// Checklists name `simcancel export` and `simcancel letter` alone; on the screen they are
+/// commands that work as copied: with the session's id, the record into a page.
+#[test]
+fn a_bare_export_or_letter_command_gets_the_session_id() {
+    let mut w = walk(TO_SUBMIT);
+    w.session.checklist.snapshot.steps[5].body = crate::checklist::Text(vec![
+        (
+            "en".into(),
+            "Keep the record (`simcancel export`) and send the letter (`simcancel letter`).".into(),
+        ),
+        (
+            "zh-CN".into(),
+            "保存记录（`simcancel export`），寄出信函（`simcancel letter`）。".into(),
+        ),
+    ]);
+    let en = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 200);
+    assert!(
+        en.contains("(`simcancel export 0011aabb -o record.html`) and send the letter (`simcancel letter 0011aabb`)"),
+        "{en}"
+    );
+    let zh = screens::step_screen(&w.session, 5, Lang::ZhCn.strings(), t(NOW), 200);
+    assert!(
+        zh.contains("（`simcancel export 0011aabb -o 注销记录.html`），寄出信函（`simcancel letter 0011aabb`）"),
         "{zh}"
     );
 }

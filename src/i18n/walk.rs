@@ -101,6 +101,8 @@ pub struct Guide {
     /// While waiting: nothing notifies; where the date shows, and how to put it in a
     /// calendar (`{id}`, the session).
     pub wait_calendar: &'static str,
+    /// The file name suggested for the record page (`record.html`).
+    pub record_file: &'static str,
     /// Between a label and its value (`: `, `：`).
     pub colon: &'static str,
     /// What to do when overdue and the checklist names no contact.
