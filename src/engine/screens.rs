@@ -374,9 +374,30 @@ pub fn summary(session: &Session, s: &Strings, now: Timestamp) -> String {
     out.trim_end().to_string()
 }
 
-/// Parses a `YYYY-MM-DD` day.
+/// Parses a day written year first, as people in China write it too: `2026-11-27`,
+/// `2026/11/27`, `2026.11.27` or `2026年11月27日` (full-width digits as well). A day
+/// written day first (`27/11/2026`) is refused: it is read differently in France and the
+/// United States.
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    let ascii: String = s
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+            '/' | '.' | '年' | '月' | '／' | '．' | '－' => Some('-'),
+            '日' | '号' => None,
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect();
+    let parts: Vec<&str> = ascii.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -393,5 +414,33 @@ mod tests {
         assert_eq!(wrap("a b c d e f", 20), "a b c d e f");
         assert_eq!(bar(3, 9), "[######..............] 3/9");
         assert_eq!(bar(0, 0), "[....................] 0/0");
+    }
+
+    #[test]
+    fn a_day_is_read_year_first_in_the_ways_people_write_it() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27);
+        for typed in [
+            "2026-11-27",
+            " 2026/11/27 ",
+            "2026.11.27",
+            "2026年11月27日",
+            "2026 年 11 月 27 日",
+            "２０２６年１１月２７日",
+            "2026-11-27号",
+        ] {
+            assert_eq!(parse_day(typed), day, "{typed}");
+        }
+        assert_eq!(parse_day("2026-1-5"), NaiveDate::from_ymd_opt(2026, 1, 5));
+        for refused in [
+            "27/11/2026",
+            "11/27/2026",
+            "2026-13-01",
+            "2026-02-30",
+            "",
+            "2026-11",
+            "26-11-27",
+        ] {
+            assert_eq!(parse_day(refused), None, "{refused}");
+        }
     }
 }
