@@ -411,7 +411,7 @@ impl<'a> Engine<'a> {
                     check: &|raw| rules.check(raw),
                 })?;
                 let now = self.now();
-                match Typed::read(input, &raw) {
+                match rules.read(&raw) {
                     Typed::Keep => {}
                     Typed::Clear => {
                         if current.is_some() {

@@ -72,10 +72,23 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// What was typed, as it is recorded: [`Typed::read`], and a value written in groups
+    /// (`01P 123 456 ABC`, as a code is read out) without its spaces when only that form has
+    /// the pattern's shape.
+    pub fn read(&self, raw: &str) -> Typed {
+        match (Typed::read(self.input, raw), &self.pattern) {
+            (Typed::Value(v), Some(re)) if !re.is_match(&v) => {
+                let joined: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+                Typed::Value(if re.is_match(&joined) { joined } else { v })
+            }
+            (typed, _) => typed,
+        }
+    }
+
     /// Whether what was typed can be recorded; if not, why, saying what the form is.
     pub fn check(&self, raw: &str) -> Result<(), String> {
         let g = &self.strings.guide;
-        match Typed::read(self.input, raw) {
+        match self.read(raw) {
             Typed::Keep if self.input.required && !self.has_value => Err(g.input_required.into()),
             Typed::Clear if self.input.required => Err(g.input_required.into()),
             Typed::Keep | Typed::Clear => Ok(()),
@@ -250,5 +263,30 @@ mod tests {
             Rules::new(&bare, false, Lang::ZhCn.strings()).check("12"),
             Err("`12` 的格式不对：请检查后重新输入。".into())
         );
+    }
+
+    #[test]
+    fn a_code_typed_in_groups_is_recorded_without_its_spaces() {
+        let rio = input(
+            "rio",
+            Some("[0-9A-Za-z+]{12}"),
+            Some("12 letters and digits"),
+            false,
+        );
+        let rules = Rules::new(&rio, false, Lang::ZhCn.strings());
+        assert_eq!(rules.check("01P 123 456 ABC"), Ok(()));
+        assert_eq!(
+            rules.read("01P 123 456 ABC"),
+            Typed::Value("01P123456ABC".into())
+        );
+        assert_eq!(
+            rules.read("01P123456ABC"),
+            Typed::Value("01P123456ABC".into())
+        );
+        assert!(rules.check("01P 123").is_err());
+        // Spaces the pattern allows stay.
+        let name = input("holder_name", Some("[A-Za-z ]+"), None, false);
+        let rules = Rules::new(&name, false, Lang::En.strings());
+        assert_eq!(rules.read("ZHANG Wei"), Typed::Value("ZHANG Wei".into()));
     }
 }
