@@ -210,6 +210,16 @@ pub fn wait_status(session: &Session, idx: usize, s: &Strings, now: Timestamp) -
     } else {
         out.push_str(&reach.join(" · "));
     }
+    // A phone number alone may be one that works only in France: the checklist's note says
+    // from where it can be called and what else there is, for a person who has left.
+    let c = &checklist.contacts;
+    if c.phone.is_some()
+        && c.phone_abroad.is_none()
+        && let Some(note) = &c.note
+    {
+        out.push('\n');
+        out.push_str(note.get(s.tag()));
+    }
     Some(out)
 }
 

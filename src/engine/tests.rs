@@ -314,6 +314,22 @@ fn the_summary_and_the_overdue_wait_say_what_to_do() {
         en.ends_with("Customer service: phone 3900 · from abroad +33 1 23 45 67 89 · https://example.invalid/support"),
         "{en}"
     );
+    // A phone number and no number from abroad: the checklist's note says where it works.
+    let mut home_only = w.session.clone();
+    home_only.checklist.snapshot.contacts.note = Some(crate::checklist::Text(vec![
+        ("en".into(), "3900 works from a French line only.".into()),
+        ("zh-CN".into(), "3900 只能从法国线路拨打。".into()),
+    ]));
+    let zh = screens::summary(&home_only, Lang::ZhCn.strings(), later);
+    assert!(
+        zh.ends_with(
+            "客服：电话 3900 · https://example.invalid/support\n3900 只能从法国线路拨打。"
+        ),
+        "{zh}"
+    );
+    abroad.checklist.snapshot.contacts.note = home_only.checklist.snapshot.contacts.note;
+    let en = screens::summary(&abroad, Lang::En.strings(), later);
+    assert!(!en.contains("French line only"), "{en}");
     // Before the due date: no notification comes, so it says where the date shows.
     let waiting = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
     assert!(
