@@ -289,4 +289,36 @@ mod tests {
         let rules = Rules::new(&name, false, Lang::En.strings());
         assert_eq!(rules.read("ZHANG Wei"), Typed::Value("ZHANG Wei".into()));
     }
+
+    /// The hint under a bundled checklist's phone number shows forms that are accepted,
+    /// and says that dashes are (issue 15: it said "digits, spaces or dots" only).
+    #[test]
+    fn the_phone_hint_of_every_bundled_checklist_shows_accepted_forms() {
+        let mut seen = 0;
+        for (file, src) in crate::checklist::bundled_files() {
+            let (checklist, _) = crate::checklist::parse_str(src, std::path::Path::new(file))
+                .unwrap_or_else(|d| panic!("{file}: {d:?}"));
+            for line in checklist
+                .steps
+                .iter()
+                .flat_map(|s| &s.inputs)
+                .filter(|i| i.id == LINE_NUMBER)
+            {
+                seen += 1;
+                let rules = Rules::new(line, false, Lang::ZhCn.strings());
+                for typed in [
+                    "06 12 34 56 78",
+                    "+33 6 12 34 56 78",
+                    "06-12-34-56-78",
+                    "+33 (0)6 12 34 56 78",
+                ] {
+                    assert_eq!(rules.check(typed), Ok(()), "{file}: {typed}");
+                }
+                let help = line.help.as_ref().expect("a hint");
+                assert!(help.get("en").contains("dashes"), "{file}");
+                assert!(help.get("zh-CN").contains("短横线"), "{file}");
+            }
+        }
+        assert!(seen > 10, "{seen}");
+    }
 }
