@@ -225,9 +225,15 @@ pub fn wait_status(session: &Session, idx: usize, s: &Strings, now: Timestamp) -
 
 /// A step's text with commands to copy as they are: the session's id where it says
 /// `simcancel export <id>` (or resume, letter), and where it names `simcancel export` or
-/// `simcancel letter` alone, which would print a raw record or need an id; the record goes
-/// to a page (`-o record_file`), not to the terminal.
-fn with_session_id(text: &str, id: &str, record_file: &str) -> String {
+/// `simcancel letter` alone, which would print a raw record or need an id. A record goes to
+/// a file (`files`: the page's name, then the calendar's), not to the terminal; "`simcancel
+/// export` with `--format ics`" becomes the one command that writes the calendar.
+fn with_session_id(text: &str, id: &str, files: (&str, &str)) -> String {
+    static WITH_FORMAT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"`simcancel export`\s*(?:with|加上)\s*`--format (ics|html)`")
+            .expect("a valid pattern")
+    });
+    let (page, calendar) = files;
     let mut out = text.to_string();
     for command in ["export", "resume", "letter"] {
         for placeholder in ["<id>", "<编号>"] {
@@ -237,14 +243,20 @@ fn with_session_id(text: &str, id: &str, record_file: &str) -> String {
             );
         }
     }
+    out = WITH_FORMAT
+        .replace_all(&out, |c: &regex::Captures| match &c[1] {
+            "ics" => format!("`simcancel export {id} --format ics -o {calendar}`"),
+            _ => format!("`simcancel export {id} -o {page}`"),
+        })
+        .into_owned();
     for (bare, full) in [
         (
             format!("`simcancel export {id} --format html`"),
-            format!("`simcancel export {id} -o {record_file}`"),
+            format!("`simcancel export {id} -o {page}`"),
         ),
         (
             "`simcancel export`".to_string(),
-            format!("`simcancel export {id} -o {record_file}`"),
+            format!("`simcancel export {id} -o {page}`"),
         ),
         (
             "`simcancel letter`".to_string(),
@@ -283,7 +295,11 @@ pub fn step_screen(
     let _ = writeln!(out, "{}", bar(progress.settled(), progress.applicable()));
     let _ = writeln!(out, "\n{}\n", step.title.get(s.tag()));
     let notes = Footnotes::of(checklist);
-    let body = with_session_id(step.body.get(s.tag()), &session.id, g.record_file);
+    let body = with_session_id(
+        step.body.get(s.tag()),
+        &session.id,
+        (g.record_file, g.calendar_file),
+    );
     let marks = markers(&notes.numbers(&step.cite));
     if !body.trim().is_empty() {
         let body = wrap(&body, width);

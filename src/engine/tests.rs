@@ -461,6 +461,23 @@ fn a_bare_export_or_letter_command_gets_the_session_id() {
     assert!(
         zh.contains("（`simcancel export 0011aabb -o 注销记录.html`），寄出信函（`simcancel letter 0011aabb`）"),
         "{zh}"
+    ); // "with --format ics" (as checklists put it, over a line break): one command.
+    w.session.checklist.snapshot.steps[5].body = crate::checklist::Text(vec![
+        (
+            "en".into(),
+            "`simcancel export` with\n`--format ics` puts it in your calendar; `simcancel export` with `--format html` gives a page.".into(),
+        ),
+        ("zh-CN".into(), "`simcancel export` 加上\n`--format ics` 可以把它加入日历。".into()),
+    ]);
+    let en = screens::step_screen(&w.session, 5, Lang::En.strings(), t(NOW), 200);
+    assert!(
+        en.contains("`simcancel export 0011aabb --format ics -o reminders.ics` puts it in your calendar; `simcancel export 0011aabb -o record.html` gives a page."),
+        "{en}"
+    );
+    let zh = screens::step_screen(&w.session, 5, Lang::ZhCn.strings(), t(NOW), 200);
+    assert!(
+        zh.contains("`simcancel export 0011aabb --format ics -o 提醒.ics` 可以把它加入日历。"),
+        "{zh}"
     );
 }
 

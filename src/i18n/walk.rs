@@ -103,6 +103,8 @@ pub struct Guide {
     pub wait_calendar: &'static str,
     /// The file name suggested for the record page (`record.html`).
     pub record_file: &'static str,
+    /// The file name suggested for the calendar of reminders (`reminders.ics`).
+    pub calendar_file: &'static str,
     /// Between a label and its value (`: `, `：`).
     pub colon: &'static str,
     /// What to do when overdue and the checklist names no contact.

@@ -361,6 +361,7 @@ pub(super) static STRINGS: Strings = Strings {
         overdue_no_refs: "请联系客服说明您的申请（这里没有记下编号：请提供您的姓名和手机号码）。",
         wait_calendar: "simcancel 不会主动通知您：`simcancel sessions` 会显示这个日期。加入日历：simcancel export {id} --format ics -o 提醒.ics",
         record_file: "注销记录.html",
+        calendar_file: "提醒.ics",
         colon: "：",
         overdue_no_contact: "请通过运营商官方支持页面联系客服。",
         received_on: "已于 {date} 收到答复。",
