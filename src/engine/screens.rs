@@ -302,9 +302,13 @@ pub fn step_screen(
     );
     let marks = markers(&notes.numbers(&step.cite));
     if !body.trim().is_empty() {
-        let body = wrap(&body, width);
+        // The markers are wrapped with the text they follow, so they fit the width too.
         let sep = if marks.is_empty() { "" } else { " " };
-        let _ = writeln!(out, "{body}{sep}{marks}\n");
+        let _ = writeln!(
+            out,
+            "{}\n",
+            wrap(&format!("{}{sep}{marks}", body.trim_end()), width)
+        );
     }
     let links: Vec<(&str, &str)> = step
         .links
@@ -320,7 +324,7 @@ pub fn step_screen(
     if let Some(c) = contact(checklist, s) {
         let marks = markers(&notes.numbers(&checklist.contacts.cite));
         let sep = if marks.is_empty() { "" } else { " " };
-        let _ = writeln!(out, "{}{sep}{marks}", wrap(&c, width));
+        let _ = writeln!(out, "{}", wrap(&format!("{c}{sep}{marks}"), width));
     }
     let mut cited = notes.numbers(&step.cite);
     cited.extend(notes.numbers(&checklist.contacts.cite));

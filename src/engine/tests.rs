@@ -639,6 +639,11 @@ fn the_step_screen_fits_a_narrow_terminal_sources_and_wait_included() {
         .position(|s| s.wait.is_some())
         .expect("a wait");
     snap.steps[wait].cite.push("long".into());
+    // A body whose last line nearly fills the width: its markers go to the next line.
+    snap.steps[wait].body = crate::checklist::Text(vec![(
+        "zh-CN".into(),
+        "请把实际答复记为这一步的结果，到期仍无消息请再次询问客服。".into(),
+    )]);
     let screen = screens::step_screen(&w.session, wait, Lang::ZhCn.strings(), t(NOW), 60);
     for line in screen.lines() {
         assert!(
