@@ -583,7 +583,13 @@ impl<'a> Engine<'a> {
             default: Some(&default),
             check: &check,
         })?;
-        Ok(screens::parse_day(&raw).unwrap_or(today))
+        let day = screens::parse_day(&raw).unwrap_or(today);
+        // `2026年12月3日` is recorded as 2026-12-03: the screen says so.
+        let shown = day.format("%Y-%m-%d").to_string();
+        if !raw.trim().is_empty() && raw.trim() != shown {
+            self.show(&fill(g.input_saved_as, &[("value", &shown)]))?;
+        }
+        Ok(day)
     }
 
     /// Asks what the answer said; `None` when the person pressed Esc to go back.

@@ -247,6 +247,26 @@ fn a_note_is_said_saved_only_after_the_save_succeeded() {
     assert!(!output.contains("Note saved"), "{output}");
 }
 
+/// A received day written the Chinese way is recorded as `YYYY-MM-DD`, and the screen says
+/// so: what it shows is what is saved.
+#[test]
+fn a_received_day_written_in_chinese_is_recorded_and_shown_as_saved() {
+    let script = format!("{TO_SUBMIT}AB1234\n\n1\n1\n1\n2026年12月1日\n1\n");
+    let w = walk_on(new_session(), &script, Lang::ZhCn);
+    let wait = w
+        .session
+        .record("wait-confirmation")
+        .and_then(|r| r.wait.clone())
+        .expect("wait");
+    assert_eq!(
+        wait.received.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-01"),
+        "{}",
+        w.output
+    );
+    assert!(w.output.contains("已保存为 2026-12-01。"), "{}", w.output);
+}
+
 #[test]
 fn the_step_screen_shows_header_bar_body_links_and_contact() {
     let w = walk(TO_SUBMIT);
