@@ -81,23 +81,34 @@ pub fn run_engine(
         interrupt::walked();
     }
     let outcome = outcome.localized(cx.strings())?;
+    // On a terminal, the closing line wraps between words rather than where the terminal
+    // cuts it (inside the command to copy); numbered lines are for programs too, and stay
+    // whole.
+    let width = prompter.width();
+    let fit = |text: String| {
+        if cx.plain {
+            text
+        } else {
+            crate::engine::screens::fit(&text, width)
+        }
+    };
     Ok(match outcome {
         Outcome::Completed => {
             super::say(
                 &mut std::io::stdout(),
-                &fill(g.completed, &[("id", &session.id)]),
+                &fit(fill(g.completed, &[("id", &session.id)])),
             )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Abandoned => {
             super::say(
                 &mut std::io::stdout(),
-                &fill(g.abandoned, &[("id", &session.id)]),
+                &fit(fill(g.abandoned, &[("id", &session.id)])),
             )?;
             ExitCode::from(exit::OK)
         }
         Outcome::Paused | Outcome::EndOfInput => {
-            super::say(&mut std::io::stdout(), &hint)?;
+            super::say(&mut std::io::stdout(), &fit(hint))?;
             ExitCode::from(exit::OK)
         }
         Outcome::Interrupted => interrupt::interrupted_at_prompt(),

@@ -97,6 +97,23 @@ fn wrap_lines(text: &str, first: &str, rest: &str, width: usize) -> String {
     out.join("\n")
 }
 
+/// `text` fitted to a terminal `width` columns wide: each line that is wider wraps on its
+/// own, its continuation under its indentation, never inside a word or a command; lines
+/// that fit stay as they are. For messages that are not a step screen (which wraps itself):
+/// the terminal would otherwise cut `export` into `expo` and `rt`.
+pub fn fit(text: &str, width: usize) -> String {
+    text.split('\n')
+        .map(|line| {
+            if textwrap::core::display_width(line) <= width {
+                return line.to_string();
+            }
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            wrap_lines(line.trim_start(), &indent, &indent, width)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn is_list_item(line: &str) -> bool {
     line.starts_with("- ")
         || line.starts_with("* ")
@@ -471,6 +488,22 @@ mod tests {
             "26-11-27",
         ] {
             assert_eq!(parse_day(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn fit_wraps_only_the_lines_wider_than_the_terminal_never_inside_a_word() {
+        let done = "所有步骤都已完成。请把记录保存为可打印的网页：simcancel export 1898210f -o 注销记录.html";
+        let fitted = fit(done, 60);
+        assert_eq!(
+            fitted,
+            "所有步骤都已完成。请把记录保存为可打印的网页：simcancel\nexport 1898210f -o 注销记录.html"
+        );
+        assert_eq!(fit("short\n  also short", 60), "short\n  also short");
+        let indented = fit(&format!("  {}", "word ".repeat(20)), 40);
+        for line in indented.lines() {
+            assert!(line.starts_with("  word"), "{indented}");
+            assert!(textwrap::core::display_width(line) <= 40, "{indented}");
         }
     }
 }

@@ -17,6 +17,7 @@ use dialoguer::{Confirm, Input};
 use super::menu::Menu;
 use super::prompter::{Ask, Escape, Prompter, Reply, Stop};
 use super::raw::RawMode;
+use super::screens;
 use crate::i18n::{Lang, Strings};
 use crate::visible;
 
@@ -64,13 +65,17 @@ impl DialoguerPrompter {
 
 impl Prompter for DialoguerPrompter {
     fn show(&mut self, text: &str) -> Reply<()> {
-        self.term.write_line(&visible::text(text))?;
+        let width = self.width();
+        self.term
+            .write_line(&screens::fit(&visible::text(text), width))?;
         Ok(())
     }
 
     fn warn(&mut self, text: &str) -> Reply<()> {
         // Escaped before it is styled: the style's own escape codes must stay.
-        let styled = console::style(format!("! {}", visible::text(text))).yellow();
+        let width = self.width();
+        let shown = screens::fit(&format!("! {}", visible::text(text)), width);
+        let styled = console::style(shown).yellow();
         self.term.write_line(&styled.to_string())?;
         Ok(())
     }
