@@ -94,12 +94,14 @@ pub fn run(cx: &Context, checklist: Option<&str>, raw_answers: &[String]) -> Res
         session.answer(&q, a, now);
     }
     store.save(&session).localized(cx.strings())?;
+    let started = fill(g.started, &[("id", &session.id)]);
     super::say(
         &mut std::io::stdout(),
-        &fill(g.started, &[("id", &session.id)]),
+        &interactive::fitted(cx, prompter.as_ref(), started),
     )?;
     if let Some(stale) = labels::stale(entry.checklist.verified, now.date_naive(), cx.strings()) {
-        super::say(&mut std::io::stdout(), &format!("⚠ {stale}"))?;
+        let stale = interactive::fitted(cx, prompter.as_ref(), format!("⚠ {stale}"));
+        super::say(&mut std::io::stdout(), &stale)?;
     }
     interactive::run_engine(cx, &store, &lock, &mut session, None, prompter.as_mut())
 }

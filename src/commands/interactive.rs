@@ -31,6 +31,17 @@ pub fn prompter(cx: &Context) -> Box<dyn Prompter> {
     }
 }
 
+/// A message for this run's screen: on a terminal, wrapped between words at its width
+/// rather than where the terminal cuts it (inside a command to copy); numbered lines are
+/// read by programs too, and stay whole.
+pub fn fitted(cx: &Context, prompter: &dyn Prompter, text: String) -> String {
+    if cx.plain {
+        text
+    } else {
+        crate::engine::screens::fit(&text, prompter.width())
+    }
+}
+
 /// Starts listening for Ctrl-C, SIGTERM and SIGHUP (a closed terminal): see
 /// [`super::interrupt`].
 pub fn install_signal_handler(cx: &Context) -> Result<()> {
@@ -81,17 +92,7 @@ pub fn run_engine(
         interrupt::walked();
     }
     let outcome = outcome.localized(cx.strings())?;
-    // On a terminal, the closing line wraps between words rather than where the terminal
-    // cuts it (inside the command to copy); numbered lines are for programs too, and stay
-    // whole.
-    let width = prompter.width();
-    let fit = |text: String| {
-        if cx.plain {
-            text
-        } else {
-            crate::engine::screens::fit(&text, width)
-        }
-    };
+    let fit = |text: String| fitted(cx, prompter, text);
     Ok(match outcome {
         Outcome::Completed => {
             super::say(

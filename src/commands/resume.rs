@@ -135,9 +135,10 @@ pub fn run(cx: &Context, prefix: Option<&str>, raw_answers: &[String]) -> Result
     for (q, a) in answers {
         session.answer(&q, a, now);
     }
+    let summary = screens::summary(&session, cx.strings(), now);
     super::say(
         &mut std::io::stdout(),
-        &screens::summary(&session, cx.strings(), now),
+        &interactive::fitted(cx, prompter.as_ref(), summary),
     )?;
     interactive::run_engine(
         cx,

@@ -125,11 +125,15 @@ impl Prompter for DialoguerPrompter {
             None => visible::text(ask.prompt).into_owned(),
         };
         let check = ask.check;
+        // dialoguer clears as many lines as the message has line breaks: a message the
+        // terminal wraps itself would leave its first line behind once the value is right.
+        // It is wrapped here, after the two columns of its `✘ `.
+        let width = self.width().saturating_sub(2);
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(shown)
             .with_post_completion_text(visible::text(ask.prompt))
             .allow_empty(true)
-            .validate_with(move |v: &String| check(v));
+            .validate_with(move |v: &String| check(v).map_err(|e| screens::fit(&e, width)));
         if let Some(d) = ask.default.filter(|d| !d.is_empty()) {
             input = input.default(visible::line(d).into_owned());
         }
