@@ -93,11 +93,16 @@ impl Exporter for Ics {
             };
             let mut description = m.description.clone();
             if !r.complete {
-                description = format!("{}: {}\n\n{description}", x.incomplete, r.incomplete_note());
+                description = format!(
+                    "{}{}{}\n\n{description}",
+                    x.incomplete,
+                    x.colon,
+                    r.incomplete_note()
+                );
             }
             description.push_str(&format!(
-                "\n\n{}: {} · {}: {}",
-                x.checklist, r.checklist.name, x.session, r.session_id
+                "\n\n{}{}{} · {}{}{}",
+                x.checklist, x.colon, r.checklist.name, x.session, x.colon, r.session_id
             ));
             let end = m.date.succ_opt().unwrap_or(m.date);
             push_folded(&mut o, "BEGIN:VEVENT");

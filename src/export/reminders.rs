@@ -61,7 +61,7 @@ pub(super) fn reminders(
     let prefix = if complete {
         String::new()
     } else {
-        format!("{}: ", x.incomplete)
+        format!("{}{}", x.incomplete, x.colon)
     };
     let mut out = Vec::new();
     let mut latest_end: Option<NaiveDate> = None;
@@ -79,7 +79,7 @@ pub(super) fn reminders(
                 "{prefix}{}",
                 fill(x.cal_due, &[("step", &st.title), ("checklist", &name)])
             ),
-            description: fill(x.cal_due_body, &[("phone", &phone)]),
+            description: fill(x.cal_due_body, &[("step", &st.title), ("phone", &phone)]),
         });
     }
     let base = session.finished.map(|f| f.date_naive()).or(latest_end);
@@ -191,5 +191,43 @@ mod tests {
         s.status = SessionStatus::Abandoned;
         s.finished = Some(s.updated);
         assert_eq!(reminders(&s), vec![]);
+    }
+
+    /// Every wait has its own reminder: a refund's or a port's is not called "confirmation
+    /// due" (issue 15 walk), and Chinese reads a Chinese colon.
+    #[test]
+    fn a_wait_reminder_names_its_own_step() {
+        let mut s = fixtures::unfinished();
+        let title = "拿回预付款项";
+        for st in s
+            .checklist
+            .snapshot
+            .steps
+            .iter_mut()
+            .filter(|st| st.id == "wait-confirmation")
+        {
+            st.title = crate::checklist::Text(vec![
+                ("zh-CN".into(), title.into()),
+                ("en".into(), "Get the balance back".into()),
+            ]);
+        }
+        let r = Record::build(&s, &options(Lang::ZhCn, false));
+        let due = r
+            .reminders
+            .iter()
+            .find(|m| m.kind == ReminderKind::WaitDue)
+            .expect("a wait reminder");
+        assert!(
+            due.summary.starts_with("未完成：到期：拿回预付款项（"),
+            "{}",
+            due.summary
+        );
+        assert!(
+            due.description
+                .starts_with("“拿回预付款项”的等待今天到期。"),
+            "{}",
+            due.description
+        );
+        assert!(!due.summary.contains("确认"), "{}", due.summary);
     }
 }

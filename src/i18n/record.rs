@@ -131,7 +131,8 @@ pub struct Export {
     pub cal_name: &'static str,
     /// Reminder title for a wait's due date; `{step}`, `{checklist}`.
     pub cal_due: &'static str,
-    /// Reminder text for a wait's due date; `{phone}` is the customer-service line.
+    /// Reminder text for a wait's due date; `{step}`, and `{phone}` the customer-service
+    /// line.
     pub cal_due_body: &'static str,
     /// Reminder title for an `after` step; `{step}`, `{checklist}`.
     pub cal_after: &'static str,
