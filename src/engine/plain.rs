@@ -188,8 +188,12 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             None => visible::text(ask.prompt).into_owned(),
         };
         loop {
-            // The language's colon: `: ` in English, `：` in Chinese.
-            let colon = self.strings.guide.colon;
+            // The language's colon: `: ` in English, `：` in Chinese; none after a question
+            // mark (`Why skip this step? `, `为什么跳过这一步？`).
+            let colon = match self.strings.guide.colon {
+                c if prompt.ends_with(['?', '？']) => c.trim_start_matches([':', '：']),
+                c => c,
+            };
             match ask.default {
                 Some(d) if !d.is_empty() => {
                     write!(self.out, "{prompt} [{}]{colon}", visible::line(d))?;

@@ -507,6 +507,14 @@ fn the_walk_speaks_chinese() {
     assert!(w.output.contains("接下来做什么？"), "{}", w.output);
     assert!(w.output.contains("1. 已完成"), "{}", w.output);
     assert!(w.output.contains("编号 [1]："), "{}", w.output);
+    // A question takes no colon after its question mark.
+    let skipped = walk_on(new_session(), "2\n2\n2\n没有账户\n5\n", Lang::ZhCn);
+    assert!(
+        skipped.output.contains("为什么跳过这一步？"),
+        "{}",
+        skipped.output
+    );
+    assert!(!skipped.output.contains("？："), "{}", skipped.output);
     let w = walk_on(new_session(), "2\n2\n1\n2\n没有账户\n5\n", Lang::ZhCn);
     let summary = screens::summary(&w.session, Lang::ZhCn.strings(), t(NOW));
     assert!(
