@@ -165,7 +165,11 @@ fn a_guide_gives_a_calendar_while_waiting_then_a_printable_record_and_a_filled_l
         format!("{id}-{wait_id}-due@simcancel.invalid"),
         (
             "20261211".to_string(),
-            format!("INCOMPLETE: Confirmation due: {name}"),
+            format!(
+                "INCOMPLETE: Due: {} ({name})",
+                c.step(wait_id).expect("the wait step").title.get("en")
+            )
+            .replace(',', "\\,"),
         ),
     )]);
     for st in c

@@ -181,7 +181,7 @@ fn an_overdue_wait_shows_the_reference_and_whom_to_call_in_both_languages() {
     // While waiting: nothing notifies, so it says where the date shows.
     assert!(
         run.stdout.contains(&format!(
-            "simcancel sends no notification: `simcancel sessions` shows this date. To put it in your calendar: simcancel export {id} --format ics -o reminders.ics\n"
+            "simcancel sends no notification: `simcancel sessions` shows this date. To put it\nin your calendar: simcancel export {id} --format ics -o reminders.ics\n"
         )),
         "{run}"
     );
