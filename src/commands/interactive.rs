@@ -22,9 +22,17 @@ pub fn prompter(cx: &Context) -> Box<dyn Prompter> {
     if cx.plain {
         // A terminal echoes what is typed; answers from a pipe are echoed by the prompter.
         let piped = !std::io::stdin().is_terminal();
+        // Numbered lines shown on a terminal (`--plain` there) fit its width; written to a
+        // pipe or a file, they keep 80 columns.
+        let width = if std::io::stdout().is_terminal() {
+            usize::from(console::Term::stdout().size().1).clamp(40, 100)
+        } else {
+            80
+        };
         Box::new(
             PlainPrompter::new(std::io::stdin().lock(), std::io::stdout(), cx.strings())
-                .echo_answers(piped),
+                .echo_answers(piped)
+                .width(width),
         )
     } else {
         Box::new(DialoguerPrompter::new(cx.strings()))

@@ -15,6 +15,7 @@ pub struct PlainPrompter<R, W> {
     out: W,
     strings: &'static Strings,
     echo: bool,
+    width: usize,
 }
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
@@ -25,7 +26,15 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             out,
             strings,
             echo: false,
+            width: 80,
         }
+    }
+
+    /// Wraps step screens to `width` columns instead of 80: the width of the terminal the
+    /// lines are shown on, when they are (`--plain` in a terminal).
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width;
+        self
     }
 
     /// Writes each answer after its prompt, as a terminal's echo would: for answers that
@@ -233,7 +242,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     }
 
     fn width(&self) -> usize {
-        80
+        self.width
     }
 }
 

@@ -683,3 +683,38 @@ fn the_step_screen_fits_a_narrow_terminal_sources_and_wait_included() {
     assert!(screen.contains("\n      “Tous les opérateurs"), "{screen}");
     assert!(screen.contains("--format ics"), "{screen}");
 }
+
+/// `--plain` in a terminal: the numbered lines fit the terminal's width, not 80 columns.
+#[test]
+fn a_plain_prompter_wraps_its_screens_to_the_width_it_is_given() {
+    let mut session = new_session();
+    let long = "找出一张账单、合同或开户时收到的欢迎邮件，需要准备持有人姓名和邮寄地址、手机号码以及客户号。";
+    for step in session.checklist.snapshot.steps.iter_mut() {
+        step.body = crate::checklist::Text(vec![("zh-CN".into(), format!("Body of {long}"))]);
+    }
+    let mut saver = |_: &Session| -> Result<(), session::Error> { Ok(()) };
+    let mut prompter =
+        PlainPrompter::new("2\n2\n5\n".as_bytes(), Vec::new(), Lang::ZhCn.strings()).width(40);
+    let clock = || t(NOW);
+    Engine::new(
+        &mut session,
+        &mut prompter,
+        &mut saver,
+        &clock,
+        Lang::ZhCn.strings(),
+    )
+    .run()
+    .expect("walk");
+    let output = String::from_utf8(prompter.into_output()).expect("utf-8");
+    let screen = output
+        .split("\n\n")
+        .find(|part| part.starts_with("Body of"))
+        .expect("a body");
+    for line in screen.lines() {
+        assert!(
+            textwrap::core::display_width(line) <= 40,
+            "{line:?}\n{output}"
+        );
+    }
+    assert!(screen.lines().count() > 2, "{screen}");
+}
