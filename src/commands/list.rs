@@ -117,7 +117,7 @@ pub fn run(cx: &Context, opts: ListOptions) -> Result<ExitCode> {
         })
         .collect();
     let headers = strings.catalog.list_headers.map(String::from);
-    super::table::write(&mut out, &headers, &table)?;
+    super::table::write(&mut out, &headers, &table, super::table::terminal_width())?;
     for s in &rows {
         if let Some(stale) = labels::stale(s.verified, today, strings) {
             writeln!(out, "⚠ {}: {stale}", s.id)?;

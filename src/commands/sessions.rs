@@ -146,7 +146,7 @@ pub fn run(cx: &Context, all: bool, json: bool) -> Result<ExitCode> {
             })
             .collect();
         let header = t.headers.map(String::from);
-        super::table::write(&mut out, &header, &rows)?;
+        super::table::write(&mut out, &header, &rows, super::table::terminal_width())?;
     }
     for bad in &listing.unreadable {
         super::say(
