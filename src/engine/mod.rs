@@ -10,7 +10,9 @@
 //! - `prompter.rs`: the [`Prompter`] trait; `plain.rs` and `term.rs`: its two front ends,
 //!   `menu.rs` the terminal's list prompt;
 //! - `values.rs`: what a typed value means (kept, cleared, a phone number) and its checks;
-//! - `screens.rs`: the text of the step screen, the wait status and the resume summary.
+//! - `screens.rs`: the text of the step screen, the wait status and the resume summary;
+//! - `wait.rs`: the answer to a wait: the day it came and what it said;
+//! - `raw.rs`: the terminal held in raw mode for the whole of a prompt.
 
 pub mod menu;
 pub mod plain;
@@ -19,15 +21,13 @@ pub mod raw;
 pub mod screens;
 pub mod term;
 pub mod values;
+mod wait;
 
 use std::io;
 
-use chrono::NaiveDate;
-
 use crate::checklist::{Input, Question, QuestionKind};
 use crate::i18n::{self, Strings, fill};
-use crate::labels;
-use crate::session::{self, EventKind, Mismatch, Session, StepStatus, Timestamp, WaitOutcome};
+use crate::session::{self, EventKind, Mismatch, Session, StepStatus, Timestamp};
 use crate::visible;
 pub use plain::PlainPrompter;
 pub use prompter::{Ask, Escape, Prompter, Reply, Stop};
@@ -556,50 +556,6 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-    }
-
-    /// Asks the day the answer came: `YYYY-MM-DD`, today by default, not in the future,
-    /// and not before the wait began (the request was sent by then).
-    fn received_day(&mut self, idx: usize) -> Flow<NaiveDate> {
-        let g = &self.strings.guide;
-        let today = self.now().date_naive();
-        let began = self.session.steps[idx]
-            .wait
-            .as_ref()
-            .map(|w| w.began.date_naive());
-        let default = today.format("%Y-%m-%d").to_string();
-        let check = |raw: &str| match screens::parse_day(raw) {
-            None => Err(fill(g.bad_date, &[("value", &raw.trim())])),
-            Some(d) if d > today => Err(fill(g.future_date, &[("date", &d)])),
-            Some(d) if began.is_some_and(|b| d < b) => Err(fill(
-                g.before_wait,
-                &[("date", &d), ("began", &began.unwrap_or(d))],
-            )),
-            Some(_) => Ok(()),
-        };
-        let raw = self.input(&Ask {
-            prompt: g.received_prompt,
-            hint: None,
-            default: Some(&default),
-            check: &check,
-        })?;
-        let day = screens::parse_day(&raw).unwrap_or(today);
-        // `2026年12月3日` is recorded as 2026-12-03: the screen says so.
-        let shown = day.format("%Y-%m-%d").to_string();
-        if !raw.trim().is_empty() && raw.trim() != shown {
-            self.show(&fill(g.input_saved_as, &[("value", &shown)]))?;
-        }
-        Ok(day)
-    }
-
-    /// Asks what the answer said; `None` when the person pressed Esc to go back.
-    fn outcome(&mut self) -> Flow<Option<WaitOutcome>> {
-        let items: Vec<String> = WaitOutcome::ALL
-            .iter()
-            .map(|o| labels::wait_outcome(*o, self.strings).to_string())
-            .collect();
-        let chosen = self.select_or_cancel(self.strings.guide.outcome_prompt, &items, 0)?;
-        Ok(chosen.and_then(|i| WaitOutcome::ALL.get(i).copied()))
     }
 }
 
