@@ -330,10 +330,11 @@ fn refused(e: io::Error, links: Links) -> OpenError {
     OpenError::Io(e)
 }
 
-/// Opens `path` for reading if it is a regular file. It is opened non-blocking, so a pipe
-/// (a FIFO named like a session file) never hangs the caller, and its type is checked on
-/// the open file, so it cannot be swapped between the check and the read.
-pub fn open_regular(path: &Path, links: Links) -> Result<File, OpenError> {
+/// Opens `path` for reading if it is a regular file, with the open file's metadata. It is
+/// opened non-blocking, so a pipe (a FIFO named like a session file) never hangs the caller,
+/// and its type is checked on the open file, so it cannot be swapped between the check and
+/// the read.
+pub fn open_regular(path: &Path, links: Links) -> Result<(File, fs::Metadata), OpenError> {
     // Checked before opening too: opening a device can have effects of its own.
     let before = match links {
         Links::Follow => fs::metadata(path),
@@ -346,16 +347,17 @@ pub fn open_regular(path: &Path, links: Links) -> Result<File, OpenError> {
     options.read(true);
     no_wait(&mut options, links);
     let file = options.open(path).map_err(|e| refused(e, links))?;
-    if !file.metadata()?.is_file() {
+    let meta = file.metadata()?;
+    if !meta.is_file() {
         return Err(OpenError::NotRegular);
     }
-    Ok(file)
+    Ok((file, meta))
 }
 
 /// The whole of `path`, read through [`open_regular`].
 pub fn read_regular(path: &Path, links: Links) -> Result<Vec<u8>, OpenError> {
     let mut bytes = Vec::new();
-    open_regular(path, links)?.read_to_end(&mut bytes)?;
+    open_regular(path, links)?.0.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -15,8 +15,10 @@ const MIN_ITEMS_PER_THREAD: usize = 8;
 /// a shared counter, so one slow file does not hold up a whole share of the others. A
 /// panic in `f` is raised again here, as if `f` had run on this thread.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let threads = cores.min(items.len() / MIN_ITEMS_PER_THREAD).max(1);
+    // Asked only when there is work to share: the question reads the cgroup's files.
+    let most = items.len() / MIN_ITEMS_PER_THREAD;
+    let cores = || thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let threads = if most < 2 { 1 } else { cores().min(most) };
     if threads == 1 {
         return items.iter().map(f).collect();
     }

@@ -29,6 +29,62 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// The offset of the first byte of `bytes` that may start a hidden character: every hidden
+/// character starts with a byte below 0x20, DEL, or the UTF-8 lead byte of U+0080–U+00BF
+/// (0xC2), U+0600–U+063F (0xD8) or U+2000–U+2FFF (0xE2). A scan of bytes, so that clean
+/// text (nearly all of it, Chinese included) is passed over without decoding a character.
+fn first_suspect(bytes: &[u8]) -> Option<usize> {
+    fn suspect(b: u8) -> bool {
+        b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2
+    }
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Eight bytes at a time: whether any byte of `w` is below `n` (n <= 0x80), or is zero.
+    // As yes/no answers these are exact (a borrow only spreads above a byte that matched).
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGHS;
+    let zero = |w: u64| below(w, 1);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_ne_bytes(word);
+        let hit = below(w, 0x20)
+            | zero(w ^ (ONES * 0x7f))
+            | zero(w ^ (ONES * 0xc2))
+            | zero(w ^ (ONES * 0xd8))
+            | zero(w ^ (ONES * 0xe2));
+        if hit != 0
+            && let Some(i) = chunk.iter().position(|&b| suspect(b))
+        {
+            return Some(base + i);
+        }
+        base += 8;
+    }
+    let rest = chunks.remainder().iter().position(|&b| suspect(b));
+    rest.map(|i| base + i)
+}
+
+/// The first hidden character of `s` with its byte offset, not counting line breaks and
+/// tabs when `multi_line` (a carriage return counts only before a line feed). Only the
+/// characters at suspect bytes are decoded.
+pub fn find_hidden(s: &str, multi_line: bool) -> Option<(usize, char)> {
+    let mut from = 0;
+    while let Some(i) = first_suspect(&s.as_bytes()[from..]) {
+        let at = from + i;
+        // A suspect byte is ASCII or a lead byte, so `at` starts a character.
+        let c = s[at..].chars().next()?;
+        let after = at + c.len_utf8();
+        let kept =
+            multi_line && (c == '\n' || c == '\t' || (c == '\r' && s[after..].starts_with('\n')));
+        if is_hidden(c) && !kept {
+            return Some((at, c));
+        }
+        from = after;
+    }
+    None
+}
+
 /// `s` with every hidden character shown as `\u{…}`, except line breaks and tabs, which
 /// multi-line text (a step's body, a letter, an export) keeps. A carriage return is kept
 /// only right before a line feed (text written on Windows); alone, it would overwrite the
@@ -46,31 +102,27 @@ pub fn line(s: &str) -> Cow<'_, str> {
 /// Whether `s` holds a character that [`line`] would escape: typed input with one is
 /// refused.
 pub fn has_hidden(s: &str) -> bool {
-    s.chars().any(is_hidden)
+    find_hidden(s, false).is_some()
 }
 
 fn escape(s: &str, multi_line: bool) -> Cow<'_, str> {
-    let kept = |c: char, next: Option<char>| {
-        multi_line && (c == '\n' || c == '\t' || (c == '\r' && next == Some('\n')))
-    };
-    let mut chars = s.char_indices().peekable();
-    let first = loop {
-        match chars.next() {
-            None => return Cow::Borrowed(s),
-            Some((i, c)) if is_hidden(c) && !kept(c, chars.peek().map(|&(_, n)| n)) => break i,
-            Some(_) => {}
-        }
+    let Some((first, _)) = find_hidden(s, multi_line) else {
+        return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 16);
-    out.push_str(&s[..first]);
-    let mut rest = s[first..].chars().peekable();
-    while let Some(c) = rest.next() {
-        if is_hidden(c) && !kept(c, rest.peek().copied()) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
+    let mut done = 0;
+    let mut at = first;
+    loop {
+        let rest = &s[at..];
+        let Some((i, c)) = find_hidden(rest, multi_line) else {
+            break;
+        };
+        out.push_str(&s[done..at + i]);
+        out.extend(c.escape_unicode());
+        at += i + c.len_utf8();
+        done = at;
     }
+    out.push_str(&s[done..]);
     Cow::Owned(out)
 }
 
@@ -134,6 +186,49 @@ mod tests {
         assert!(matches!(line("plain"), Cow::Borrowed(_)));
         assert!(!has_hidden("取消\u{a0}é"));
         assert!(has_hidden("x\u{0}"));
+        assert!(!has_hidden("\u{2014} \u{a0} \u{600}"));
+        assert!(has_hidden("\u{2014}\u{202e}"));
+    }
+
+    #[test]
+    fn every_hidden_character_starts_with_a_suspect_byte() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if is_hidden(c) {
+                assert_eq!(
+                    first_suspect(c.encode_utf8(&mut buf).as_bytes()),
+                    Some(0),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_byte_value_at_every_place_of_a_word_is_judged_as_alone() {
+        for b in 0..=u8::MAX {
+            let suspect = b < 0x20 || [0x7f, 0xc2, 0xd8, 0xe2].contains(&b);
+            for at in 0..16 {
+                let mut bytes = vec![b'a'; 16];
+                bytes[at] = b;
+                assert_eq!(
+                    first_suspect(&bytes),
+                    suspect.then_some(at),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_hidden_character_is_found_wherever_it_sits_in_a_long_text() {
+        let clean = "取消 SIM 卡 — abc ".repeat(5);
+        for at in (0..=clean.len()).filter(|&i| clean.is_char_boundary(i)) {
+            let mut s = clean.clone();
+            s.insert(at, '\u{1b}');
+            assert_eq!(find_hidden(&s, true), Some((at, '\u{1b}')), "{at}");
+        }
+        assert_eq!(find_hidden(&clean, false), None);
     }
 
     #[test]

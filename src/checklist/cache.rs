@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{
-    Error, Origin, Sources, bundled_files, bundled_summaries, hash_bytes, read_file,
+    Error, Origin, Sources, bundled_files, bundled_summaries, hash_bytes, read_file, read_stamped,
 };
 use super::diagnostic::Diagnostic;
 use super::load::{Rules, parse_str, parse_with};
@@ -231,6 +231,14 @@ struct Lookup {
 /// The cached entry of a folder's file if it still describes the file, else a fresh one.
 fn look_up(cache: &SourceCache, path: &Path, now: i64) -> Lookup {
     let name = path.file_name().and_then(OsStr::to_str);
+    if name.is_none_or(|n| !cache.file.files.contains_key(n)) {
+        // Nothing to compare with (a first run, a new file): read at once.
+        let (cached, stamped) = read_afresh(path, now);
+        return Lookup {
+            cached,
+            remember: stamped && name.is_some(),
+        };
+    }
     // Stamped before reading: a change in between leaves a stamp that will not match again.
     let Some(stamp) = fs::metadata(path).ok().map(|m| Stamp::of(&m)) else {
         // Not stat'able: parse it (reading it says why it cannot be), never cache it.
@@ -359,6 +367,20 @@ fn fast_hash<T: Hash + ?Sized>(x: &T) -> u64 {
 
 /// A new entry for the file at `path`, stamped `stamp`, from what reading it gave: with a
 /// hash of its contents if it changed too recently for the stamp alone to be trusted.
+/// A file without an entry, read and parsed; whether it could be stamped. The stamp is taken
+/// from the open file before it is read, so a change in between leaves a stamp that will not
+/// match again; a file that cannot be read is stamped by its path, so that its problems are
+/// cached too, unless it cannot even be stat'ed.
+fn read_afresh(path: &Path, now: i64) -> (Cached, bool) {
+    match read_stamped(path) {
+        Ok((src, meta)) => (fresh(path, Ok(src), Stamp::of(&meta), now), true),
+        Err(d) => match fs::metadata(path) {
+            Ok(meta) => (fresh(path, Err(d), Stamp::of(&meta), now), true),
+            Err(_) => (fresh(path, Err(d), Stamp::default(), now), false),
+        },
+    }
+}
+
 fn fresh(path: &Path, read: Result<String, Box<Diagnostic>>, stamp: Stamp, now: i64) -> Cached {
     match read {
         Ok(src) => Cached {

@@ -205,25 +205,23 @@ pub fn checklist_files(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
 /// diagnostic naming the file (boxed: with Windows' larger paths it passes 128 bytes).
 /// Only a loaded entry needs the file's hash: see [`hash_bytes`].
 pub fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
+    read_stamped(path).map(|(text, _)| text)
+}
+
+/// [`read_file`], with the metadata of the file as it was opened, taken before it was read.
+pub(super) fn read_stamped(path: &Path) -> Result<(String, fs::Metadata), Box<Diagnostic>> {
     let unreadable = |e: ReadError| Box::new(Diagnostic::file(path, Problem::Unreadable(e)));
-    let meta = fs::metadata(path).map_err(|e| unreadable(ReadError::of(&e)))?;
-    if meta.is_dir() {
-        return Err(unreadable(ReadError::IsFolder));
-    }
-    // A FIFO or device would block or never end: only regular files are read.
-    if !meta.is_file() {
-        return Err(unreadable(ReadError::NotRegular));
-    }
+    // Only a regular file is opened (a FIFO or device would block or never end), non-blocking
+    // and checked again once open: it may have been swapped for a pipe in between.
+    let (file, meta) = fsutil::open_regular(path, Links::Follow)
+        .map_err(|e| unreadable(ReadError::of_open(path, e)))?;
     let too_large = |size: u64| Box::new(Diagnostic::file(path, Problem::TooLarge { size }));
     if meta.len() > MAX_FILE_SIZE {
         return Err(too_large(meta.len()));
     }
     // Sized from the metadata, so a file is read in one call (plus the one that sees its end).
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // Opened non-blocking and checked again: it may have been swapped for a pipe since.
-    fsutil::open_regular(path, Links::Follow)
-        .map_err(|e| unreadable(ReadError::of_open(path, e)))?
-        .take(MAX_FILE_SIZE + 1)
+    file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(ReadError::of(&e)))?;
     // The file may have grown since it was measured.
@@ -231,7 +229,7 @@ pub fn read_file(path: &Path) -> Result<String, Box<Diagnostic>> {
         return Err(too_large(bytes.len() as u64));
     }
     match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
+        Ok(s) => Ok((s, meta)),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text = String::from_utf8_lossy(valid);

@@ -13,7 +13,7 @@ use super::diagnostic::{Diagnostic, Problem, Severity};
 use super::load::Rules;
 use super::position::{LineIndex, Span};
 use super::text::Text;
-use crate::visible::is_hidden;
+use crate::visible::find_hidden;
 use crate::vocabulary::Vocabulary;
 
 /// The walk's state: the source, the rules it is held to and the problems found so far.
@@ -337,18 +337,10 @@ impl Reader<'_> {
 }
 
 /// The first character of `s` that a checklist string may not hold: a control character
-/// or a bidirectional override ([`is_hidden`]), except newlines (also `\r\n`) and tabs in
+/// or a bidirectional override ([`find_hidden`]), except newlines (also `\r\n`) and tabs in
 /// multi-line texts.
 fn forbidden_char(s: &str, multiline: bool) -> Option<char> {
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let allowed =
-            multiline && (c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n')));
-        if is_hidden(c) && !allowed {
-            return Some(c);
-        }
-    }
-    None
+    find_hidden(s, multiline).map(|(_, c)| c)
 }
 
 /// Whether `s` looks like a BCP 47 language tag (`en`, `zh-CN`, `fr`).

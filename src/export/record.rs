@@ -327,13 +327,15 @@ pub fn human_time(t: &Timestamp) -> String {
         return t.format("%Y-%m-%d %H:%M %:z").to_string();
     }
     let minutes = offset.unsigned_abs() / 60;
+    // Shifted once: each accessor of the zoned time would add the offset again.
+    let local = t.naive_local();
     let mut out = String::with_capacity(22);
     for (n, width, then) in [
-        (t.year().unsigned_abs(), 4, "-"),
-        (t.month(), 2, "-"),
-        (t.day(), 2, " "),
-        (t.hour(), 2, ":"),
-        (t.minute(), 2, if offset < 0 { " -" } else { " +" }),
+        (local.year().unsigned_abs(), 4, "-"),
+        (local.month(), 2, "-"),
+        (local.day(), 2, " "),
+        (local.hour(), 2, ":"),
+        (local.minute(), 2, if offset < 0 { " -" } else { " +" }),
         (minutes / 60, 2, ":"),
         (minutes % 60, 2, ""),
     ] {

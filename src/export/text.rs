@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use textwrap::core::display_width;
 use textwrap::{WordSeparator, WordSplitter, WrapAlgorithm};
+use unicode_width::UnicodeWidthChar;
 
 use super::{Error, Exporter, Field, Record, Value, human_time};
 use crate::checklist::markers;
@@ -30,9 +30,8 @@ fn wrap(o: &mut String, first: &str, rest: &str, text: &str) {
 /// sentence in the alphabets below U+2E80 breaks at its spaces only (not inside a word
 /// such as `e-mail`), as [`wrap_at_spaces`] does at a fraction of textwrap's cost.
 fn wrap_sentence(o: &mut String, first: &str, rest: &str, text: &str) {
-    let fits = !text.contains('\n') && display_width(first) + display_width(text) <= WIDTH;
-    let alphabetic = text.chars().all(|c| u32::from(c) < 0x2E80);
-    if fits || !alphabetic {
+    let fits = !text.contains('\n') && columns(first) + columns(text) <= WIDTH;
+    if fits || !text.chars().all(|c| u32::from(c) < 0x2E80) {
         wrap(o, first, rest, text);
     } else if !wrap_at_spaces(o, first, rest, text) {
         wrap_with(o, first, rest, text, true);
@@ -46,7 +45,7 @@ fn wrap_sentence(o: &mut String, first: &str, rest: &str, text: &str) {
 /// having written nothing, for any other.
 fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
     let text = text.trim_end();
-    let rest_width = display_width(rest);
+    let rest_width = columns(rest);
     // (word, spaces after it, width of the word)
     let mut words = Vec::new();
     let mut remaining = text;
@@ -54,14 +53,14 @@ fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
         let end = remaining.find(' ').unwrap_or(remaining.len());
         let spaced = remaining[end..].len() - remaining[end..].trim_start_matches(' ').len();
         let (word, after) = (&remaining[..end], &remaining[end..end + spaced]);
-        let width = display_width(word);
+        let width = columns(word);
         if word.is_empty() || word.contains(char::is_whitespace) || rest_width + width > WIDTH {
             return false;
         }
         words.push((word, after, width));
         remaining = &remaining[end + spaced..];
     }
-    let mut line_width = display_width(first);
+    let mut line_width = columns(first);
     o.push_str(first);
     let mut pending = "";
     for (i, (word, after, width)) in words.into_iter().enumerate() {
@@ -81,10 +80,39 @@ fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
     true
 }
 
+/// The width of `s` in columns, as textwrap counts it (a Chinese character takes two),
+/// without its check for terminal escape sequences at every character: the event log's
+/// sentences, most of a long record, have none, and often a non-ASCII quotation mark.
+fn columns(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
+    if s.contains('\u{1b}') {
+        return textwrap::core::display_width(s);
+    }
+    // Runs of printable ASCII count one column a byte; only the other characters are
+    // decoded and looked up.
+    let mut cols = 0;
+    let mut rest = s;
+    loop {
+        let ascii = rest
+            .bytes()
+            .take_while(|b| (0x20..0x7f).contains(b))
+            .count();
+        cols += ascii;
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return cols;
+        };
+        cols += c.width().unwrap_or(0);
+        rest = chars.as_str();
+    }
+}
+
 /// Wraps with textwrap, by the Unicode rules or, with `at_spaces`, at spaces only. Short
 /// single lines skip the wrapper: the event log of a long session is mostly such lines.
 fn wrap_with(o: &mut String, first: &str, rest: &str, text: &str, at_spaces: bool) {
-    if !text.contains('\n') && display_width(first) + display_width(text) <= WIDTH {
+    if !text.contains('\n') && columns(first) + columns(text) <= WIDTH {
         o.push_str(first);
         o.push_str(text);
         o.push('\n');
@@ -110,7 +138,7 @@ fn wrap_with(o: &mut String, first: &str, rest: &str, text: &str, at_spaces: boo
 }
 
 fn heading(o: &mut String, title: &str, underline: char) {
-    let width = display_width(title).min(WIDTH);
+    let width = columns(title).min(WIDTH);
     let _ = writeln!(o, "{title}");
     o.extend(std::iter::repeat_n(underline, width));
     o.push_str("\n\n");
@@ -142,7 +170,10 @@ impl Exporter for PlainText {
         let colon = x.colon;
         let colon_end = colon.trim_end();
         let labelled = |f: &Field| format!("{}{colon}{}", f.label, value(&f.value));
-        let mut o = String::with_capacity(4096 + r.events.len() * 60);
+        // An event takes about 150 bytes in all (its log line and its part of the steps):
+        // reserved at once, as growing by doubling copies the text and touches each new
+        // buffer's pages again. What is reserved and never written costs no memory.
+        let mut o = String::with_capacity(4096 + r.events.len() * 160);
         heading(
             &mut o,
             &format!("{}{colon}{}", x.title, r.checklist.name),
@@ -160,16 +191,11 @@ impl Exporter for PlainText {
         }
 
         let facts = r.facts();
-        let label_width = facts
-            .iter()
-            .map(|f| display_width(f.label))
-            .max()
-            .unwrap_or(0)
-            + 2;
+        let label_width = facts.iter().map(|f| columns(f.label)).max().unwrap_or(0) + 2;
         let pad = " ".repeat(label_width);
         for f in &facts {
             let k = f.label;
-            let gap = label_width.saturating_sub(display_width(k) + display_width(colon_end));
+            let gap = label_width.saturating_sub(columns(k) + columns(colon_end));
             let first = format!("{k}{colon_end}{}", " ".repeat(gap));
             wrap(&mut o, &first, &pad, &cited(value(&f.value), f.cite));
         }
@@ -245,7 +271,7 @@ impl Exporter for PlainText {
             '-',
         );
         // Each entry starts with its time; a wrapped description lines up under itself.
-        let indent = " ".repeat(display_width(&human_time(&r.started)) + 2);
+        let indent = " ".repeat(columns(&human_time(&r.started)) + 2);
         for e in &r.events {
             let first = format!("{}  ", human_time(&e.event.at));
             wrap_sentence(&mut o, &first, &indent, &e.text);
@@ -257,6 +283,21 @@ impl Exporter for PlainText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_counted_as_textwrap_counts_them() {
+        for s in [
+            "",
+            "plain ASCII",
+            "Answered “Is it a contract?”: yes",
+            "取消 SIM 卡（远游卡）",
+            "tab\there\u{7}",
+            "\u{1b}[31mred\u{1b}[0m",
+            "e\u{301}te\u{301} \u{200b}",
+        ] {
+            assert_eq!(columns(s), textwrap::core::display_width(s), "{s:?}");
+        }
+    }
     use crate::export::Format;
     use crate::export::testing::render;
     use crate::fixtures;
@@ -271,7 +312,7 @@ mod tests {
             for line in render(Format::Text, &s, lang).lines() {
                 // Only a source's URL, which is never cut, may stand longer on its line.
                 let url = line.trim_start().starts_with("https://") && !line.trim().contains(' ');
-                assert!(display_width(line) <= WIDTH || url, "too wide: {line:?}");
+                assert!(columns(line) <= WIDTH || url, "too wide: {line:?}");
             }
         }
     }
@@ -291,7 +332,7 @@ mod tests {
             let first = format!("{}> ", "x".repeat(indent));
             let rest = " ".repeat(indent + 2);
             // Only text that does not fit on one line gets here (the short path is first).
-            proptest::prop_assume!(display_width(&first) + display_width(&text) > WIDTH);
+            proptest::prop_assume!(columns(&first) + columns(&text) > WIDTH);
             let mut ours = String::new();
             proptest::prop_assert!(wrap_at_spaces(&mut ours, &first, &rest, &text));
             let mut theirs = String::new();
