@@ -220,7 +220,8 @@ impl Exporter for PlainText {
                 .into_iter()
                 .partition(|f| matches!(f.value, Value::Prose(_)));
             let line = short.iter().map(labelled).collect::<Vec<_>>().join(" · ");
-            wrap(&mut o, "   ", "   ", &line);
+            // At spaces only: the Unicode rules would break a date at its hyphen.
+            wrap_with(&mut o, "   ", "   ", &line, true);
             for f in &prose {
                 wrap(&mut o, "   ", "     ", &labelled(f));
             }
@@ -283,6 +284,22 @@ impl Exporter for PlainText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_never_cut_at_its_hyphen_where_lines_break_at_spaces() {
+        let mut cut_by_unicode_rules = false;
+        for k in 40..WIDTH {
+            let line = format!("{} · Time: 2026-12-01 11:46 +01:00", "x".repeat(k));
+            let mut spaces = String::new();
+            wrap_with(&mut spaces, "   ", "   ", &line, true);
+            assert!(!spaces.lines().any(|l| l.ends_with('-')), "{spaces}");
+            let mut unicode = String::new();
+            wrap_with(&mut unicode, "   ", "   ", &line, false);
+            cut_by_unicode_rules |= unicode.lines().any(|l| l.ends_with('-'));
+        }
+        // What the step line used to be wrapped with does cut there.
+        assert!(cut_by_unicode_rules);
+    }
 
     #[test]
     fn columns_are_counted_as_textwrap_counts_them() {
