@@ -356,8 +356,13 @@ pub fn open_regular(path: &Path, links: Links) -> Result<(File, fs::Metadata), O
 
 /// The whole of `path`, read through [`open_regular`].
 pub fn read_regular(path: &Path, links: Links) -> Result<Vec<u8>, OpenError> {
-    let mut bytes = Vec::new();
-    open_regular(path, links)?.0.read_to_end(&mut bytes)?;
+    let (mut file, meta) = open_regular(path, links)?;
+    // Sized from the open file: a long session is read in one call, not by doubling a
+    // buffer (which copied it and touched twice its size in fresh memory).
+    // The size is only a hint (a file can grow or lie): at most 64 MiB is reserved ahead.
+    let hint = meta.len().min(64 << 20) as usize;
+    let mut bytes = Vec::with_capacity(hint + 1);
+    file.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -323,28 +323,33 @@ impl Record {
 /// seconds, which chrono writes its own way, go to chrono.
 pub fn human_time(t: &Timestamp) -> String {
     let offset = t.offset().local_minus_utc();
-    if !(0..=9999).contains(&t.year()) || offset % 60 != 0 {
+    // Shifted once: each accessor of the zoned time would add the offset again.
+    let local = t.naive_local();
+    if !(0..=9999).contains(&local.year()) || offset % 60 != 0 {
         return t.format("%Y-%m-%d %H:%M %:z").to_string();
     }
     let minutes = offset.unsigned_abs() / 60;
-    // Shifted once: each accessor of the zoned time would add the offset again.
-    let local = t.naive_local();
-    let mut out = String::with_capacity(22);
-    for (n, width, then) in [
-        (local.year().unsigned_abs(), 4, "-"),
-        (local.month(), 2, "-"),
-        (local.day(), 2, " "),
-        (local.hour(), 2, ":"),
-        (local.minute(), 2, if offset < 0 { " -" } else { " +" }),
-        (minutes / 60, 2, ":"),
-        (minutes % 60, 2, ""),
+    let mut out = *b"0000-00-00 00:00 +00:00";
+    for (at, width, n) in [
+        (0, 4, local.year().unsigned_abs()),
+        (5, 2, local.month()),
+        (8, 2, local.day()),
+        (11, 2, local.hour()),
+        (14, 2, local.minute()),
+        (18, 2, minutes / 60),
+        (21, 2, minutes % 60),
     ] {
-        for place in (0..width).rev() {
-            out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+        let mut n = n;
+        for digit in out[at..at + width].iter_mut().rev() {
+            *digit = b'0' + (n % 10) as u8;
+            n /= 10;
         }
-        out.push_str(then);
     }
-    out
+    if offset < 0 {
+        out[17] = b'-';
+    }
+    // Only ASCII digits and punctuation were written.
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn answer_rows(session: &Session, s: &Strings) -> Vec<AnswerRow> {

@@ -30,7 +30,7 @@ fn wrap(o: &mut String, first: &str, rest: &str, text: &str) {
 /// sentence in the alphabets below U+2E80 breaks at its spaces only (not inside a word
 /// such as `e-mail`), as [`wrap_at_spaces`] does at a fraction of textwrap's cost.
 fn wrap_sentence(o: &mut String, first: &str, rest: &str, text: &str) {
-    let fits = !text.contains('\n') && columns(first) + columns(text) <= WIDTH;
+    let fits = !text.contains('\n') && fits_on_a_line(first, text);
     if fits || !text.chars().all(|c| u32::from(c) < 0x2E80) {
         wrap(o, first, rest, text);
     } else if !wrap_at_spaces(o, first, rest, text) {
@@ -53,8 +53,11 @@ fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
         let end = remaining.find(' ').unwrap_or(remaining.len());
         let spaced = remaining[end..].len() - remaining[end..].trim_start_matches(' ').len();
         let (word, after) = (&remaining[..end], &remaining[end..end + spaced]);
-        let width = columns(word);
-        if word.is_empty() || word.contains(char::is_whitespace) || rest_width + width > WIDTH {
+        // A word of printable ASCII (most of them) holds no blank and is as wide as long.
+        let plain = word.bytes().all(|b| (0x21..0x7f).contains(&b));
+        let width = if plain { word.len() } else { columns(word) };
+        let blank = !plain && word.contains(char::is_whitespace);
+        if word.is_empty() || blank || rest_width + width > WIDTH {
             return false;
         }
         words.push((word, after, width));
@@ -78,6 +81,12 @@ fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
     }
     o.push('\n');
     true
+}
+
+/// Whether `first` then `text` fit in [`WIDTH`] columns. No character is wider than its
+/// UTF-8 bytes, so a line short enough in bytes is not measured.
+fn fits_on_a_line(first: &str, text: &str) -> bool {
+    first.len() + text.len() <= WIDTH || columns(first) + columns(text) <= WIDTH
 }
 
 /// The width of `s` in columns, as textwrap counts it (a Chinese character takes two),
@@ -112,7 +121,7 @@ fn columns(s: &str) -> usize {
 /// Wraps with textwrap, by the Unicode rules or, with `at_spaces`, at spaces only. Short
 /// single lines skip the wrapper: the event log of a long session is mostly such lines.
 fn wrap_with(o: &mut String, first: &str, rest: &str, text: &str, at_spaces: bool) {
-    if !text.contains('\n') && columns(first) + columns(text) <= WIDTH {
+    if !text.contains('\n') && fits_on_a_line(first, text) {
         o.push_str(first);
         o.push_str(text);
         o.push('\n');
@@ -273,8 +282,11 @@ impl Exporter for PlainText {
         );
         // Each entry starts with its time; a wrapped description lines up under itself.
         let indent = " ".repeat(columns(&human_time(&r.started)) + 2);
+        let mut first = String::new();
         for e in &r.events {
-            let first = format!("{}  ", human_time(&e.event.at));
+            first.clear();
+            first.push_str(&human_time(&e.event.at));
+            first.push_str("  ");
             wrap_sentence(&mut o, &first, &indent, &e.text);
         }
         Ok(o)
@@ -313,6 +325,7 @@ mod tests {
             "e\u{301}te\u{301} \u{200b}",
         ] {
             assert_eq!(columns(s), textwrap::core::display_width(s), "{s:?}");
+            assert!(columns(s) <= s.len(), "{s:?}");
         }
     }
     use crate::export::Format;
