@@ -73,11 +73,7 @@ fn blocks<const N: usize>(
     header: &[String; N],
     rows: &[[String; N]],
 ) -> Result<()> {
-    let label = header[2..]
-        .iter()
-        .map(|h| cell_width(h))
-        .max()
-        .unwrap_or(0);
+    let label = header[2..].iter().map(|h| cell_width(h)).max().unwrap_or(0);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
