@@ -334,6 +334,24 @@ fn every_text_is_in_english_and_simplified_chinese_each_in_its_own_script() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// A wait's due date counts from the day its step is first reached: resuming later does not
+/// restart it. A text that tells the person to pause at a wait "then resume" for a new due
+/// date promises what the engine does not do.
+#[test]
+fn no_wait_promises_that_resuming_restarts_its_due_date() {
+    let mut problems = vec![];
+    for c in bundled() {
+        for s in c.steps.iter().filter(|s| s.wait.is_some()) {
+            let en = s.body.get("en");
+            let zh = s.body.get("zh-CN");
+            if en.contains("then resume") || zh.contains("再继续：到期日") {
+                problems.push(format!("{}: steps[{}]", c.id, s.id));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn links_go_only_to_official_domains_and_no_url_is_a_chat_or_a_promotion() {
     let mut problems = vec![];
