@@ -31,6 +31,7 @@ pub mod report;
 pub mod session;
 pub mod visible;
 pub mod vocabulary;
+pub mod width;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -17,6 +17,7 @@ const LEAVES: &[&str] = &[
     "clock",
     "visible",
     "parallel",
+    "width",
 ];
 
 /// What each module may name, besides itself. Modules not listed may name nothing.
@@ -47,6 +48,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "i18n",
             "vocabulary",
             "visible",
+            "width",
         ],
     ),
     (
@@ -93,6 +95,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "clock",
             "visible",
             "parallel",
+            "width",
             "exit",
         ],
     ),

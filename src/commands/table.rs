@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::visible;
+use crate::width::columns;
 
 /// The width of the terminal standard output is, if it is one: a table wider than that is
 /// written as blocks ([`write`]).
@@ -13,17 +14,6 @@ pub fn terminal_width() -> Option<usize> {
     std::io::stdout()
         .is_terminal()
         .then(|| usize::from(console::Term::stdout().size().1))
-}
-
-/// The display width of a cell: its length for printable ASCII (ids, dates, most names),
-/// else console's measure, which counts a Chinese character as two columns. Calculated for
-/// every cell twice, for a thousand rows or more.
-fn cell_width(s: &str) -> usize {
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        s.len()
-    } else {
-        console::measure_text_width(s)
-    }
 }
 
 /// Writes `header` and `rows` in columns padded to their widest cell, by display width, so
@@ -43,10 +33,10 @@ pub fn write<const N: usize>(
         .iter()
         .map(|row| row.clone().map(|cell| visible::line(&cell).into_owned()))
         .collect();
-    let mut widths = header.clone().map(|h| cell_width(&h));
+    let mut widths = header.clone().map(|h| columns(&h));
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell_width(cell));
+            *w = (*w).max(columns(cell));
         }
     }
     let total = widths.iter().sum::<usize>() + 2 * N.saturating_sub(1);
@@ -58,7 +48,7 @@ pub fn write<const N: usize>(
         for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
             line.push_str(cell);
             if i + 1 < N {
-                line.push_str(&" ".repeat(w - cell_width(cell) + 2));
+                line.push_str(&" ".repeat(w - columns(cell) + 2));
             }
         }
         writeln!(out, "{}", line.trim_end())?;
@@ -73,14 +63,14 @@ fn blocks<const N: usize>(
     header: &[String; N],
     rows: &[[String; N]],
 ) -> Result<()> {
-    let label = header[2..].iter().map(|h| cell_width(h)).max().unwrap_or(0);
+    let label = header[2..].iter().map(|h| columns(h)).max().unwrap_or(0);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         writeln!(out, "{}", format!("{}  {}", row[0], row[1]).trim_end())?;
         for (h, cell) in header[2..].iter().zip(&row[2..]) {
-            let pad = " ".repeat(label - cell_width(h) + 2);
+            let pad = " ".repeat(label - columns(h) + 2);
             writeln!(out, "{}", format!("  {h}{pad}{cell}").trim_end())?;
         }
     }

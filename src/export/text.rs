@@ -5,11 +5,11 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use textwrap::{WordSeparator, WordSplitter, WrapAlgorithm};
-use unicode_width::UnicodeWidthChar;
 
 use super::{Error, Exporter, Field, Record, Value, human_time};
 use crate::checklist::markers;
 use crate::i18n::fill;
+use crate::width::columns;
 
 /// The line width.
 pub const WIDTH: usize = 78;
@@ -87,35 +87,6 @@ fn wrap_at_spaces(o: &mut String, first: &str, rest: &str, text: &str) -> bool {
 /// UTF-8 bytes, so a line short enough in bytes is not measured.
 fn fits_on_a_line(first: &str, text: &str) -> bool {
     first.len() + text.len() <= WIDTH || columns(first) + columns(text) <= WIDTH
-}
-
-/// The width of `s` in columns, as textwrap counts it (a Chinese character takes two),
-/// without its check for terminal escape sequences at every character: the event log's
-/// sentences, most of a long record, have none, and often a non-ASCII quotation mark.
-fn columns(s: &str) -> usize {
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return s.len();
-    }
-    if s.contains('\u{1b}') {
-        return textwrap::core::display_width(s);
-    }
-    // Runs of printable ASCII count one column a byte; only the other characters are
-    // decoded and looked up.
-    let mut cols = 0;
-    let mut rest = s;
-    loop {
-        let ascii = rest
-            .bytes()
-            .take_while(|b| (0x20..0x7f).contains(b))
-            .count();
-        cols += ascii;
-        let mut chars = rest[ascii..].chars();
-        let Some(c) = chars.next() else {
-            return cols;
-        };
-        cols += c.width().unwrap_or(0);
-        rest = chars.as_str();
-    }
 }
 
 /// Wraps with textwrap, by the Unicode rules or, with `at_spaces`, at spaces only. Short
@@ -296,6 +267,10 @@ impl Exporter for PlainText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::Format;
+    use crate::export::testing::render;
+    use crate::fixtures;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_date_is_never_cut_at_its_hyphen_where_lines_break_at_spaces() {
@@ -312,26 +287,6 @@ mod tests {
         // What the step line used to be wrapped with does cut there.
         assert!(cut_by_unicode_rules);
     }
-
-    #[test]
-    fn columns_are_counted_as_textwrap_counts_them() {
-        for s in [
-            "",
-            "plain ASCII",
-            "Answered “Is it a contract?”: yes",
-            "取消 SIM 卡（远游卡）",
-            "tab\there\u{7}",
-            "\u{1b}[31mred\u{1b}[0m",
-            "e\u{301}te\u{301} \u{200b}",
-        ] {
-            assert_eq!(columns(s), textwrap::core::display_width(s), "{s:?}");
-            assert!(columns(s) <= s.len(), "{s:?}");
-        }
-    }
-    use crate::export::Format;
-    use crate::export::testing::render;
-    use crate::fixtures;
-    use crate::i18n::Lang;
 
     #[test]
     fn no_line_is_wider_than_the_width_even_in_chinese() {
