@@ -231,29 +231,18 @@ struct Lookup {
 /// The cached entry of a folder's file if it still describes the file, else a fresh one.
 fn look_up(cache: &SourceCache, path: &Path, now: i64) -> Lookup {
     let name = path.file_name().and_then(OsStr::to_str);
-    if name.is_none_or(|n| !cache.file.files.contains_key(n)) {
-        // Nothing to compare with (a first run, a new file): read at once.
+    let found = name
+        .and_then(|n| cache.file.files.get(n))
+        .and_then(|entry| {
+            let stamp = Stamp::of(&fs::metadata(path).ok()?);
+            (entry.stamp == stamp).then_some((entry, stamp))
+        });
+    let Some((found, stamp)) = found else {
+        // No entry (a first run, a new file), or the file changed or went: read afresh.
         let (cached, stamped) = read_afresh(path, now);
         return Lookup {
             cached,
             remember: stamped && name.is_some(),
-        };
-    }
-    // Stamped before reading: a change in between leaves a stamp that will not match again.
-    let Some(stamp) = fs::metadata(path).ok().map(|m| Stamp::of(&m)) else {
-        // Not stat'able: parse it (reading it says why it cannot be), never cache it.
-        return Lookup {
-            cached: fresh(path, read_file(path), Stamp::default(), now),
-            remember: false,
-        };
-    };
-    let found = name
-        .and_then(|n| cache.file.files.get(n))
-        .filter(|c| c.stamp == stamp);
-    let Some(found) = found else {
-        return Lookup {
-            cached: fresh(path, read_file(path), stamp, now),
-            remember: name.is_some(),
         };
     };
     let Some(fingerprint) = found.fingerprint else {
